@@ -1,0 +1,63 @@
+"""Autograd of the three operators: each backward is itself a registered
+operator (cldmdf::*_backward), so backward graphs trace, compile and export
+like forward ones. Gradients reach every floating input from every output."""
+import torch
+
+
+def _or_zeros(grad, like):
+    return torch.zeros_like(like) if grad is None else grad
+
+
+def _dual_attention_setup(ctx, inputs, output):
+    x, _feat_logits, query, key, _mask, num_heads, feat_temperature = inputs
+    _out, feat_weights, mod_weights = output
+    ctx.save_for_backward(x, query, key, feat_weights, mod_weights)
+    ctx.num_heads = num_heads
+    ctx.feat_temperature = feat_temperature
+
+
+def _dual_attention_backward(ctx, grad_out, grad_feat_weights, grad_mod_weights):
+    x, query, key, feat_weights, mod_weights = ctx.saved_tensors
+    grad_x, grad_feat_logits, grad_query, grad_key = torch.ops.cldmdf.dual_attention_backward(
+        _or_zeros(grad_out, x), _or_zeros(grad_feat_weights, feat_weights),
+        _or_zeros(grad_mod_weights, mod_weights), x, query, key, feat_weights, mod_weights,
+        ctx.num_heads, ctx.feat_temperature)
+    return grad_x, grad_feat_logits, grad_query, grad_key, None, None, None
+
+
+def _adaptive_fusion_setup(ctx, inputs, output):
+    h, _gate_logits, _mask, temperature = inputs
+    _fused, weights = output
+    ctx.save_for_backward(h, weights)
+    ctx.temperature = temperature
+
+
+def _adaptive_fusion_backward(ctx, grad_fused, grad_weights):
+    h, weights = ctx.saved_tensors
+    fused_like = h.new_zeros(h.shape[0], h.shape[2]) if grad_fused is None else grad_fused
+    grad_h, grad_gate_logits = torch.ops.cldmdf.adaptive_fusion_backward(
+        fused_like, _or_zeros(grad_weights, weights), h, weights, ctx.temperature)
+    return grad_h, grad_gate_logits, None, None
+
+
+def _centroid_loss_setup(ctx, inputs, output):
+    z, entity, temperature, leave_one_out, reduction = inputs
+    ctx.save_for_backward(z, entity)
+    ctx.temperature = temperature
+    ctx.leave_one_out = leave_one_out
+    ctx.reduction = reduction
+
+
+def _centroid_loss_backward(ctx, grad):
+    z, entity = ctx.saved_tensors
+    grad_z = torch.ops.cldmdf.centroid_contrastive_loss_backward(
+        grad, z, entity, ctx.temperature, ctx.leave_one_out, ctx.reduction)
+    return grad_z, None, None, None, None
+
+
+torch.library.register_autograd("cldmdf::dual_attention", _dual_attention_backward,
+                                setup_context=_dual_attention_setup)
+torch.library.register_autograd("cldmdf::adaptive_fusion", _adaptive_fusion_backward,
+                                setup_context=_adaptive_fusion_setup)
+torch.library.register_autograd("cldmdf::centroid_contrastive_loss", _centroid_loss_backward,
+                                setup_context=_centroid_loss_setup)

@@ -1,0 +1,56 @@
+"""Fake (meta) kernels: output shapes and dtypes of every operator, so that
+FakeTensor tracing (torch.compile, torch.export) works with dynamic shapes.
+Argument errors are raised by the real kernels (csrc/op_checks.cpp); these
+only check what they need to compute shapes."""
+import torch
+
+
+def _expect_rank(op, name, t, rank):
+    torch._check(t.dim() == rank,
+                 lambda: f"cldmdf::{op}: argument '{name}' expected a {rank}-D tensor, "
+                         f"got {t.dim()}-D")
+
+
+@torch.library.register_fake("cldmdf::dual_attention")
+def _dual_attention_fake(x, feat_logits, query, key, mask=None, num_heads=1, feat_temperature=1.0):
+    _expect_rank("dual_attention", "x", x, 3)
+    torch._check(num_heads > 0, lambda: "cldmdf::dual_attention: argument 'num_heads' "
+                                        f"expected a value > 0, got {num_heads}")
+    B, M, D = x.shape
+    return (x.new_empty(B, M, D), x.new_empty(B, M, D), x.new_empty(B, num_heads, M, M))
+
+
+@torch.library.register_fake("cldmdf::dual_attention_backward")
+def _dual_attention_backward_fake(grad_out, grad_feat_weights, grad_mod_weights, x, query, key,
+                                  feat_weights, mod_weights, num_heads, feat_temperature):
+    return (x.new_empty(x.shape), x.new_empty(x.shape), x.new_empty(query.shape),
+            x.new_empty(key.shape))
+
+
+@torch.library.register_fake("cldmdf::adaptive_fusion")
+def _adaptive_fusion_fake(h, gate_logits, mask=None, temperature=1.0):
+    _expect_rank("adaptive_fusion", "h", h, 3)
+    _expect_rank("adaptive_fusion", "gate_logits", gate_logits, 3)
+    B, M, D = h.shape
+    return h.new_empty(B, D), h.new_empty(B, M, gate_logits.shape[2])
+
+
+@torch.library.register_fake("cldmdf::adaptive_fusion_backward")
+def _adaptive_fusion_backward_fake(grad_fused, grad_weights, h, weights, temperature):
+    return h.new_empty(h.shape), h.new_empty(weights.shape)
+
+
+@torch.library.register_fake("cldmdf::centroid_contrastive_loss")
+def _centroid_loss_fake(z, entity, temperature=0.1, leave_one_out=True, reduction="mean"):
+    _expect_rank("centroid_contrastive_loss", "z", z, 2)
+    torch._check(reduction in ("mean", "sum", "none"),
+                 lambda: "cldmdf::centroid_contrastive_loss: argument 'reduction' expected one of "
+                         f"\"mean\", \"sum\", \"none\", got \"{reduction}\"")
+    if reduction == "none":
+        return z.new_empty(z.shape[0])
+    return z.new_empty(())
+
+
+@torch.library.register_fake("cldmdf::centroid_contrastive_loss_backward")
+def _centroid_loss_backward_fake(grad, z, entity, temperature, leave_one_out, reduction):
+    return z.new_empty(z.shape)

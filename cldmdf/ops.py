@@ -1,0 +1,58 @@
+"""Typed Python entry points of the three operators (``torch.ops.cldmdf.*``).
+
+Shapes: ``B`` batch, ``M`` modalities, ``D`` feature width, ``K`` query/key
+width, ``H`` heads, ``G`` gate groups, ``N`` points, ``P`` point width.
+``mask[b, m]`` is True where modality m of sample b is present (None: all).
+float16/bfloat16 inputs are accumulated in float32. The full contract,
+edge cases and errors are in the project's OPS.md.
+"""
+from typing import Optional, Tuple
+
+import torch
+from torch import Tensor
+
+
+def dual_attention(x: Tensor, feat_logits: Tensor, query: Tensor, key: Tensor,
+                   mask: Optional[Tensor] = None, num_heads: int = 1,
+                   feat_temperature: float = 1.0) -> Tuple[Tensor, Tensor, Tensor]:
+    """Feature-level then modality-level attention.
+
+    ``feat_weights = softmax_d(feat_logits / feat_temperature)``  [B, M, D];
+    ``v = D * feat_weights * x``;
+    ``mod_weights[b, h, i, :] = masked_softmax_j(<q_i^h, k_j^h> / sqrt(K / H))`` over present j,
+    [B, H, M, M] (rows of missing modalities are computed too);
+    ``out[b, i, h-th slice] = sum_j mod_weights[b, h, i, j] * v[b, j, h-th slice]``  [B, M, D].
+    x, feat_logits: [B, M, D]; query, key: [B, M, K]; H divides D and K.
+    Returns ``(out, feat_weights, mod_weights)``; a sample with nothing present gets zeros.
+    """
+    return torch.ops.cldmdf.dual_attention.default(x, feat_logits, query, key, mask, num_heads,
+                                                   feat_temperature)
+
+
+def adaptive_fusion(h: Tensor, gate_logits: Tensor, mask: Optional[Tensor] = None,
+                    temperature: float = 1.0) -> Tuple[Tensor, Tensor]:
+    """Per-sample gated fusion of M modalities.
+
+    ``weights[b, :, g] = masked_softmax_m(gate_logits[b, m, g] / temperature)``  [B, M, G];
+    ``fused[b, d] = sum_m weights[b, m, g(d)] * h[b, m, d]``  [B, D], where group g covers
+    features [g*D/G, (g+1)*D/G). h: [B, M, D]; gate_logits: [B, M, G] with G dividing D
+    (G = 1: attention pooling, G = D: per-feature gate). Returns ``(fused, weights)``.
+    """
+    return torch.ops.cldmdf.adaptive_fusion.default(h, gate_logits, mask, temperature)
+
+
+def centroid_contrastive_loss(z: Tensor, entity: Tensor, temperature: float = 0.1,
+                              leave_one_out: bool = True, reduction: str = "mean") -> Tensor:
+    """Entity-centroid contrastive loss.
+
+    Points ``z`` [N, P] are L2-normalised; each entity (distinct int64 value of
+    ``entity`` [N]) has centroid ``c_u = normalize(sum of its points)``. Point i of entity e
+    scores ``<zhat_i, c_u> / temperature`` against every entity, with the positive
+    ``c_e`` replaced by the centroid of the entity's *other* points when
+    ``leave_one_out`` (points alone in their entity are then excluded).
+    ``L_i = logsumexp_u(logits_i) - logit_i,e``; ``reduction`` is "mean" (over included
+    points, 0 if none), "sum" or "none" ([N], 0 at excluded points). Gradient flows to z.
+    Memory is O(N * P + E * P): no [N, N] or [N, E] buffer is kept.
+    """
+    return torch.ops.cldmdf.centroid_contrastive_loss.default(z, entity, temperature,
+                                                              leave_one_out, reduction)

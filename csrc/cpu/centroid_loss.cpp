@@ -1,0 +1,359 @@
+// CPU kernels of cldmdf::centroid_contrastive_loss and its backward (OPS.md,
+// section 3).
+//
+// Points are grouped by entity with one sort of the ids (ids are arbitrary
+// int64). The logits are produced a block of rows at a time by a GEMM against
+// the centroids, so at most a [rows_per_block, E] tile exists at once; each
+// row's logsumexp is taken from the tile and the tile is dropped. Backward
+// recomputes the tiles (flash-attention style) instead of keeping [N, E], and
+// turns each tile into the two gradient GEMMs.
+#include <algorithm>
+#include <numeric>
+#include <string>
+#include <type_traits>
+#include <vector>
+
+#include "cldmdf/math.h"
+#include "cldmdf/op_checks.h"
+#include "cpu_utils.h"
+
+namespace cldmdf {
+namespace {
+
+using cpu::dot;
+using cpu::load_row;
+
+struct EntityGroups {
+  int64_t E = 0;
+  std::vector<int64_t> entity_of;  // [N] dense entity index of each point
+  std::vector<int64_t> offsets;    // [E + 1] into members
+  std::vector<int64_t> members;    // [N] point indices grouped by entity, ascending in a group
+
+  int64_t count(int64_t e) const { return offsets[e + 1] - offsets[e]; }
+};
+
+EntityGroups group_entities(const Tensor& entity, int64_t N) {
+  const int64_t* ids = static_cast<const int64_t*>(entity.data_ptr());
+  const int64_t s = N > 0 ? entity.stride(0) : 1;
+  EntityGroups g;
+  g.members.resize(N);
+  std::iota(g.members.begin(), g.members.end(), int64_t(0));
+  std::stable_sort(g.members.begin(), g.members.end(),
+                   [&](int64_t a, int64_t b) { return ids[a * s] < ids[b * s]; });
+  g.entity_of.resize(N);
+  g.offsets.push_back(0);
+  for (int64_t r = 0; r < N; ++r) {
+    const int64_t i = g.members[r];
+    if (r > 0 && ids[i * s] != ids[g.members[r - 1] * s]) g.offsets.push_back(r);
+    g.entity_of[i] = static_cast<int64_t>(g.offsets.size()) - 1;
+  }
+  if (N > 0) g.offsets.push_back(N);
+  g.E = static_cast<int64_t>(g.offsets.size()) - 1;
+  return g;
+}
+
+template <typename A>
+constexpr ScalarType acc_scalar_type() {
+  return std::is_same_v<A, double> ? ScalarType::Double : ScalarType::Float;
+}
+
+// What forward and backward both derive from (z, entity): normalised points,
+// entity sums and centroids. O(N * P) memory, never O(N * E).
+template <typename A>
+struct CentroidState {
+  EntityGroups groups;
+  Tensor zhat;            // [N, P] accumulation dtype
+  std::vector<A> znorm;   // [N] ||z_i||
+  Tensor sums;            // [E, P] S_u
+  Tensor centroids;       // [E, P] c_u
+  std::vector<A> snorm;   // [E] ||S_u||
+  int64_t N = 0, P = 0;
+
+  const A* zhat_row(int64_t i) const { return static_cast<const A*>(zhat.data_ptr()) + i * P; }
+  const A* sum_row(int64_t u) const { return static_cast<const A*>(sums.data_ptr()) + u * P; }
+  // Rows [i0, i0 + nb) of zhat as a view (narrow takes a non-const handle).
+  Tensor zhat_rows(int64_t i0, int64_t nb) const {
+    Tensor all = zhat;
+    return torch::stable::narrow(all, 0, i0, nb);
+  }
+  const A* centroid_row(int64_t u) const {
+    return static_cast<const A*>(centroids.data_ptr()) + u * P;
+  }
+  bool has_positive(int64_t i, bool leave_one_out) const {
+    return !leave_one_out || groups.count(groups.entity_of[i]) > 1;
+  }
+  // Leave-one-out positive of point i: c+ = (S_e - zhat_i) / max(||S_e - zhat_i||, eps).
+  // Writes c+ into `out` and returns ||S_e - zhat_i||.
+  A positive_without(int64_t i, A* out) const {
+    const A* zi = zhat_row(i);
+    const A* se = sum_row(groups.entity_of[i]);
+    A sq = A(0);
+    for (int64_t p = 0; p < P; ++p) {
+      out[p] = se[p] - zi[p];
+      sq += out[p] * out[p];
+    }
+    const A inv = inv_clamped_norm(sq);
+    for (int64_t p = 0; p < P; ++p) out[p] *= inv;
+    return sqrt_acc(sq);
+  }
+};
+
+template <typename T, typename A = acc_t<T>>
+CentroidState<A> build_state(const Tensor& z, const Tensor& entity, int64_t N, int64_t P) {
+  CentroidState<A> st;
+  st.N = N;
+  st.P = P;
+  st.groups = group_entities(entity, N);
+  const int64_t E = st.groups.E;
+  st.zhat = new_empty(z, {N, P}, acc_scalar_type<A>());
+  st.znorm.resize(N);
+  st.sums = new_empty(z, {E, P}, acc_scalar_type<A>());
+  st.centroids = new_empty(z, {E, P}, acc_scalar_type<A>());
+  st.snorm.resize(E);
+  const T* zp = static_cast<const T*>(z.data_ptr());
+  const auto sz = strides_of<2>(z);
+  A* zh = static_cast<A*>(st.zhat.data_ptr());
+  cpu::parallel_over(N, P, [&](int64_t i0, int64_t i1) {
+    for (int64_t i = i0; i < i1; ++i) {
+      A* row = zh + i * P;
+      load_row(zp + i * sz.s[0], sz.s[1], P, row);
+      const A sq = dot(row, row, P);
+      st.znorm[i] = sqrt_acc(sq);
+      const A inv = inv_clamped_norm(sq);
+      for (int64_t p = 0; p < P; ++p) row[p] *= inv;
+    }
+  });
+  A* sp = static_cast<A*>(st.sums.data_ptr());
+  A* cp = static_cast<A*>(st.centroids.data_ptr());
+  cpu::parallel_over(E, P * std::max<int64_t>(1, N / std::max<int64_t>(1, E)),
+                     [&](int64_t u0, int64_t u1) {
+    for (int64_t u = u0; u < u1; ++u) {
+      A* s = sp + u * P;
+      std::fill(s, s + P, A(0));
+      for (int64_t r = st.groups.offsets[u]; r < st.groups.offsets[u + 1]; ++r)
+        cpu::axpy(A(1), zh + st.groups.members[r] * P, s, P);
+      const A sq = dot(s, s, P);
+      st.snorm[u] = sqrt_acc(sq);
+      const A inv = inv_clamped_norm(sq);
+      for (int64_t p = 0; p < P; ++p) cp[u * P + p] = s[p] * inv;
+    }
+  });
+  return st;
+}
+
+// Rows per logit tile: the tile [rows, E] stays around 4 MiB of float32.
+int64_t rows_per_block(int64_t N, int64_t E) {
+  constexpr int64_t kTileElements = 1 << 20;
+  return std::max<int64_t>(1, std::min<int64_t>(N, kTileElements / std::max<int64_t>(1, E)));
+}
+
+// Logits of rows [i0, i0 + nb) against every centroid, as a contiguous [nb, E]
+// tile in the accumulation dtype (one GEMM).
+template <typename A>
+Tensor logit_tile(const CentroidState<A>& st, int64_t i0, int64_t nb) {
+  Tensor tile = torch::stable::matmul(st.zhat_rows(i0, nb),
+                                      torch::stable::transpose(st.centroids, 0, 1));
+  return torch::stable::contiguous(tile);
+}
+
+// Turns row i's cosines (tile row `l`, length E) into logits: the own entity's
+// column gets the leave-one-out positive when asked for; everything is scaled
+// by 1/T. Returns the row's logsumexp.
+template <typename A>
+A finish_logit_row(const CentroidState<A>& st, int64_t i, bool leave_one_out, A inv_temp, A* l,
+                   A* scratch) {
+  const int64_t E = st.groups.E, e = st.groups.entity_of[i];
+  if (leave_one_out) {
+    st.positive_without(i, scratch);
+    l[e] = dot(st.zhat_row(i), scratch, st.P);
+  }
+  A mx = neg_infinity<A>();
+  for (int64_t u = 0; u < E; ++u) {
+    l[u] *= inv_temp;
+    mx = (l[u] > mx || l[u] != l[u]) ? l[u] : mx;
+  }
+  A sum = A(0);
+  for (int64_t u = 0; u < E; ++u) sum += exp_acc(l[u] - mx);
+  return mx + log_acc(sum);
+}
+
+template <typename T>
+Tensor centroid_loss_forward_kernel(const CentroidLossDims& d, const Tensor& z,
+                                    const Tensor& entity, double temperature,
+                                    bool leave_one_out) {
+  using A = acc_t<T>;
+  const int64_t N = d.N, P = d.P;
+  const A inv_temp = A(1.0 / temperature);
+  const CentroidState<A> st = build_state<T>(z, entity, N, P);
+  const int64_t E = st.groups.E;
+  std::vector<A> loss(N, A(0));
+  std::vector<char> included(N, 0);
+  const int64_t bs = rows_per_block(N, E);
+  for (int64_t i0 = 0; i0 < N; i0 += bs) {
+    const int64_t nb = std::min(bs, N - i0);
+    Tensor tile = logit_tile(st, i0, nb);
+    A* tp = static_cast<A*>(tile.data_ptr());
+    cpu::parallel_over(nb, E + P, [&](int64_t r0, int64_t r1) {
+      std::vector<A> scratch(P);
+      for (int64_t r = r0; r < r1; ++r) {
+        const int64_t i = i0 + r;
+        if (!st.has_positive(i, leave_one_out)) continue;
+        A* l = tp + r * E;
+        const A lse = finish_logit_row(st, i, leave_one_out, inv_temp, l, scratch.data());
+        loss[i] = lse - l[st.groups.entity_of[i]];
+        included[i] = 1;
+      }
+    });
+  }
+  if (d.reduction == Reduction::None) {
+    Tensor out = new_empty(z, {N}, z.scalar_type());
+    cpu::store_row(loss.data(), N, static_cast<T*>(out.data_ptr()));
+    return out;
+  }
+  double total = 0.0;
+  int64_t count = 0;
+  for (int64_t i = 0; i < N; ++i) {
+    total += static_cast<double>(loss[i]);
+    count += included[i];
+  }
+  if (d.reduction == Reduction::Mean) total = count > 0 ? total / double(count) : 0.0;
+  Tensor out = new_empty(z, {}, z.scalar_type());
+  *static_cast<T*>(out.data_ptr()) = static_cast<T>(static_cast<A>(total));
+  return out;
+}
+
+template <typename T>
+Tensor centroid_loss_backward_kernel(const CentroidLossDims& d, const Tensor& grad,
+                                     const Tensor& z, const Tensor& entity, double temperature,
+                                     bool leave_one_out) {
+  using A = acc_t<T>;
+  const int64_t N = d.N, P = d.P;
+  const A inv_temp = A(1.0 / temperature);
+  const CentroidState<A> st = build_state<T>(z, entity, N, P);
+  const int64_t E = st.groups.E;
+
+  // Upstream gradient of each L_i (0 for points without a positive).
+  std::vector<A> g(N, A(0));
+  const T* gp = static_cast<const T*>(grad.data_ptr());
+  int64_t count = 0;
+  for (int64_t i = 0; i < N; ++i) count += st.has_positive(i, leave_one_out);
+  for (int64_t i = 0; i < N; ++i) {
+    if (!st.has_positive(i, leave_one_out)) continue;
+    if (d.reduction == Reduction::None) {
+      g[i] = static_cast<A>(gp[i * grad.stride(0)]);
+    } else {
+      g[i] = static_cast<A>(gp[0]);
+      if (d.reduction == Reduction::Mean) g[i] /= A(count);
+    }
+  }
+
+  Tensor gzhat = new_empty(z, {N, P}, acc_scalar_type<A>());
+  Tensor gcent = new_zeros(z, {E, P}, acc_scalar_type<A>());
+  std::vector<A> own_coef(N, A(0));  // dL/d<zhat_i, c+_i> for leave-one-out rows
+  A* gzh = static_cast<A*>(gzhat.data_ptr());
+  A* gc = static_cast<A*>(gcent.data_ptr());
+  const int64_t bs = rows_per_block(N, E);
+  for (int64_t i0 = 0; i0 < N; i0 += bs) {
+    const int64_t nb = std::min(bs, N - i0);
+    Tensor tile = logit_tile(st, i0, nb);
+    A* tp = static_cast<A*>(tile.data_ptr());
+    // Tile of logits -> tile of dL/d<zhat_i, c_u> (softmax minus one-hot, times g_i / T).
+    cpu::parallel_over(nb, E + P, [&](int64_t r0, int64_t r1) {
+      std::vector<A> scratch(P);
+      for (int64_t r = r0; r < r1; ++r) {
+        const int64_t i = i0 + r;
+        A* l = tp + r * E;
+        if (g[i] == A(0)) {
+          std::fill(l, l + E, A(0));
+          continue;
+        }
+        const int64_t e = st.groups.entity_of[i];
+        const A lse = finish_logit_row(st, i, leave_one_out, inv_temp, l, scratch.data());
+        const A scale = g[i] * inv_temp;
+        for (int64_t u = 0; u < E; ++u) l[u] = scale * exp_acc(l[u] - lse);
+        l[e] -= scale;
+        if (leave_one_out) {
+          own_coef[i] = l[e];
+          l[e] = A(0);
+        }
+      }
+    });
+    Tensor gzb = torch::stable::matmul(tile, st.centroids);
+    Tensor gcb = torch::stable::matmul(torch::stable::transpose(tile, 0, 1),
+                                       st.zhat_rows(i0, nb));
+    gzb = torch::stable::contiguous(gzb);
+    gcb = torch::stable::contiguous(gcb);
+    const A* gzbp = static_cast<const A*>(gzb.data_ptr());
+    const A* gcbp = static_cast<const A*>(gcb.data_ptr());
+    std::copy(gzbp, gzbp + nb * P, gzh + i0 * P);
+    cpu::parallel_over(E * P, 1, [&](int64_t k0, int64_t k1) {
+      for (int64_t k = k0; k < k1; ++k) gc[k] += gcbp[k];
+    });
+  }
+
+  // Per entity: back through c_u = S_u / ||S_u||, the leave-one-out positives
+  // (which depend on S_e and on zhat_i), S_u = sum of zhat, and zhat = z / ||z||.
+  Tensor grad_z = new_empty(z, {N, P}, z.scalar_type());
+  T* gzp = static_cast<T*>(grad_z.data_ptr());
+  cpu::parallel_over(E, P * std::max<int64_t>(1, N / std::max<int64_t>(1, E)),
+                     [&](int64_t u0, int64_t u1) {
+    std::vector<A> gs(P), cplus(P), gcp(P), gr(P), row(P);
+    for (int64_t u = u0; u < u1; ++u) {
+      normalize_backward(st.centroid_row(u), gc + u * P, gs.data(), P, st.snorm[u]);
+      for (int64_t r = st.groups.offsets[u]; r < st.groups.offsets[u + 1]; ++r) {
+        const int64_t i = st.groups.members[r];
+        const A a = own_coef[i];
+        if (a == A(0)) continue;
+        const A* zi = st.zhat_row(i);
+        A* gzi = gzh + i * P;
+        const A rnorm = st.positive_without(i, cplus.data());
+        for (int64_t p = 0; p < P; ++p) gcp[p] = a * zi[p];
+        normalize_backward(cplus.data(), gcp.data(), gr.data(), P, rnorm);
+        for (int64_t p = 0; p < P; ++p) {
+          gzi[p] += a * cplus[p] - gr[p];
+          gs[p] += gr[p];
+        }
+      }
+      for (int64_t r = st.groups.offsets[u]; r < st.groups.offsets[u + 1]; ++r) {
+        const int64_t i = st.groups.members[r];
+        A* gzi = gzh + i * P;
+        for (int64_t p = 0; p < P; ++p) gzi[p] += gs[p];
+        normalize_backward(st.zhat_row(i), gzi, row.data(), P, st.znorm[i]);
+        cpu::store_row(row.data(), P, gzp + i * P);
+      }
+    }
+  });
+  return grad_z;
+}
+
+Tensor centroid_contrastive_loss_cpu(Tensor z, Tensor entity, double temperature,
+                                     bool leave_one_out, std::string reduction) {
+  const CentroidLossDims d = check_centroid_loss(z, entity, temperature, reduction);
+  Tensor out;
+  dispatch_floating(z.scalar_type(), "centroid_contrastive_loss", [&](auto tag) {
+    using T = typename decltype(tag)::type;
+    out = centroid_loss_forward_kernel<T>(d, z, entity, temperature, leave_one_out);
+  });
+  return out;
+}
+
+Tensor centroid_contrastive_loss_backward_cpu(Tensor grad, Tensor z, Tensor entity,
+                                              double temperature, bool leave_one_out,
+                                              std::string reduction) {
+  const CentroidLossDims d = check_centroid_loss_backward(grad, z, entity, temperature, reduction);
+  Tensor out;
+  dispatch_floating(z.scalar_type(), "centroid_contrastive_loss_backward", [&](auto tag) {
+    using T = typename decltype(tag)::type;
+    out = centroid_loss_backward_kernel<T>(d, grad, z, entity, temperature, leave_one_out);
+  });
+  return out;
+}
+
+}  // namespace
+}  // namespace cldmdf
+
+STABLE_TORCH_LIBRARY_IMPL(cldmdf, CPU, m) {
+  m.impl("centroid_contrastive_loss", TORCH_BOX(&cldmdf::centroid_contrastive_loss_cpu));
+  m.impl("centroid_contrastive_loss_backward",
+         TORCH_BOX(&cldmdf::centroid_contrastive_loss_backward_cpu));
+}

@@ -1,0 +1,52 @@
+// CPU-only helpers: moving rows between (possibly strided, reduced-precision)
+// tensors and contiguous accumulation buffers, and the batch-parallel loop.
+#pragma once
+
+#include <algorithm>
+#include <cstdint>
+
+#include <torch/csrc/stable/ops.h>
+
+namespace cldmdf {
+namespace cpu {
+
+// dst[i] = scale * src[i * stride], converted to the accumulation type.
+template <typename T, typename A>
+inline void load_row(const T* src, int64_t stride, int64_t n, A* dst, A scale = A(1)) {
+  if (stride == 1) {
+    for (int64_t i = 0; i < n; ++i) dst[i] = static_cast<A>(src[i]) * scale;
+  } else {
+    for (int64_t i = 0; i < n; ++i) dst[i] = static_cast<A>(src[i * stride]) * scale;
+  }
+}
+
+// dst[i] = src[i], rounded to the tensor's dtype; dst is contiguous.
+template <typename T, typename A>
+inline void store_row(const A* src, int64_t n, T* dst) {
+  for (int64_t i = 0; i < n; ++i) dst[i] = static_cast<T>(src[i]);
+}
+
+template <typename A>
+inline A dot(const A* a, const A* b, int64_t n) {
+  A s = A(0);
+  for (int64_t i = 0; i < n; ++i) s += a[i] * b[i];
+  return s;
+}
+
+// y += alpha * x
+template <typename A>
+inline void axpy(A alpha, const A* x, A* y, int64_t n) {
+  for (int64_t i = 0; i < n; ++i) y[i] += alpha * x[i];
+}
+
+// Runs f(begin, end) over [0, n) on the intra-op thread pool, in chunks of
+// about `work_per_chunk` elements given `work_per_item` elements per item.
+template <typename F>
+inline void parallel_over(int64_t n, int64_t work_per_item, const F& f) {
+  constexpr int64_t kWorkPerChunk = 1 << 15;
+  const int64_t grain = std::max<int64_t>(1, kWorkPerChunk / std::max<int64_t>(1, work_per_item));
+  torch::stable::parallel_for(0, n, grain, f);
+}
+
+}  // namespace cpu
+}  // namespace cldmdf

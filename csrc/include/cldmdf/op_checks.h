@@ -1,0 +1,48 @@
+// Argument validation of each operator (OPS.md, "Errors"), written once and
+// called by the CPU and CUDA kernels before any memory is touched. Each
+// function returns the problem sizes it validated.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "cldmdf/tensor_utils.h"
+
+namespace cldmdf {
+
+struct DualAttentionDims {
+  int64_t B, M, D, K, H;
+};
+DualAttentionDims check_dual_attention(const Tensor& x, const Tensor& feat_logits,
+                                       const Tensor& query, const Tensor& key,
+                                       const std::optional<Tensor>& mask, int64_t num_heads,
+                                       double feat_temperature);
+DualAttentionDims check_dual_attention_backward(const Tensor& grad_out,
+                                                const Tensor& grad_feat_weights,
+                                                const Tensor& grad_mod_weights, const Tensor& x,
+                                                const Tensor& query, const Tensor& key,
+                                                const Tensor& feat_weights,
+                                                const Tensor& mod_weights, int64_t num_heads,
+                                                double feat_temperature);
+
+struct AdaptiveFusionDims {
+  int64_t B, M, D, G;
+};
+AdaptiveFusionDims check_adaptive_fusion(const Tensor& h, const Tensor& gate_logits,
+                                         const std::optional<Tensor>& mask, double temperature);
+AdaptiveFusionDims check_adaptive_fusion_backward(const Tensor& grad_fused,
+                                                  const Tensor& grad_weights, const Tensor& h,
+                                                  const Tensor& weights, double temperature);
+
+enum class Reduction { Mean, Sum, None };
+struct CentroidLossDims {
+  int64_t N, P;
+  Reduction reduction;
+};
+CentroidLossDims check_centroid_loss(const Tensor& z, const Tensor& entity, double temperature,
+                                     const std::string& reduction);
+CentroidLossDims check_centroid_loss_backward(const Tensor& grad, const Tensor& z,
+                                              const Tensor& entity, double temperature,
+                                              const std::string& reduction);
+
+}  // namespace cldmdf

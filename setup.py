@@ -1,0 +1,88 @@
+"""Builds the cldmdf operator library against the LibTorch stable ABI.
+
+One build targets the stable ABI of torch 2.10 (TORCH_TARGET_VERSION), so the
+same binary loads under every torch >= 2.10. CUDA kernels are built when nvcc
+is found and the installed torch is a CUDA build; CLDMDF_CUDA=0 forces them
+off, CLDMDF_CUDA=1 forces them on (and fails if they cannot be built).
+"""
+import glob
+import os
+import platform
+import sys
+
+from setuptools import find_packages, setup
+
+import torch
+from torch.utils import cpp_extension
+
+ROOT = os.path.dirname(os.path.abspath(__file__))
+TARGET_VERSION = "0x020a000000000000"  # torch 2.10: the oldest stable ABI we run under
+
+
+def want_cuda():
+    flag = os.environ.get("CLDMDF_CUDA", "auto").lower()
+    available = cpp_extension.CUDA_HOME is not None and torch.version.cuda is not None
+    if flag in ("0", "off", "false"):
+        return False
+    if flag in ("1", "on", "true"):
+        if not available:
+            sys.exit("CLDMDF_CUDA=1 but the CUDA kernels cannot be built: "
+                     f"nvcc found: {cpp_extension.CUDA_HOME is not None}, "
+                     f"torch {torch.__version__} CUDA build: {torch.version.cuda is not None}")
+        return True
+    return available
+
+
+def write_build_info(with_cuda):
+    with open(os.path.join(ROOT, "cldmdf", "_build_info.py"), "w") as f:
+        f.write("# Written by setup.py: what the operator library was built against.\n")
+        f.write(f"TORCH_VERSION = {torch.__version__!r}\n")
+        f.write(f"TORCH_CUDA = {torch.version.cuda!r}\n")
+        f.write(f"PYTHON_VERSION = {platform.python_version()!r}\n")
+        f.write(f"STABLE_ABI_TARGET = {TARGET_VERSION!r}\n")
+        f.write(f"WITH_CUDA = {with_cuda!r}\n")
+
+
+def extension():
+    with_cuda = want_cuda()
+    write_build_info(with_cuda)
+    sources = sorted(glob.glob("csrc/*.cpp") + glob.glob("csrc/cpu/*.cpp"))
+    debug = os.environ.get("CLDMDF_DEBUG", "0") == "1"
+    opt = ["-O0", "-g"] if debug else ["-O3"]
+    cxx = opt + ["-std=c++17", "-fvisibility=hidden", f"-DTORCH_TARGET_VERSION={TARGET_VERSION}",
+                 "-Wall", "-Wno-unused-function"]
+    kwargs = dict(
+        name="cldmdf._C",
+        include_dirs=[os.path.join(ROOT, "csrc", "include")],
+        py_limited_api=True,
+    )
+    if with_cuda:
+        sources += sorted(glob.glob("csrc/cuda/*.cu"))
+        archs = os.environ.get("CLDMDF_CUDA_ARCHS", "80;90")
+        gencode = []
+        for arch in archs.split(";"):
+            gencode += [f"-gencode=arch=compute_{arch},code=sm_{arch}"]
+        last = archs.split(";")[-1]
+        gencode += [f"-gencode=arch=compute_{last},code=compute_{last}"]
+        nvcc = opt + ["-std=c++17", f"-DTORCH_TARGET_VERSION={TARGET_VERSION}",
+                      "-DCLDMDF_WITH_CUDA", "--use_fast_math", "-lineinfo"] + gencode
+        return cpp_extension.CUDAExtension(
+            sources=sources,
+            extra_compile_args={"cxx": cxx + ["-DCLDMDF_WITH_CUDA"], "nvcc": nvcc},
+            **kwargs)
+    return cpp_extension.CppExtension(sources=sources, extra_compile_args={"cxx": cxx}, **kwargs)
+
+
+setup(
+    name="cldmdf",
+    version="0.1.0",
+    description="CL-DMDF operators (dual attention, adaptive fusion, entity-centroid "
+                "contrastive loss) as PyTorch custom ops, with layers and a graph fusion pass",
+    packages=find_packages(include=["cldmdf", "cldmdf.*"]),
+    package_data={"cldmdf": ["data/*.npz", "data/*.md"]},
+    ext_modules=[extension()],
+    cmdclass={"build_ext": cpp_extension.BuildExtension.with_options(use_ninja=True)},
+    options={"bdist_wheel": {"py_limited_api": "cp39"}},
+    python_requires=">=3.9",
+    install_requires=["torch>=2.10", "numpy"],
+)
