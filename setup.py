@@ -8,12 +8,31 @@ off, CLDMDF_CUDA=1 forces them on (and fails if they cannot be built).
 import glob
 import os
 import platform
+import shutil
 import sys
 
 from setuptools import find_packages, setup
 
-import torch
-from torch.utils import cpp_extension
+
+def _find_cuda_home():
+    """torch guesses CUDA_HOME from the nvcc on PATH, which a wrapper script can fool;
+    prefer a directory that really holds the toolkit."""
+    if os.environ.get("CUDA_HOME") or os.environ.get("CUDA_PATH"):
+        return
+    nvcc = shutil.which("nvcc")
+    candidates = ["/usr/local/cuda"]
+    if nvcc:
+        candidates.insert(0, os.path.dirname(os.path.dirname(os.path.realpath(nvcc))))
+    for home in candidates:
+        if os.path.exists(os.path.join(home, "include", "cuda_runtime.h")):
+            os.environ["CUDA_HOME"] = home
+            return
+
+
+_find_cuda_home()
+
+import torch  # noqa: E402  (after CUDA_HOME is settled: cpp_extension reads it on import)
+from torch.utils import cpp_extension  # noqa: E402
 
 ROOT = os.path.dirname(os.path.abspath(__file__))
 TARGET_VERSION = "0x020a000000000000"  # torch 2.10: the oldest stable ABI we run under
@@ -49,8 +68,13 @@ def extension():
     sources = sorted(glob.glob("csrc/*.cpp") + glob.glob("csrc/cpu/*.cpp"))
     debug = os.environ.get("CLDMDF_DEBUG", "0") == "1"
     opt = ["-O0", "-g"] if debug else ["-O3"]
+    # The operator library is compiled on the machine that runs it, so it is tuned for that
+    # CPU by default; CLDMDF_CPU_ARCH= (empty) builds a portable binary for the baseline ISA.
+    arch = os.environ.get("CLDMDF_CPU_ARCH", "native")
     cxx = opt + ["-std=c++17", "-fvisibility=hidden", f"-DTORCH_TARGET_VERSION={TARGET_VERSION}",
-                 "-Wall", "-Wno-unused-function"]
+                 "-fopenmp-simd", "-Wall", "-Wno-unused-function"]
+    if arch:
+        cxx.append(f"-march={arch}")
     kwargs = dict(
         name="cldmdf._C",
         include_dirs=[os.path.join(ROOT, "csrc", "include")],
@@ -64,11 +88,11 @@ def extension():
             gencode += [f"-gencode=arch=compute_{arch},code=sm_{arch}"]
         last = archs.split(";")[-1]
         gencode += [f"-gencode=arch=compute_{last},code=compute_{last}"]
-        nvcc = opt + ["-std=c++17", f"-DTORCH_TARGET_VERSION={TARGET_VERSION}",
-                      "-DCLDMDF_WITH_CUDA", "--use_fast_math", "-lineinfo"] + gencode
+        nvcc = opt + ["-std=c++17", f"-DTORCH_TARGET_VERSION={TARGET_VERSION}", "-DUSE_CUDA",
+                      "-DCLDMDF_WITH_CUDA", "--expt-relaxed-constexpr", "-lineinfo"] + gencode
         return cpp_extension.CUDAExtension(
             sources=sources,
-            extra_compile_args={"cxx": cxx + ["-DCLDMDF_WITH_CUDA"], "nvcc": nvcc},
+            extra_compile_args={"cxx": cxx + ["-DCLDMDF_WITH_CUDA", "-DUSE_CUDA"], "nvcc": nvcc},
             **kwargs)
     return cpp_extension.CppExtension(sources=sources, extra_compile_args={"cxx": cxx}, **kwargs)
 

@@ -43,12 +43,12 @@ void adaptive_fusion_forward_kernel(const AdaptiveFusionDims& d, const Tensor& h
   T* wp = static_cast<T*>(weights.data_ptr());
 
   cpu::parallel_over(B, M * (D + G), [&](int64_t b0, int64_t b1) {
-    std::vector<A> w(M * G), hrow(D), row(D);
+    std::vector<A> w(M * G), hrow(D), row(D), col(2 * G);
     for (int64_t b = b0; b < b1; ++b) {
       auto present = [&](int64_t m) { return mp == nullptr || mp[b * sm.s[0] + m * sm.s[1]]; };
       for (int64_t m = 0; m < M; ++m)
         load_row(glp + b * sgl.s[0] + m * sgl.s[1], sgl.s[2], G, w.data() + m * G, inv_temp);
-      for (int64_t g = 0; g < G; ++g) masked_softmax_inplace(w.data() + g, M, G, present);
+      masked_softmax_columns_inplace(w.data(), M, G, present, col.data());
       store_row(w.data(), M * G, wp + b * M * G);
       std::fill(row.begin(), row.end(), A(0));
       for (int64_t m = 0; m < M; ++m) {
@@ -80,7 +80,7 @@ void adaptive_fusion_backward_kernel(const AdaptiveFusionDims& d, const Tensor& 
   T* gglp = static_cast<T*>(grad_gate_logits.data_ptr());
 
   cpu::parallel_over(B, M * (2 * D + 2 * G), [&](int64_t b0, int64_t b1) {
-    std::vector<A> w(M * G), gwb(M * G), gf(D), hrow(D), ghrow(D);
+    std::vector<A> w(M * G), gwb(M * G), gf(D), hrow(D), ghrow(D), col(G);
     for (int64_t b = b0; b < b1; ++b) {
       load_row(gfp + b * sgf.s[0], sgf.s[1], D, gf.data());
       for (int64_t m = 0; m < M; ++m) {
@@ -112,8 +112,7 @@ void adaptive_fusion_backward_kernel(const AdaptiveFusionDims& d, const Tensor& 
         }
         store_row(ghrow.data(), D, ghp + (b * M + m) * D);
       }
-      for (int64_t g = 0; g < G; ++g)
-        softmax_backward_inplace(w.data() + g, gwb.data() + g, M, G, inv_temp);
+      softmax_backward_columns_inplace(w.data(), gwb.data(), M, G, inv_temp, col.data());
       store_row(gwb.data(), M * G, gglp + b * M * G);
     }
   });

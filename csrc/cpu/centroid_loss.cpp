@@ -167,14 +167,8 @@ A finish_logit_row(const CentroidState<A>& st, int64_t i, bool leave_one_out, A 
     st.positive_without(i, scratch);
     l[e] = dot(st.zhat_row(i), scratch, st.P);
   }
-  A mx = neg_infinity<A>();
-  for (int64_t u = 0; u < E; ++u) {
-    l[u] *= inv_temp;
-    mx = (l[u] > mx || l[u] != l[u]) ? l[u] : mx;
-  }
-  A sum = A(0);
-  for (int64_t u = 0; u < E; ++u) sum += exp_acc(l[u] - mx);
-  return mx + log_acc(sum);
+  for (int64_t u = 0; u < E; ++u) l[u] *= inv_temp;
+  return logsumexp_row(l, E);
 }
 
 template <typename T>
@@ -270,7 +264,7 @@ Tensor centroid_loss_backward_kernel(const CentroidLossDims& d, const Tensor& gr
         const int64_t e = st.groups.entity_of[i];
         const A lse = finish_logit_row(st, i, leave_one_out, inv_temp, l, scratch.data());
         const A scale = g[i] * inv_temp;
-        for (int64_t u = 0; u < E; ++u) l[u] = scale * exp_acc(l[u] - lse);
+        for (int64_t u = 0; u < E; ++u) l[u] = scale * fast_exp(l[u] - lse);
         l[e] -= scale;
         if (leave_one_out) {
           own_coef[i] = l[e];

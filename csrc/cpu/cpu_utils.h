@@ -29,6 +29,7 @@ inline void store_row(const A* src, int64_t n, T* dst) {
 template <typename A>
 inline A dot(const A* a, const A* b, int64_t n) {
   A s = A(0);
+#pragma omp simd reduction(+ : s)
   for (int64_t i = 0; i < n; ++i) s += a[i] * b[i];
   return s;
 }

@@ -50,7 +50,7 @@ void dual_attention_forward_kernel(const DualAttentionDims& d, const Tensor& x,
       // Feature level: feat_weights = softmax(feat_logits / T), v = D * feat_weights * x.
       for (int64_t m = 0; m < M; ++m) {
         load_row(flp + b * sfl.s[0] + m * sfl.s[1], sfl.s[2], D, row.data(), inv_temp);
-        masked_softmax_inplace(row.data(), D, 1, [](int64_t) { return true; });
+        softmax_row_inplace(row.data(), D);
         store_row(row.data(), D, fwp + (b * M + m) * D);
         load_row(xp + b * sx.s[0] + m * sx.s[1], sx.s[2], D, v.data() + m * D);
         for (int64_t e = 0; e < D; ++e) v[m * D + e] *= width * row[e];

@@ -6,6 +6,7 @@
 
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 #include <limits>
 
 #include <torch/headeronly/util/BFloat16.h>
@@ -40,6 +41,37 @@ CLDMDF_HD float log_acc(float x) { return ::logf(x); }
 CLDMDF_HD double log_acc(double x) { return ::log(x); }
 CLDMDF_HD float sqrt_acc(float x) { return ::sqrtf(x); }
 CLDMDF_HD double sqrt_acc(double x) { return ::sqrt(x); }
+
+// exp for the long rows (feature softmax, logsumexp over entities). On the
+// host it is Cephes' expf polynomial written branch-free, so loops over it
+// vectorise (a libm call does not); relative error about 2e-7, exp(x) = 0
+// below -87.3 (and for -inf), NaN stays NaN. On the device it is expf.
+CLDMDF_HD float fast_exp(float x) {
+#if defined(__CUDA_ARCH__)
+  return ::expf(x);
+#else
+  const float lo = -87.3f, hi = 88.7f;
+  const float xc = x < lo ? lo : (x > hi ? hi : x);
+  const float n = std::floor(xc * 1.44269504088896341f + 0.5f);
+  float r = xc - n * 0.693359375f;
+  r = r - n * -2.12194440e-4f;
+  float p = 1.9875691500e-4f;
+  p = p * r + 1.3981999507e-3f;
+  p = p * r + 8.3334519073e-3f;
+  p = p * r + 4.1665795894e-2f;
+  p = p * r + 1.6666665459e-1f;
+  p = p * r + 5.0000001201e-1f;
+  p = p * r * r + r + 1.0f;
+  const int32_t bits = (static_cast<int32_t>(n) + 127) << 23;
+  float scale;
+  std::memcpy(&scale, &bits, sizeof(scale));
+  float y = p * scale;
+  y = x < lo ? 0.0f : y;
+  y = x > hi ? std::numeric_limits<float>::infinity() : y;
+  return x != x ? x : y;
+#endif
+}
+CLDMDF_HD double fast_exp(double x) { return ::exp(x); }
 
 template <typename A>
 CLDMDF_HD A neg_infinity() {
@@ -87,6 +119,93 @@ CLDMDF_HD void softmax_backward_inplace(const A* w, A* g, int64_t n, int64_t str
   A dot = A(0);
   for (int64_t j = 0; j < n; ++j) dot += w[j * stride] * g[j * stride];
   for (int64_t j = 0; j < n; ++j) g[j * stride] = scale * w[j * stride] * (g[j * stride] - dot);
+}
+
+// Plain softmax of a contiguous row of n values, in place (every entry
+// present). Written as simple reductions so that the host compiler vectorises it.
+template <typename A>
+CLDMDF_HD void softmax_row_inplace(A* v, int64_t n) {
+  A mx = neg_infinity<A>();
+#if !defined(__CUDA_ARCH__)
+#pragma omp simd reduction(max : mx)
+#endif
+  for (int64_t j = 0; j < n; ++j) mx = v[j] > mx ? v[j] : mx;
+  A total = A(0);
+#if !defined(__CUDA_ARCH__)
+#pragma omp simd reduction(+ : total)
+#endif
+  for (int64_t j = 0; j < n; ++j) {
+    v[j] = fast_exp(v[j] - mx);
+    total += v[j];
+  }
+  const A inv = A(1) / total;
+  for (int64_t j = 0; j < n; ++j) v[j] *= inv;
+}
+
+// log(sum_j exp(v_j)) of a contiguous row (n >= 1), max-shifted.
+template <typename A>
+CLDMDF_HD A logsumexp_row(const A* v, int64_t n) {
+  A mx = neg_infinity<A>();
+#if !defined(__CUDA_ARCH__)
+#pragma omp simd reduction(max : mx)
+#endif
+  for (int64_t j = 0; j < n; ++j) mx = v[j] > mx ? v[j] : mx;
+  A total = A(0);
+#if !defined(__CUDA_ARCH__)
+#pragma omp simd reduction(+ : total)
+#endif
+  for (int64_t j = 0; j < n; ++j) total += fast_exp(v[j] - mx);
+  return mx + log_acc(total);
+}
+
+// Masked softmax down each column of a row-major [n, G] block (over its n
+// rows), in place; row j takes part when present(j). The same math as
+// masked_softmax_inplace per column, arranged so the inner loops run along G
+// (contiguous) and vectorise. `col` is scratch of 2 * G values.
+template <typename A, typename Present>
+CLDMDF_HD void masked_softmax_columns_inplace(A* v, int64_t n, int64_t G, Present present, A* col) {
+  A* mx = col;
+  A* total = col + G;
+  bool any = false;
+  for (int64_t g = 0; g < G; ++g) mx[g] = neg_infinity<A>();
+  for (int64_t j = 0; j < n; ++j) {
+    if (!present(j)) continue;
+    any = true;
+    const A* r = v + j * G;
+    for (int64_t g = 0; g < G; ++g) mx[g] = (r[g] > mx[g] || r[g] != r[g]) ? r[g] : mx[g];
+  }
+  if (!any) {
+    for (int64_t k = 0; k < n * G; ++k) v[k] = A(0);
+    return;
+  }
+  for (int64_t g = 0; g < G; ++g) total[g] = A(0);
+  for (int64_t j = 0; j < n; ++j) {
+    A* r = v + j * G;
+    if (!present(j)) {
+      for (int64_t g = 0; g < G; ++g) r[g] = A(0);
+      continue;
+    }
+    for (int64_t g = 0; g < G; ++g) {
+      r[g] = fast_exp(r[g] - mx[g]);
+      total[g] += r[g];
+    }
+  }
+  for (int64_t g = 0; g < G; ++g) total[g] = A(1) / total[g];
+  for (int64_t j = 0; j < n; ++j)
+    for (int64_t g = 0; g < G; ++g) v[j * G + g] *= total[g];
+}
+
+// softmax_backward_inplace down each column of row-major [n, G] blocks w and
+// g; `col` is scratch of G values.
+template <typename A>
+CLDMDF_HD void softmax_backward_columns_inplace(const A* w, A* g, int64_t n, int64_t G, A scale,
+                                                A* col) {
+  for (int64_t c = 0; c < G; ++c) col[c] = A(0);
+  for (int64_t j = 0; j < n; ++j)
+    for (int64_t c = 0; c < G; ++c) col[c] += w[j * G + c] * g[j * G + c];
+  for (int64_t j = 0; j < n; ++j)
+    for (int64_t c = 0; c < G; ++c)
+      g[j * G + c] = scale * w[j * G + c] * (g[j * G + c] - col[c]);
 }
 
 // Streaming logsumexp: values arrive one at a time (or as merged partial

@@ -1,0 +1,157 @@
+"""Forward and forward+backward time and peak memory of the three operators:
+ours (torch.ops.cldmdf.*) vs the eager reference (cldmdf.reference) vs
+torch.compile(reference), measured side by side in one run.
+
+    python benchmarks/bench_ops.py [--device cpu|cuda] [--threads 2] [--scale 1] [--json out.json]
+
+Times are medians over --reps runs after warm-up. Peak memory is the peak of
+bytes allocated by PyTorch's allocator during one run above what was allocated
+before it (CPU: from the profiler's memory events; CUDA: max_memory_allocated),
+inputs excluded.
+"""
+import argparse
+import json
+import platform
+import statistics
+import time
+
+import torch
+
+import cldmdf
+from cldmdf import reference
+
+
+def make_cases(device, scale):
+    g = torch.Generator(device="cpu").manual_seed(0)
+
+    def randn(*shape, grad=True):
+        t = torch.randn(*shape, generator=g).to(device)
+        return t.requires_grad_(grad)
+
+    B, M, D, K, H = 1024 * scale, 6, 256, 256, 8
+    mask = (torch.rand(B, M, generator=g) > 0.3).to(device)
+    da_args = (randn(B, M, D), randn(B, M, D), randn(B, M, K), randn(B, M, K), mask, H, 1.0)
+
+    Bf = 4096 * scale
+    maskf = (torch.rand(Bf, M, generator=g) > 0.3).to(device)
+    af_args = (randn(Bf, M, D), randn(Bf, M, D), maskf, 1.0)
+
+    N, E, P = 16384 * scale, 4096, 128
+    entity = (torch.arange(N) % E)[torch.randperm(N, generator=g)].to(device)
+    cl_args = (randn(N, P), entity, 0.1, True, "mean")
+    return [
+        ("dual_attention", f"B={B} M={M} D={D} K={K} H={H}", torch.ops.cldmdf.dual_attention,
+         reference.dual_attention, da_args),
+        ("adaptive_fusion", f"B={Bf} M={M} D={D} G={D}", torch.ops.cldmdf.adaptive_fusion,
+         reference.adaptive_fusion, af_args),
+        ("centroid_loss", f"N={N} E={E} P={P}", torch.ops.cldmdf.centroid_contrastive_loss,
+         reference.centroid_contrastive_loss, cl_args),
+    ]
+
+
+def scalar_loss(out):
+    outs = out if isinstance(out, (tuple, list)) else (out,)
+    return sum(o.float().sum() for o in outs)
+
+
+def synchronize(device):
+    if device == "cuda":
+        torch.cuda.synchronize()
+
+
+def median_time(fn, device, reps, warmup):
+    for _ in range(warmup):
+        fn()
+    synchronize(device)
+    times = []
+    for _ in range(reps):
+        start = time.perf_counter()
+        fn()
+        synchronize(device)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def peak_memory(fn, device):
+    if device == "cuda":
+        torch.cuda.synchronize()
+        base = torch.cuda.memory_allocated()
+        torch.cuda.reset_peak_memory_stats()
+        fn()
+        torch.cuda.synchronize()
+        return torch.cuda.max_memory_allocated() - base
+    from torch.profiler import ProfilerActivity, profile
+    with profile(activities=[ProfilerActivity.CPU], profile_memory=True) as prof:
+        fn()
+    current = peak = 0
+    for ev in sorted(prof.profiler.kineto_results.events(), key=lambda e: e.start_ns()):
+        if ev.nbytes():
+            current += ev.nbytes()
+            peak = max(peak, current)
+    return peak
+
+
+def run_case(fn, args, device, reps, warmup):
+    def fwd():
+        with torch.no_grad():
+            fn(*args)
+
+    def fwd_bwd():
+        for a in args:
+            if isinstance(a, torch.Tensor):
+                a.grad = None
+        scalar_loss(fn(*args)).backward()
+
+    row = {}
+    for name, f in (("fwd", fwd), ("fwd+bwd", fwd_bwd)):
+        row[name + "_ms"] = 1e3 * median_time(f, device, reps, warmup)
+        row[name + "_peak_mb"] = peak_memory(f, device) / 2**20
+    for a in args:
+        if isinstance(a, torch.Tensor):
+            a.grad = None
+    return row
+
+
+def main():
+    p = argparse.ArgumentParser()
+    p.add_argument("--device", default="cpu")
+    p.add_argument("--threads", type=int, default=2)
+    p.add_argument("--scale", type=int, default=1, help="multiplies the batch sizes")
+    p.add_argument("--reps", type=int, default=10)
+    p.add_argument("--warmup", type=int, default=3)
+    p.add_argument("--no-compile", action="store_true", help="skip torch.compile(reference)")
+    p.add_argument("--json")
+    args = p.parse_args()
+    torch.set_num_threads(args.threads)
+
+    machine = (f"{platform.processor() or platform.machine()}, {args.threads} threads"
+               if args.device == "cpu" else torch.cuda.get_device_name())
+    print(f"# torch {torch.__version__}, device {args.device} ({machine}), float32, "
+          f"median of {args.reps}")
+    header = (f"| op | size | impl | fwd ms | fwd+bwd ms | fwd+bwd peak MiB | "
+              f"speed-up fwd+bwd vs eager | vs compiled |")
+    print(header)
+    print("|" + "---|" * 8)
+    results = []
+    for op, size, ours, ref, case_args in make_cases(args.device, args.scale):
+        impls = [("cldmdf", ours), ("eager reference", ref)]
+        if not args.no_compile:
+            torch._dynamo.reset()
+            impls.append(("torch.compile(reference)", torch.compile(ref, dynamic=False)))
+        rows = {name: run_case(fn, case_args, args.device, args.reps, args.warmup)
+                for name, fn in impls}
+        for name, r in rows.items():
+            eager = rows["eager reference"]["fwd+bwd_ms"] / r["fwd+bwd_ms"]
+            comp = (rows["torch.compile(reference)"]["fwd+bwd_ms"] / r["fwd+bwd_ms"]
+                    if "torch.compile(reference)" in rows else float("nan"))
+            print(f"| {op} | {size} | {name} | {r['fwd_ms']:.2f} | {r['fwd+bwd_ms']:.2f} | "
+                  f"{r['fwd+bwd_peak_mb']:.1f} | {eager:.2f}x | {comp:.2f}x |", flush=True)
+            results.append(dict(op=op, size=size, impl=name, **r))
+    if args.json:
+        with open(args.json, "w") as f:
+            json.dump(dict(torch=torch.__version__, device=args.device, machine=machine,
+                           threads=args.threads, results=results), f, indent=1)
+
+
+if __name__ == "__main__":
+    main()
