@@ -102,7 +102,10 @@ setup(
     version="0.1.0",
     description="CL-DMDF operators (dual attention, adaptive fusion, entity-centroid "
                 "contrastive loss) as PyTorch custom ops, with layers and a graph fusion pass",
-    packages=find_packages(include=["cldmdf", "cldmdf.*"]),
+    # compiler/ (the graph fusion passes) installs as cldmdf.compiler
+    packages=find_packages(include=["cldmdf", "cldmdf.*"]) + [
+        "cldmdf.compiler", "cldmdf.compiler.patterns"],
+    package_dir={"cldmdf.compiler": "compiler"},
     package_data={"cldmdf": ["data/*.npz", "data/*.md"]},
     ext_modules=[extension()],
     cmdclass={"build_ext": cpp_extension.BuildExtension.with_options(use_ninja=True)},

@@ -1,0 +1,11 @@
+"""cldmdf.compiler: finds CL-DMDF-shaped subgraphs of stock PyTorch models
+and replaces them with torch.ops.cldmdf.* (see the project's COMPILER.md).
+
+    ep = torch.export.export(model, args)
+    fused_ep, report = cldmdf.compiler.fuse_exported(ep)
+    print(report)
+"""
+from .fx_pass import fuse_exported, fuse_graph, fuse_graph_module
+from .report import FusionReport
+
+__all__ = ["fuse_exported", "fuse_graph", "fuse_graph_module", "FusionReport"]

@@ -1,0 +1,248 @@
+"""Fusion over ATen-level FX graphs: the graphs of torch.export programs.
+
+Each search variant is traced by torch.export itself (so it is spelled in the
+same IR as the programs it is matched against), then found in the target
+graph with torch.fx's SubgraphMatcher. Literals are compared by this module:
+sentinel literals bind sizes and scalars, dimension arguments are compared
+after normalising negative dims, anything else must be equal. A match that
+passes becomes one call of torch.ops.cldmdf.<op>.
+"""
+import functools
+import math
+import operator
+from typing import Dict, List, Optional, Tuple
+
+import torch
+from torch.fx import Graph, GraphModule, Node
+from torch.fx.passes.utils.matcher_utils import InternalMatch, SubgraphMatcher
+
+from .patterns import PATTERNS, NearMiss, Pattern, Variant
+from .report import Fused, FusionReport, Missed
+
+aten = torch.ops.aten
+
+# Positions of dimension arguments, compared after normalising negative dims.
+_DIM_ARGS = {
+    aten.softmax.int: (1,), aten._softmax.default: (1,), aten.transpose.int: (1, 2),
+    aten.sum.dim_IntList: (1,), aten.unsqueeze.default: (1,), aten.amax.default: (1,),
+    aten.mean.dim: (1,), aten.squeeze.dim: (1,), aten.select.int: (1,),
+    aten.repeat_interleave.self_int: (2,), aten.logsumexp.default: (1,),
+}
+_FLOATS = (torch.float32, torch.float64, torch.float16, torch.bfloat16)
+
+
+def _val(node: Node):
+    return node.meta.get("val") if isinstance(node, Node) else None
+
+
+class _Variant:
+    """A variant traced by torch.export: its graph, input placeholders and output node."""
+
+    def __init__(self, pattern: Pattern, variant: Variant):
+        self.pattern, self.variant = pattern, variant
+        fn, sentinels = variant.fn, pattern.sentinels
+
+        class Wrapper(torch.nn.Module):
+            def forward(self, *tensors):
+                return fn(*tensors, **sentinels)
+
+        ep = torch.export.export(Wrapper(), pattern.example_inputs(variant), strict=False)
+        graph = ep.graph_module.graph
+        placeholders = [n for n in graph.nodes if n.op == "placeholder"]
+        self.inputs: Dict[str, Node] = {}
+        for name, node in zip(pattern.inputs, placeholders):
+            if node.users:
+                self.inputs[name] = node
+            else:
+                graph.erase_node(node)
+        self.graph = graph
+        self.output = next(n for n in graph.nodes if n.op == "output").args[0][0]
+        self.sentinel_of = {}
+        for name, value in sentinels.items():
+            self.sentinel_of.setdefault(_literal_key(value), name)
+
+
+def _literal_key(v):
+    return (type(v) is float, v)
+
+
+@functools.lru_cache(maxsize=None)
+def traced_variants() -> Tuple[_Variant, ...]:
+    """Every variant of every pattern, traced once per process."""
+    return tuple(_Variant(p, v) for p in PATTERNS for v in p.variants)
+
+
+class _RecordingMatcher(SubgraphMatcher):
+    """SubgraphMatcher that remembers the matches it drops because an
+    intermediate value is used outside the match."""
+
+    def __init__(self, pattern_graph: Graph):
+        super().__init__(pattern_graph, match_output=False, match_placeholder=False,
+                         remove_overlapping_matches=True, ignore_literals=True)
+        self.leaky: List[Dict[Node, Node]] = []
+
+    def _is_contained(self, nodes_map):
+        contained = super()._is_contained(nodes_map)
+        if not contained:
+            self.leaky.append(dict(nodes_map))
+        return contained
+
+
+def _normalise_dims(node: Node, args: list) -> list:
+    positions = _DIM_ARGS.get(node.target)
+    val = _val(node.args[0]) if node.args else None
+    if not positions or val is None or not hasattr(val, "dim"):
+        return args
+    rank = val.dim() + (1 if node.target == aten.unsqueeze.default else 0)
+    out = list(args)
+    for p in positions:
+        if p < len(out):
+            d = out[p]
+            if isinstance(d, int) and not isinstance(d, bool):
+                out[p] = d % rank if rank else d
+            elif isinstance(d, (list, tuple)):
+                out[p] = [x % rank if rank else x for x in d]
+    return out
+
+
+def _bind_literals(tv: _Variant, match: InternalMatch) -> Dict[str, object]:
+    """Compares the literal arguments of matched nodes; returns the sentinel bindings."""
+    bound: Dict[str, object] = {}
+
+    def compare(pa, ga, where):
+        if isinstance(pa, Node):
+            return
+        if isinstance(pa, (list, tuple)):
+            if not isinstance(ga, (list, tuple)) or len(pa) != len(ga):
+                raise NearMiss(f"{where}: argument {list(pa)} in the pattern, {ga} in the graph")
+            for p, g in zip(pa, ga):
+                compare(p, g, where)
+            return
+        if isinstance(pa, (int, float)) and not isinstance(pa, bool):
+            name = tv.sentinel_of.get(_literal_key(pa))
+            if name is not None:
+                if isinstance(ga, Node) or isinstance(ga, bool) or not isinstance(ga, (int, float)):
+                    raise NearMiss(f"{where}: {name} is not a constant in the graph")
+                if name in bound and bound[name] != ga:
+                    raise NearMiss(f"{where}: {name} is {bound[name]} in one place, {ga} in another")
+                bound[name] = ga
+                return
+        if isinstance(pa, float) and isinstance(ga, float) and math.isnan(pa) and math.isnan(ga):
+            return
+        if pa != ga:
+            raise NearMiss(f"{where}: literal {pa!r} in the pattern, {ga!r} in the graph")
+
+    for pn, gn in match.nodes_map.items():
+        if pn.op != "call_function":
+            continue
+        where = f"%{gn.name} ({gn.target})"
+        compare(_normalise_dims(pn, list(pn.args)), _normalise_dims(gn, list(gn.args)), where)
+        if set(pn.kwargs) != set(gn.kwargs):
+            raise NearMiss(f"{where}: keyword arguments differ")
+        for k in pn.kwargs:
+            compare(pn.kwargs[k], gn.kwargs[k], where)
+    return bound
+
+
+def _check_dtypes(pattern: Pattern, inputs: Dict[str, Node]):
+    dtypes = set()
+    for name, node in inputs.items():
+        val = _val(node)
+        if val is None:
+            raise NearMiss(f"input {name}: no shape/dtype metadata")
+        if name == "mask":
+            if val.dtype != torch.bool:
+                raise NearMiss(f"mask: dtype {val.dtype}, the operator takes a bool mask")
+        elif val.dtype not in _FLOATS:
+            raise NearMiss(f"input {name}: dtype {val.dtype} is not a supported floating dtype")
+        else:
+            dtypes.add(val.dtype)
+    if len(dtypes) > 1:
+        raise NearMiss(f"inputs: mixed floating dtypes {sorted(map(str, dtypes))}")
+    for name, node in inputs.items():
+        if any(not isinstance(s, int) for s in _val(node).shape):
+            raise NearMiss(f"input {name}: symbolic shape (dynamic shapes are not fused)")
+
+
+def _replace(graph: Graph, tv: _Variant, match: InternalMatch, extra_args: tuple,
+             inputs: Dict[str, Node]) -> Node:
+    pattern = tv.pattern
+    anchor = match.nodes_map[tv.output]
+    op = getattr(torch.ops.cldmdf, pattern.op_name).default
+    # the schema: tensors, then the optional mask (None when the variant has none), then scalars
+    args = tuple(inputs[name] for name in pattern.inputs if name != "mask")
+    if "mask" in pattern.inputs:
+        args += (inputs.get("mask"),)
+    args += extra_args
+    with graph.inserting_before(anchor):
+        fused = graph.call_function(op, args)
+        result = graph.call_function(operator.getitem,
+                                     (fused, pattern.outputs.index(tv.variant.outputs[0])))
+    result.meta.update(anchor.meta)
+    anchor.replace_all_uses_with(result)
+    return fused
+
+
+def fuse_graph(graph: Graph, ir: str = "torch.export") -> FusionReport:
+    """Rewrites every match of every pattern in `graph` (in place) and reports."""
+    report = FusionReport(ir)
+    misses: Dict[str, Missed] = {}
+    notes = set()
+    for tv in traced_variants():
+        matcher = _RecordingMatcher(tv.graph)
+        matches = matcher.match(graph)
+        for nodes_map in matcher.leaky:
+            anchor = nodes_map.get(tv.output)
+            if anchor is not None:
+                misses.setdefault(anchor.name, Missed(
+                    tv.pattern.name, tv.variant.name, anchor.name,
+                    "an intermediate value is used outside the pattern"))
+        for match in matches:
+            anchor = match.nodes_map[tv.output]
+            try:
+                bound = _bind_literals(tv, match)
+                inputs = {name: match.nodes_map[p] for name, p in tv.inputs.items()}
+                _check_dtypes(tv.pattern, inputs)
+                example = {name: _val(node) for name, node in inputs.items()}
+                extra = tv.pattern.bind(example, bound)
+            except NearMiss as miss:
+                misses.setdefault(anchor.name, Missed(tv.pattern.name, tv.variant.name,
+                                                      anchor.name, str(miss)))
+                continue
+            _replace(graph, tv, match, extra, inputs)
+            covered = sum(1 for n in match.nodes_map if n.op == "call_function")
+            report.fused.append(Fused(tv.pattern.name, tv.variant.name, anchor.name, covered))
+            notes.add(f"{tv.pattern.name}: {tv.pattern.edge_note}")
+            graph.eliminate_dead_code()
+    alive = {n.name for n in graph.nodes}
+    fused_anchors = {f.anchor for f in report.fused}
+    report.near_misses = [m for m in misses.values()
+                          if m.anchor in alive and m.anchor not in fused_anchors]
+    report.notes = sorted(notes)
+    graph.lint()
+    return report
+
+
+def fuse_graph_module(gm: GraphModule, ir: str = "torch.export") -> FusionReport:
+    report = fuse_graph(gm.graph, ir)
+    gm.recompile()
+    return report
+
+
+def fuse_exported(ep: "torch.export.ExportedProgram", example_inputs: Optional[tuple] = None
+                  ) -> Tuple["torch.export.ExportedProgram", FusionReport]:
+    """Fuses an exported program: rewrites its graph, then re-exports it so metadata and the
+    signature are regenerated. Returns the new program (saveable with torch.export.save,
+    compilable with AOTInductor) and the report. Static shapes only: a program exported with
+    dynamic shapes is reported and left as it is."""
+    import cldmdf  # noqa: F401  (the operators must be registered)
+
+    gm = ep.module()
+    report = fuse_graph_module(gm)
+    if not report.fused:
+        return ep, report
+    if example_inputs is None:
+        args, kwargs = ep.example_inputs
+    else:
+        args, kwargs = tuple(example_inputs), {}
+    return torch.export.export(gm, args, kwargs, strict=False), report
