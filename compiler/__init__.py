@@ -9,3 +9,7 @@ from .fx_pass import fuse_exported, fuse_graph, fuse_graph_module
 from .report import FusionReport
 
 __all__ = ["fuse_exported", "fuse_graph", "fuse_graph_module", "FusionReport"]
+
+from .dynamo_backend import backend, last_reports  # noqa: E402  registers backend="cldmdf"
+
+__all__ += ["backend", "last_reports"]
