@@ -112,4 +112,5 @@ setup(
     options={"bdist_wheel": {"py_limited_api": "cp39"}},
     python_requires=">=3.9",
     install_requires=["torch>=2.10", "numpy"],
+    entry_points={"console_scripts": ["cldmdf-opt = cldmdf.compiler.opt:main"]},
 )

@@ -105,6 +105,23 @@ def _normalise_dims(node: Node, args: list) -> list:
     return out
 
 
+_RESHAPES = {aten.view.default, aten.reshape.default, aten._unsafe_view.default}
+
+
+def _inferred_dims(pn: Node, gn: Node, args: list) -> list:
+    """Where a pattern's view/reshape says -1, the graph may spell the size out: read such a
+    size as -1 when it is what -1 would have inferred."""
+    out = _val(gn)
+    if pn.target not in _RESHAPES or out is None or len(args) < 2:
+        return args
+    pattern_shape, shape = pn.args[1], args[1]
+    if not isinstance(shape, (list, tuple)) or len(shape) != len(pattern_shape):
+        return args
+    shape = [-1 if p == -1 and isinstance(g, int) and g == out.shape[i] else g
+             for i, (p, g) in enumerate(zip(pattern_shape, shape))]
+    return [args[0], shape] + list(args[2:])
+
+
 def _bind_literals(tv: _Variant, match: InternalMatch) -> Dict[str, object]:
     """Compares the literal arguments of matched nodes; returns the sentinel bindings."""
     bound: Dict[str, object] = {}
@@ -136,7 +153,8 @@ def _bind_literals(tv: _Variant, match: InternalMatch) -> Dict[str, object]:
         if pn.op != "call_function":
             continue
         where = f"%{gn.name} ({gn.target})"
-        compare(_normalise_dims(pn, list(pn.args)), _normalise_dims(gn, list(gn.args)), where)
+        graph_args = _inferred_dims(pn, gn, _normalise_dims(gn, list(gn.args)))
+        compare(_normalise_dims(pn, list(pn.args)), graph_args, where)
         if set(pn.kwargs) != set(gn.kwargs):
             raise NearMiss(f"{where}: keyword arguments differ")
         for k in pn.kwargs:

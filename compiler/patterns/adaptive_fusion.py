@@ -31,7 +31,7 @@ def _build(groups, mask, temp):
             return (weights * h).sum(dim=1)
         if groups == "repeat":
             return (weights.repeat_interleave(D // G, dim=2) * h).sum(dim=1)
-        return (h.view(B, M, G, D // G) * weights[..., None]).sum(dim=1).reshape(B, D)
+        return (h.view(B, M, G, -1) * weights[..., None]).sum(dim=1).reshape(B, D)
 
     # broadcast: one gate per feature (a [B, M, 1] gate gives the same graph); else G groups
     return fn, ("fused",), _inputs_with_gate_width("D" if groups == "broadcast" else "G")
