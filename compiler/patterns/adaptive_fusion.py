@@ -9,7 +9,7 @@ import torch
 
 from .base import NearMiss, Pattern, product_variants
 
-SENTINELS = dict(B=11, M=5, D=28, G=4, temperature=0.7123)
+SENTINELS = dict(B=11, M=5, D=28, G=4, group_width=7, temperature=0.7123)
 
 
 def _inputs_with_gate_width(width_key):
@@ -20,7 +20,7 @@ def _inputs_with_gate_width(width_key):
 
 
 def _build(groups, mask, temp):
-    def fn(h, gate_logits, mask_t, *, B, M, D, G, temperature):
+    def fn(h, gate_logits, mask_t, *, B, M, D, G, group_width, temperature):
         logits = gate_logits / temperature if temp == "div" else gate_logits
         if mask == "masked_fill":
             logits = logits.masked_fill(~mask_t[:, :, None], float("-inf"))
@@ -30,7 +30,7 @@ def _build(groups, mask, temp):
         if groups == "broadcast":  # one weight per modality ([B, M, 1]) or per feature ([B, M, D])
             return (weights * h).sum(dim=1)
         if groups == "repeat":
-            return (weights.repeat_interleave(D // G, dim=2) * h).sum(dim=1)
+            return (weights.repeat_interleave(group_width, dim=2) * h).sum(dim=1)
         return (h.view(B, M, G, -1) * weights[..., None]).sum(dim=1).reshape(B, D)
 
     # broadcast: one gate per feature (a [B, M, 1] gate gives the same graph); else G groups
@@ -48,6 +48,9 @@ def _bind(inputs, bound):
         raise NearMiss(f"gate groups: the graph slices {G} of {gate.shape[-1]} gate logits")
     if G <= 0 or D % G:
         raise NearMiss(f"gate groups: G={G} does not divide D={D}")
+    if "group_width" in bound and bound["group_width"] * G != D:
+        raise NearMiss(f"gate groups: each of G={G} weights is repeated {bound['group_width']} "
+                       f"times, not D/G={D // G}")
     temperature = float(bound.get("temperature", 1.0))
     if not temperature > 0:
         raise NearMiss(f"temperature: {temperature} is not > 0")
