@@ -163,20 +163,20 @@ def _tokens(batch=B, modalities=M, dim=D, seed=0):
     return torch.randn(batch, modalities, dim, generator=torch.Generator().manual_seed(seed))
 
 
-# name -> (model factory, example inputs factory, expected fusions per pattern)
+# name -> (model factory, example inputs factory (batch size -> inputs), expected fusions)
 CORPUS = {
     "attention_pooling": (AttentionPoolingFusion,
-                          lambda: ([torch.randn(B, w) for w in (20, 30, 12, 40)], _mask()),
+                          lambda b=B: ([torch.randn(b, w) for w in (20, 30, 12, 40)], _mask(b)),
                           {"adaptive_fusion": 1}),
-    "gated_unit": (GatedMultimodalUnit, lambda: (_tokens(), _mask()), {"adaptive_fusion": 1}),
-    "cross_modal_block": (CrossModalAttentionBlock, lambda: (_tokens(), _mask()),
+    "gated_unit": (GatedMultimodalUnit, lambda b=B: (_tokens(b), _mask(b)), {"adaptive_fusion": 1}),
+    "cross_modal_block": (CrossModalAttentionBlock, lambda b=B: (_tokens(b), _mask(b)),
                           {"dual_attention": 1}),
-    "modality_transformer": (ModalityTransformer, lambda: (_tokens(), _mask()),
+    "modality_transformer": (ModalityTransformer, lambda b=B: (_tokens(b), _mask(b)),
                              {"dual_attention": 2, "adaptive_fusion": 1}),
-    "single_head": (SingleHeadModalityAttention, lambda: (_tokens(),), {"dual_attention": 1}),
-    "multi_head_pooling": (MultiHeadPooling, lambda: (_tokens(), _mask()),
+    "single_head": (SingleHeadModalityAttention, lambda b=B: (_tokens(b),), {"dual_attention": 1}),
+    "multi_head_pooling": (MultiHeadPooling, lambda b=B: (_tokens(b), _mask(b)),
                            {"adaptive_fusion": 1}),
-    "near_miss_scale": (ScaledByWidthAttention, lambda: (_tokens(), _mask()), {}),
+    "near_miss_scale": (ScaledByWidthAttention, lambda b=B: (_tokens(b), _mask(b)), {}),
 }
 
 # what cldmdf-opt reads: name -> (model, example inputs)
