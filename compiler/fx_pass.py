@@ -31,6 +31,33 @@ _DIM_ARGS = {
 _FLOATS = (torch.float32, torch.float64, torch.float16, torch.bfloat16)
 
 
+def _drop_assertions_on(graph: Graph, nodes) -> None:
+    """Erases the runtime size assertions (aten._assert_scalar over symbolic sizes) that read
+    the values of `nodes`, so computations only they use become dead code."""
+    seen = set()
+    for node in nodes:
+        stack = list(node.users)
+        while stack:
+            user = stack.pop()
+            if user in seen:
+                continue
+            seen.add(user)
+            if user.target is aten._assert_scalar.default:
+                graph.erase_node(user)
+            elif _is_size_arithmetic(user):
+                stack.extend(user.users)
+
+
+def _erase_matched(graph: Graph, nodes: List[Node]) -> None:
+    """Erases a replaced match: its size assertions, then its nodes from the last one up
+    (in-place ops such as index_add_ are not dead code to eliminate_dead_code)."""
+    _drop_assertions_on(graph, nodes)
+    order = {n: i for i, n in enumerate(graph.nodes)}
+    for node in sorted(nodes, key=order.__getitem__, reverse=True):
+        if not node.users:
+            graph.erase_node(node)
+
+
 def _val(node: Node):
     return node.meta.get("val") if isinstance(node, Node) else None
 
@@ -48,6 +75,8 @@ class _Variant:
 
         ep = torch.export.export(Wrapper(), pattern.example_inputs(variant), strict=False)
         graph = ep.graph_module.graph
+        _drop_assertions_on(graph, list(graph.nodes))  # export's checks of data-dependent sizes
+        graph.eliminate_dead_code()
         placeholders = [n for n in graph.nodes if n.op == "placeholder"]
         self.inputs: Dict[str, Node] = {}
         for name, node in zip(pattern.inputs, placeholders):
@@ -82,10 +111,31 @@ class _RecordingMatcher(SubgraphMatcher):
         self.leaky: List[Dict[Node, Node]] = []
 
     def _is_contained(self, nodes_map):
-        contained = super()._is_contained(nodes_map)
-        if not contained:
-            self.leaky.append(dict(nodes_map))
-        return contained
+        # SubgraphMatcher's rule (an intermediate may not be used outside the match), except
+        # that export's runtime checks of data-dependent sizes do not count as uses.
+        lookup = {gn: pn for pn, gn in nodes_map.items() if pn.op != "placeholder"}
+        for gn, pn in lookup.items():
+            if pn in self.pattern_returning_nodes:
+                continue
+            if any(u not in lookup and not _only_checks_sizes(u) for u in gn.users):
+                self.leaky.append(dict(nodes_map))
+                return False
+        return True
+
+
+def _is_size_arithmetic(node: Node) -> bool:
+    return node.target is aten.sym_size.int or getattr(node.target, "__module__", "") in (
+        "_operator", "operator") and node.target is not operator.getitem
+
+
+def _only_checks_sizes(node: Node) -> bool:
+    """True when every use of node's value ends in a runtime size assertion (or nowhere: an
+    unused output of a multi-output op)."""
+    if node.target is aten._assert_scalar.default:
+        return True
+    if node.target is operator.getitem and not node.users:
+        return True
+    return _is_size_arithmetic(node) and all(_only_checks_sizes(u) for u in node.users)
 
 
 def _normalise_dims(node: Node, args: list) -> list:
@@ -171,6 +221,9 @@ def _check_dtypes(pattern: Pattern, inputs: Dict[str, Node]):
         if name == "mask":
             if val.dtype != torch.bool:
                 raise NearMiss(f"mask: dtype {val.dtype}, the operator takes a bool mask")
+        elif name == "entity":
+            if val.dtype != torch.int64:
+                raise NearMiss(f"entity: dtype {val.dtype}, the operator takes int64 ids")
         elif val.dtype not in _FLOATS:
             raise NearMiss(f"input {name}: dtype {val.dtype} is not a supported floating dtype")
         else:
@@ -194,8 +247,8 @@ def _replace(graph: Graph, tv: _Variant, match: InternalMatch, extra_args: tuple
     args += extra_args
     with graph.inserting_before(anchor):
         fused = graph.call_function(op, args)
-        result = graph.call_function(operator.getitem,
-                                     (fused, pattern.outputs.index(tv.variant.outputs[0])))
+        result = fused if len(pattern.outputs) == 1 else graph.call_function(
+            operator.getitem, (fused, pattern.outputs.index(tv.variant.outputs[0])))
     result.meta.update(anchor.meta)
     anchor.replace_all_uses_with(result)
     return fused
@@ -222,12 +275,14 @@ def fuse_graph(graph: Graph, ir: str = "torch.export") -> FusionReport:
                 inputs = {name: match.nodes_map[p] for name, p in tv.inputs.items()}
                 _check_dtypes(tv.pattern, inputs)
                 example = {name: _val(node) for name, node in inputs.items()}
-                extra = tv.pattern.bind(example, bound)
+                extra = tv.pattern.bind(example, bound, tv.variant.choice)
             except NearMiss as miss:
                 misses.setdefault(anchor.name, Missed(tv.pattern.name, tv.variant.name,
                                                       anchor.name, str(miss)))
                 continue
             _replace(graph, tv, match, extra, inputs)
+            _erase_matched(graph, [n for p, n in match.nodes_map.items()
+                                   if p.op == "call_function"])
             covered = sum(1 for n in match.nodes_map if n.op == "call_function")
             report.fused.append(Fused(tv.pattern.name, tv.variant.name, anchor.name, covered))
             notes.add(f"{tv.pattern.name}: {tv.pattern.edge_note}")

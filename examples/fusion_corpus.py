@@ -152,6 +152,21 @@ class ScaledByWidthAttention(nn.Module):
         return out.transpose(1, 2).reshape(b, m, d)
 
 
+class PrototypeLoss(nn.Module):
+    """Supervised prototypes: embeddings pulled toward the normalised mean of their class."""
+
+    def __init__(self, dim=D, proj=32, tau=0.1):
+        super().__init__()
+        self.proj, self.tau = nn.Linear(dim, proj), tau
+
+    def forward(self, h, labels):
+        z = F.normalize(self.proj(h), dim=1)
+        classes, target = torch.unique(labels, return_inverse=True)
+        prototypes = z.new_zeros(classes.shape[0], z.shape[1]).index_add(0, target, z)
+        logits = z @ F.normalize(prototypes, dim=1).t() / self.tau
+        return F.cross_entropy(logits, target)
+
+
 def _mask(batch=B, modalities=M, seed=0):
     g = torch.Generator().manual_seed(seed)
     mask = torch.rand(batch, modalities, generator=g) > 0.3
@@ -176,6 +191,8 @@ CORPUS = {
     "single_head": (SingleHeadModalityAttention, lambda b=B: (_tokens(b),), {"dual_attention": 1}),
     "multi_head_pooling": (MultiHeadPooling, lambda b=B: (_tokens(b), _mask(b)),
                            {"adaptive_fusion": 1}),
+    "prototype_loss": (PrototypeLoss, lambda b=B: (_tokens(b)[:, 0], torch.arange(b) % 10),
+                       {"centroid_contrastive_loss": 1}),
     "near_miss_scale": (ScaledByWidthAttention, lambda b=B: (_tokens(b), _mask(b)), {}),
 }
 

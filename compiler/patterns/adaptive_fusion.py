@@ -37,7 +37,7 @@ def _build(groups, mask, temp):
     return fn, ("fused",), _inputs_with_gate_width("D" if groups == "broadcast" else "G")
 
 
-def _bind(inputs, bound):
+def _bind(inputs, bound, choice):
     h, gate = inputs["h"], inputs["gate_logits"]
     B, M, D = h.shape
     G = bound.get("G", gate.shape[-1])

@@ -18,12 +18,13 @@ class NearMiss(Exception):
     """A structural match that a constraint rejects; the message names the constraint."""
 
 
-@dataclass(frozen=True)
+@dataclass
 class Variant:
     name: str
     fn: Callable  # (*tensors, **sentinels) -> output tensor(s)
     outputs: Tuple[str, ...]  # the fused operator's outputs that fn returns, in order
     make_inputs: Optional[Callable[[Dict[str, float]], tuple]] = None  # else the pattern's
+    choice: Dict[str, str] = field(default_factory=dict)  # the spelling options it was built from
 
 
 @dataclass
@@ -34,8 +35,9 @@ class Pattern:
     inputs: Tuple[str, ...]       # names of the variants' tensor arguments, in order
     sentinels: Dict[str, float]   # sizes and scalars, passed to each variant as keywords
     make_inputs: Callable[[Dict[str, float]], tuple]  # example tensors for the sentinels
-    bind: Callable[[Dict[str, object], Dict[str, float]], tuple]
-    # bind(inputs by name (example values of the target's nodes), bound sentinels) -> the
+    bind: Callable[[Dict[str, object], Dict[str, float], Dict[str, str]], tuple]
+    # bind(inputs by name (example values of the target's nodes), bound sentinels, the
+    # variant's spelling choice) -> the
     # operator's scalar arguments (after its tensors and mask); raises NearMiss on a failed
     # constraint.
     outputs: Tuple[str, ...]      # the operator's outputs, in order
@@ -59,5 +61,6 @@ def product_variants(build: Callable[..., Tuple[Callable, Tuple[str, ...]]],
         if built is None:
             continue
         name = "/".join(f"{k}={v}" for k, v in choice.items())
-        variants.append(Variant(name, *built))
+        fn, outputs, *make_inputs = built
+        variants.append(Variant(name, fn, outputs, make_inputs[0] if make_inputs else None, choice))
     return variants

@@ -55,7 +55,7 @@ def _build(heads, mask, matmul, reshape, scale, feat_temp):
     return fn, ("out",)
 
 
-def _bind(inputs, bound):
+def _bind(inputs, bound, choice):
     x, query = inputs["x"], inputs["query"]
     B, M, D = x.shape
     K = query.shape[-1]

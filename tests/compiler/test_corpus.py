@@ -16,7 +16,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 sys.path.insert(0, os.path.join(ROOT, "examples"))
 from fusion_corpus import CORPUS  # noqa: E402
 
-PATTERN_NAMES = ("dual_attention", "adaptive_fusion")
+PATTERN_NAMES = ("dual_attention", "adaptive_fusion", "centroid_contrastive_loss")
 
 
 def counts(report):
