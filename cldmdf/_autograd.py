@@ -1,6 +1,9 @@
 """Autograd of the three operators: each backward is itself a registered
 operator (cldmdf::*_backward), so backward graphs trace, compile and export
-like forward ones. Gradients reach every floating input from every output."""
+like forward ones. Gradients reach every floating input from every output.
+Only inputs are saved: the backward operators recompute the attention weights
+in the accumulation type (flash-attention style), which keeps float16/bfloat16
+gradients accurate and saves no [B, H, M, M] or [B, M, D] weights."""
 import torch
 
 
@@ -9,34 +12,33 @@ def _or_zeros(grad, like):
 
 
 def _dual_attention_setup(ctx, inputs, output):
-    x, _feat_logits, query, key, _mask, num_heads, feat_temperature = inputs
-    _out, feat_weights, mod_weights = output
-    ctx.save_for_backward(x, query, key, feat_weights, mod_weights)
+    x, feat_logits, query, key, mask, num_heads, feat_temperature = inputs
+    ctx.save_for_backward(x, feat_logits, query, key, mask)
     ctx.num_heads = num_heads
     ctx.feat_temperature = feat_temperature
 
 
 def _dual_attention_backward(ctx, grad_out, grad_feat_weights, grad_mod_weights):
-    x, query, key, feat_weights, mod_weights = ctx.saved_tensors
+    x, feat_logits, query, key, mask = ctx.saved_tensors
+    B, M, _ = x.shape
     grad_x, grad_feat_logits, grad_query, grad_key = torch.ops.cldmdf.dual_attention_backward(
-        _or_zeros(grad_out, x), _or_zeros(grad_feat_weights, feat_weights),
-        _or_zeros(grad_mod_weights, mod_weights), x, query, key, feat_weights, mod_weights,
-        ctx.num_heads, ctx.feat_temperature)
+        _or_zeros(grad_out, x), _or_zeros(grad_feat_weights, x),
+        x.new_zeros(B, ctx.num_heads, M, M) if grad_mod_weights is None else grad_mod_weights,
+        x, feat_logits, query, key, mask, ctx.num_heads, ctx.feat_temperature)
     return grad_x, grad_feat_logits, grad_query, grad_key, None, None, None
 
 
 def _adaptive_fusion_setup(ctx, inputs, output):
-    h, _gate_logits, _mask, temperature = inputs
-    _fused, weights = output
-    ctx.save_for_backward(h, weights)
+    h, gate_logits, mask, temperature = inputs
+    ctx.save_for_backward(h, gate_logits, mask)
     ctx.temperature = temperature
 
 
 def _adaptive_fusion_backward(ctx, grad_fused, grad_weights):
-    h, weights = ctx.saved_tensors
+    h, gate_logits, mask = ctx.saved_tensors
     fused_like = h.new_zeros(h.shape[0], h.shape[2]) if grad_fused is None else grad_fused
     grad_h, grad_gate_logits = torch.ops.cldmdf.adaptive_fusion_backward(
-        fused_like, _or_zeros(grad_weights, weights), h, weights, ctx.temperature)
+        fused_like, _or_zeros(grad_weights, gate_logits), h, gate_logits, mask, ctx.temperature)
     return grad_h, grad_gate_logits, None, None
 
 

@@ -21,8 +21,8 @@ def _dual_attention_fake(x, feat_logits, query, key, mask=None, num_heads=1, fea
 
 
 @torch.library.register_fake("cldmdf::dual_attention_backward")
-def _dual_attention_backward_fake(grad_out, grad_feat_weights, grad_mod_weights, x, query, key,
-                                  feat_weights, mod_weights, num_heads, feat_temperature):
+def _dual_attention_backward_fake(grad_out, grad_feat_weights, grad_mod_weights, x, feat_logits,
+                                  query, key, mask, num_heads, feat_temperature):
     return (x.new_empty(x.shape), x.new_empty(x.shape), x.new_empty(query.shape),
             x.new_empty(key.shape))
 
@@ -36,8 +36,8 @@ def _adaptive_fusion_fake(h, gate_logits, mask=None, temperature=1.0):
 
 
 @torch.library.register_fake("cldmdf::adaptive_fusion_backward")
-def _adaptive_fusion_backward_fake(grad_fused, grad_weights, h, weights, temperature):
-    return h.new_empty(h.shape), h.new_empty(weights.shape)
+def _adaptive_fusion_backward_fake(grad_fused, grad_weights, h, gate_logits, mask, temperature):
+    return h.new_empty(h.shape), h.new_empty(gate_logits.shape)
 
 
 @torch.library.register_fake("cldmdf::centroid_contrastive_loss")

@@ -21,14 +21,16 @@ std::tuple<Tensor, Tensor, Tensor> dual_attention(Tensor, Tensor, Tensor, Tensor
   no_cuda("dual_attention");
 }
 std::tuple<Tensor, Tensor, Tensor, Tensor> dual_attention_backward(Tensor, Tensor, Tensor, Tensor,
-                                                                   Tensor, Tensor, Tensor, Tensor,
-                                                                   int64_t, double) {
+                                                                   Tensor, Tensor, Tensor,
+                                                                   std::optional<Tensor>, int64_t,
+                                                                   double) {
   no_cuda("dual_attention_backward");
 }
 std::tuple<Tensor, Tensor> adaptive_fusion(Tensor, Tensor, std::optional<Tensor>, double) {
   no_cuda("adaptive_fusion");
 }
-std::tuple<Tensor, Tensor> adaptive_fusion_backward(Tensor, Tensor, Tensor, Tensor, double) {
+std::tuple<Tensor, Tensor> adaptive_fusion_backward(Tensor, Tensor, Tensor, Tensor,
+                                                    std::optional<Tensor>, double) {
   no_cuda("adaptive_fusion_backward");
 }
 Tensor centroid_contrastive_loss(Tensor, Tensor, double, bool, std::string) {

@@ -41,30 +41,24 @@ DualAttentionDims check_dual_attention(const Tensor& x, const Tensor& feat_logit
   return {B, M, D, K, num_heads};
 }
 
-DualAttentionDims check_dual_attention_backward(const Tensor& grad_out,
-                                                const Tensor& grad_feat_weights,
-                                                const Tensor& grad_mod_weights, const Tensor& x,
-                                                const Tensor& query, const Tensor& key,
-                                                const Tensor& feat_weights,
-                                                const Tensor& mod_weights, int64_t num_heads,
-                                                double feat_temperature) {
+DualAttentionDims check_dual_attention_backward(
+    const Tensor& grad_out, const Tensor& grad_feat_weights, const Tensor& grad_mod_weights,
+    const Tensor& x, const Tensor& feat_logits, const Tensor& query, const Tensor& key,
+    const std::optional<Tensor>& mask, int64_t num_heads, double feat_temperature) {
   const char* op = "dual_attention_backward";
   const DualAttentionDims d =
-      check_dual_attention(x, feat_weights, query, key, std::nullopt, num_heads, feat_temperature);
+      check_dual_attention(x, feat_logits, query, key, mask, num_heads, feat_temperature);
   check_bmx(op, "grad_out", grad_out, d.B, d.M, "x", x, "[B, M, D]");
   check_size(op, "grad_out", grad_out, 2, d.D, "D");
   check_bmx(op, "grad_feat_weights", grad_feat_weights, d.B, d.M, "x", x, "[B, M, D]");
   check_size(op, "grad_feat_weights", grad_feat_weights, 2, d.D, "D");
-  for (const auto& [name, t] : {std::pair<const char*, const Tensor*>{"mod_weights", &mod_weights},
-                                {"grad_mod_weights", &grad_mod_weights}}) {
-    check_rank(op, name, *t, 4, "[B, H, M, M]");
-    check_same_dtype(op, name, *t, "x", x);
-    check_same_device(op, name, *t, "x", x);
-    check_size(op, name, *t, 0, d.B, "B");
-    check_size(op, name, *t, 1, d.H, "H, num_heads");
-    check_size(op, name, *t, 2, d.M, "M");
-    check_size(op, name, *t, 3, d.M, "M");
-  }
+  check_rank(op, "grad_mod_weights", grad_mod_weights, 4, "[B, H, M, M]");
+  check_same_dtype(op, "grad_mod_weights", grad_mod_weights, "x", x);
+  check_same_device(op, "grad_mod_weights", grad_mod_weights, "x", x);
+  check_size(op, "grad_mod_weights", grad_mod_weights, 0, d.B, "B");
+  check_size(op, "grad_mod_weights", grad_mod_weights, 1, d.H, "H, num_heads");
+  check_size(op, "grad_mod_weights", grad_mod_weights, 2, d.M, "M");
+  check_size(op, "grad_mod_weights", grad_mod_weights, 3, d.M, "M");
   return d;
 }
 
@@ -86,9 +80,11 @@ AdaptiveFusionDims check_adaptive_fusion(const Tensor& h, const Tensor& gate_log
 
 AdaptiveFusionDims check_adaptive_fusion_backward(const Tensor& grad_fused,
                                                   const Tensor& grad_weights, const Tensor& h,
-                                                  const Tensor& weights, double temperature) {
+                                                  const Tensor& gate_logits,
+                                                  const std::optional<Tensor>& mask,
+                                                  double temperature) {
   const char* op = "adaptive_fusion_backward";
-  const AdaptiveFusionDims d = check_adaptive_fusion(h, weights, std::nullopt, temperature);
+  const AdaptiveFusionDims d = check_adaptive_fusion(h, gate_logits, mask, temperature);
   check_rank(op, "grad_fused", grad_fused, 2, "[B, D]");
   check_same_dtype(op, "grad_fused", grad_fused, "h", h);
   check_same_device(op, "grad_fused", grad_fused, "h", h);

@@ -64,7 +64,8 @@ void adaptive_fusion_forward_kernel(const AdaptiveFusionDims& d, const Tensor& h
 template <typename T>
 void adaptive_fusion_backward_kernel(const AdaptiveFusionDims& d, const Tensor& grad_fused,
                                      const Tensor& grad_weights, const Tensor& h,
-                                     const Tensor& weights, double temperature, Tensor& grad_h,
+                                     const Tensor& gate_logits, const std::optional<Tensor>& mask,
+                                     double temperature, Tensor& grad_h,
                                      Tensor& grad_gate_logits) {
   using A = acc_t<T>;
   const int64_t B = d.B, M = d.M, D = d.D, G = d.G, gw = D / G;
@@ -72,29 +73,32 @@ void adaptive_fusion_backward_kernel(const AdaptiveFusionDims& d, const Tensor& 
   const T* gfp = static_cast<const T*>(grad_fused.data_ptr());
   const T* gwp = static_cast<const T*>(grad_weights.data_ptr());
   const T* hp = static_cast<const T*>(h.data_ptr());
-  const T* wp = static_cast<const T*>(weights.data_ptr());
+  const T* glp = static_cast<const T*>(gate_logits.data_ptr());
+  const bool* mp = mask ? static_cast<const bool*>(mask->data_ptr()) : nullptr;
   const auto sgf = strides_of<2>(grad_fused);
   const auto sgw = strides_of<3>(grad_weights);
-  const auto sh = strides_of<3>(h), sw = strides_of<3>(weights);
+  const auto sh = strides_of<3>(h), sgl = strides_of<3>(gate_logits);
+  const auto sm = mask ? strides_of<2>(*mask) : Strides<2>{};
   T* ghp = static_cast<T*>(grad_h.data_ptr());
   T* gglp = static_cast<T*>(grad_gate_logits.data_ptr());
 
-  cpu::parallel_over(B, M * (2 * D + 2 * G), [&](int64_t b0, int64_t b1) {
-    std::vector<A> w(M * G), gwb(M * G), gf(D), hrow(D), ghrow(D), col(G);
+  cpu::parallel_over(B, M * (2 * D + 3 * G), [&](int64_t b0, int64_t b1) {
+    std::vector<A> w(M * G), gwb(M * G), gf(D), hrow(D), ghrow(D), col(2 * G);
     for (int64_t b = b0; b < b1; ++b) {
+      auto present = [&](int64_t m) { return mp == nullptr || mp[b * sm.s[0] + m * sm.s[1]]; };
+      // The weights, recomputed in the accumulation type (not read back rounded).
+      for (int64_t m = 0; m < M; ++m)
+        load_row(glp + b * sgl.s[0] + m * sgl.s[1], sgl.s[2], G, w.data() + m * G, inv_temp);
+      masked_softmax_columns_inplace(w.data(), M, G, present, col.data());
       load_row(gfp + b * sgf.s[0], sgf.s[1], D, gf.data());
-      for (int64_t m = 0; m < M; ++m) {
-        load_row(wp + b * sw.s[0] + m * sw.s[1], sw.s[2], G, w.data() + m * G);
+      for (int64_t m = 0; m < M; ++m)
         load_row(gwp + b * sgw.s[0] + m * sgw.s[1], sgw.s[2], G, gwb.data() + m * G);
-      }
       for (int64_t m = 0; m < M; ++m) {
         const A* wm = w.data() + m * G;
         A* gwm = gwb.data() + m * G;
-        // grad_h[m, d] = w[m, g(d)] * grad_fused[d]; grad_w[m, g] += <grad_fused, h[m]> over g.
-        // A missing modality (all its weights exactly 0) gets no gradient through its
-        // values, and its values are not read.
-        bool read_h = false;
-        for (int64_t g = 0; g < G; ++g) read_h = read_h || wm[g] != A(0);
+        // grad_h[m, d] = w[m, g(d)] * grad_fused[d]; grad_w[m, g] += <grad_fused, h[m]> over
+        // the group. A missing modality's values are never read (its weights are 0).
+        const bool read_h = present(m);
         if (read_h) load_row(hp + b * sh.s[0] + m * sh.s[1], sh.s[2], D, hrow.data());
         if (gw == 1) {
           for (int64_t e = 0; e < D; ++e) ghrow[e] = wm[e] * gf[e];
@@ -132,17 +136,18 @@ std::tuple<Tensor, Tensor> adaptive_fusion_cpu(Tensor h, Tensor gate_logits,
 }
 
 std::tuple<Tensor, Tensor> adaptive_fusion_backward_cpu(Tensor grad_fused, Tensor grad_weights,
-                                                        Tensor h, Tensor weights,
+                                                        Tensor h, Tensor gate_logits,
+                                                        std::optional<Tensor> mask,
                                                         double temperature) {
   const AdaptiveFusionDims d =
-      check_adaptive_fusion_backward(grad_fused, grad_weights, h, weights, temperature);
+      check_adaptive_fusion_backward(grad_fused, grad_weights, h, gate_logits, mask, temperature);
   const ScalarType dt = h.scalar_type();
   Tensor grad_h = new_empty(h, {d.B, d.M, d.D}, dt);
   Tensor grad_gate_logits = new_empty(h, {d.B, d.M, d.G}, dt);
   dispatch_floating(dt, "adaptive_fusion_backward", [&](auto tag) {
     using T = typename decltype(tag)::type;
-    adaptive_fusion_backward_kernel<T>(d, grad_fused, grad_weights, h, weights, temperature,
-                                       grad_h, grad_gate_logits);
+    adaptive_fusion_backward_kernel<T>(d, grad_fused, grad_weights, h, gate_logits, mask,
+                                       temperature, grad_h, grad_gate_logits);
   });
   return {grad_h, grad_gate_logits};
 }

@@ -18,65 +18,92 @@ using cpu::dot;
 using cpu::load_row;
 using cpu::store_row;
 
+// The inputs of one call: raw pointers and strides (inputs may be non-contiguous).
 template <typename T>
-void dual_attention_forward_kernel(const DualAttentionDims& d, const Tensor& x,
-                                   const Tensor& feat_logits, const Tensor& query,
-                                   const Tensor& key, const std::optional<Tensor>& mask,
+struct Inputs {
+  const T *x, *fl, *q, *k;
+  const bool* mask;
+  Strides<3> sx, sfl, sq, sk;
+  Strides<2> sm;
+
+  Inputs(const Tensor& x_, const Tensor& fl_, const Tensor& q_, const Tensor& k_,
+         const std::optional<Tensor>& mask_)
+      : x(static_cast<const T*>(x_.data_ptr())),
+        fl(static_cast<const T*>(fl_.data_ptr())),
+        q(static_cast<const T*>(q_.data_ptr())),
+        k(static_cast<const T*>(k_.data_ptr())),
+        mask(mask_ ? static_cast<const bool*>(mask_->data_ptr()) : nullptr),
+        sx(strides_of<3>(x_)), sfl(strides_of<3>(fl_)), sq(strides_of<3>(q_)),
+        sk(strides_of<3>(k_)), sm(mask_ ? strides_of<2>(*mask_) : Strides<2>{}) {}
+
+  bool present(int64_t b, int64_t j) const {
+    return mask == nullptr || mask[b * sm.s[0] + j * sm.s[1]];
+  }
+};
+
+// One sample's rows in the accumulation type and both levels of attention weights,
+// recomputed from the inputs. Forward and backward share it: backward recomputes the
+// weights in full precision rather than reading back the rounded outputs.
+template <typename A>
+struct Sample {
+  std::vector<A> fw, x, q, k, w;  // [M, D], [M, D], [M, K], [M, K], [H, M, M]
+
+  explicit Sample(const DualAttentionDims& d)
+      : fw(d.M * d.D), x(d.M * d.D), q(d.M * d.K), k(d.M * d.K), w(d.H * d.M * d.M) {}
+
+  template <typename T>
+  void compute(const Inputs<T>& in, const DualAttentionDims& d, int64_t b, A inv_temp,
+               A inv_sqrt_dk) {
+    const int64_t M = d.M, D = d.D, K = d.K, H = d.H, dk = K / H;
+    for (int64_t m = 0; m < M; ++m) {
+      A* f = fw.data() + m * D;
+      load_row(in.fl + b * in.sfl.s[0] + m * in.sfl.s[1], in.sfl.s[2], D, f, inv_temp);
+      softmax_row_inplace(f, D);
+      load_row(in.x + b * in.sx.s[0] + m * in.sx.s[1], in.sx.s[2], D, x.data() + m * D);
+      load_row(in.q + b * in.sq.s[0] + m * in.sq.s[1], in.sq.s[2], K, q.data() + m * K);
+      load_row(in.k + b * in.sk.s[0] + m * in.sk.s[1], in.sk.s[2], K, k.data() + m * K);
+    }
+    auto present = [&](int64_t j) { return in.present(b, j); };
+    for (int64_t h = 0; h < H; ++h) {
+      for (int64_t i = 0; i < M; ++i) {
+        A* wrow = w.data() + (h * M + i) * M;
+        for (int64_t j = 0; j < M; ++j)
+          wrow[j] = dot(q.data() + i * K + h * dk, k.data() + j * K + h * dk, dk) * inv_sqrt_dk;
+        masked_softmax_inplace(wrow, M, 1, present);
+      }
+    }
+  }
+};
+
+template <typename T>
+void dual_attention_forward_kernel(const DualAttentionDims& d, const Inputs<T>& in,
                                    double feat_temperature, Tensor& out, Tensor& feat_weights,
                                    Tensor& mod_weights) {
   using A = acc_t<T>;
-  const int64_t B = d.B, M = d.M, D = d.D, K = d.K, H = d.H;
-  const int64_t dk = K / H, dv = D / H;
+  const int64_t B = d.B, M = d.M, D = d.D, K = d.K, H = d.H, dv = D / H;
   const A inv_temp = A(1.0 / feat_temperature);
-  const A inv_sqrt_dk = A(1.0 / std::sqrt(double(dk)));
+  const A inv_sqrt_dk = A(1.0 / std::sqrt(double(K / H)));
   const A width = A(D);
-
-  const T* xp = static_cast<const T*>(x.data_ptr());
-  const T* flp = static_cast<const T*>(feat_logits.data_ptr());
-  const T* qp = static_cast<const T*>(query.data_ptr());
-  const T* kp = static_cast<const T*>(key.data_ptr());
-  const bool* mp = mask ? static_cast<const bool*>(mask->data_ptr()) : nullptr;
-  const auto sx = strides_of<3>(x), sfl = strides_of<3>(feat_logits);
-  const auto sq = strides_of<3>(query), sk = strides_of<3>(key);
-  const auto sm = mask ? strides_of<2>(*mask) : Strides<2>{};
   T* outp = static_cast<T*>(out.data_ptr());
   T* fwp = static_cast<T*>(feat_weights.data_ptr());
   T* mwp = static_cast<T*>(mod_weights.data_ptr());
 
   cpu::parallel_over(B, M * (3 * D + 2 * K), [&](int64_t b0, int64_t b1) {
-    std::vector<A> v(M * D), q(M * K), k(M * K), w(H * M * M), row(D);
+    Sample<A> s(d);
+    std::vector<A> v(M * D), row(D);
     for (int64_t b = b0; b < b1; ++b) {
-      auto present = [&](int64_t j) { return mp == nullptr || mp[b * sm.s[0] + j * sm.s[1]]; };
-      // Feature level: feat_weights = softmax(feat_logits / T), v = D * feat_weights * x.
-      for (int64_t m = 0; m < M; ++m) {
-        load_row(flp + b * sfl.s[0] + m * sfl.s[1], sfl.s[2], D, row.data(), inv_temp);
-        softmax_row_inplace(row.data(), D);
-        store_row(row.data(), D, fwp + (b * M + m) * D);
-        load_row(xp + b * sx.s[0] + m * sx.s[1], sx.s[2], D, v.data() + m * D);
-        for (int64_t e = 0; e < D; ++e) v[m * D + e] *= width * row[e];
-      }
-      // Modality level: per head, an M x M masked softmax of scaled dot products.
-      for (int64_t m = 0; m < M; ++m) {
-        load_row(qp + b * sq.s[0] + m * sq.s[1], sq.s[2], K, q.data() + m * K);
-        load_row(kp + b * sk.s[0] + m * sk.s[1], sk.s[2], K, k.data() + m * K);
-      }
-      for (int64_t h = 0; h < H; ++h) {
-        for (int64_t i = 0; i < M; ++i) {
-          A* wrow = w.data() + (h * M + i) * M;
-          for (int64_t j = 0; j < M; ++j)
-            wrow[j] = dot(q.data() + i * K + h * dk, k.data() + j * K + h * dk, dk) * inv_sqrt_dk;
-          masked_softmax_inplace(wrow, M, 1, present);
-        }
-      }
-      store_row(w.data(), H * M * M, mwp + b * H * M * M);
-      // Output: each head's slice of row i mixes the value slices of the present modalities.
+      s.compute(in, d, b, inv_temp, inv_sqrt_dk);
+      store_row(s.fw.data(), M * D, fwp + b * M * D);
+      store_row(s.w.data(), H * M * M, mwp + b * H * M * M);
+      for (int64_t e = 0; e < M * D; ++e) v[e] = width * s.fw[e] * s.x[e];
+      // Each head's slice of row i mixes the value slices of the present modalities (a
+      // missing modality has weight exactly 0 and its values are never read).
       for (int64_t i = 0; i < M; ++i) {
         std::fill(row.begin(), row.end(), A(0));
-        for (int64_t h = 0; h < H; ++h) {
-          for (int64_t j = 0; j < M; ++j) {
-            const A a = w[(h * M + i) * M + j];
-            if (a != A(0)) axpy(a, v.data() + j * D + h * dv, row.data() + h * dv, dv);
-          }
+        for (int64_t j = 0; j < M; ++j) {
+          if (!in.present(b, j)) continue;
+          for (int64_t h = 0; h < H; ++h)
+            axpy(s.w[(h * M + i) * M + j], v.data() + j * D + h * dv, row.data() + h * dv, dv);
         }
         store_row(row.data(), D, outp + (b * M + i) * D);
       }
@@ -87,9 +114,7 @@ void dual_attention_forward_kernel(const DualAttentionDims& d, const Tensor& x,
 template <typename T>
 void dual_attention_backward_kernel(const DualAttentionDims& d, const Tensor& grad_out,
                                     const Tensor& grad_feat_weights,
-                                    const Tensor& grad_mod_weights, const Tensor& x,
-                                    const Tensor& query, const Tensor& key,
-                                    const Tensor& feat_weights, const Tensor& mod_weights,
+                                    const Tensor& grad_mod_weights, const Inputs<T>& in,
                                     double feat_temperature, Tensor& grad_x,
                                     Tensor& grad_feat_logits, Tensor& grad_query,
                                     Tensor& grad_key) {
@@ -99,55 +124,39 @@ void dual_attention_backward_kernel(const DualAttentionDims& d, const Tensor& gr
   const A inv_temp = A(1.0 / feat_temperature);
   const A inv_sqrt_dk = A(1.0 / std::sqrt(double(dk)));
   const A width = A(D);
-
   const T* gop = static_cast<const T*>(grad_out.data_ptr());
   const T* gfwp = static_cast<const T*>(grad_feat_weights.data_ptr());
   const T* gmwp = static_cast<const T*>(grad_mod_weights.data_ptr());
-  const T* xp = static_cast<const T*>(x.data_ptr());
-  const T* qp = static_cast<const T*>(query.data_ptr());
-  const T* kp = static_cast<const T*>(key.data_ptr());
-  const T* fwp = static_cast<const T*>(feat_weights.data_ptr());
-  const T* mwp = static_cast<const T*>(mod_weights.data_ptr());
   const auto sgo = strides_of<3>(grad_out), sgfw = strides_of<3>(grad_feat_weights);
-  const auto sgmw = strides_of<4>(grad_mod_weights), smw = strides_of<4>(mod_weights);
-  const auto sx = strides_of<3>(x), sq = strides_of<3>(query), sk = strides_of<3>(key);
-  const auto sfw = strides_of<3>(feat_weights);
+  const auto sgmw = strides_of<4>(grad_mod_weights);
   T* gxp = static_cast<T*>(grad_x.data_ptr());
   T* gflp = static_cast<T*>(grad_feat_logits.data_ptr());
   T* gqp = static_cast<T*>(grad_query.data_ptr());
   T* gkp = static_cast<T*>(grad_key.data_ptr());
 
   cpu::parallel_over(B, M * (8 * D + 4 * K), [&](int64_t b0, int64_t b1) {
-    std::vector<A> xb(M * D), fw(M * D), go(M * D), v(M * D), gv(M * D);
-    std::vector<A> q(M * K), k(M * K), gk(M * K), gq(K), a(H * M * M), ga(H * M * M), row(D);
+    Sample<A> s(d);
+    std::vector<A> go(M * D), v(M * D), gv(M * D), gk(M * K), gq(K), ga(H * M * M), row(D);
     for (int64_t b = b0; b < b1; ++b) {
-      for (int64_t m = 0; m < M; ++m) {
-        load_row(xp + b * sx.s[0] + m * sx.s[1], sx.s[2], D, xb.data() + m * D);
-        load_row(fwp + b * sfw.s[0] + m * sfw.s[1], sfw.s[2], D, fw.data() + m * D);
+      s.compute(in, d, b, inv_temp, inv_sqrt_dk);
+      for (int64_t m = 0; m < M; ++m)
         load_row(gop + b * sgo.s[0] + m * sgo.s[1], sgo.s[2], D, go.data() + m * D);
-        load_row(qp + b * sq.s[0] + m * sq.s[1], sq.s[2], K, q.data() + m * K);
-        load_row(kp + b * sk.s[0] + m * sk.s[1], sk.s[2], K, k.data() + m * K);
-      }
-      for (int64_t h = 0; h < H; ++h) {
-        for (int64_t i = 0; i < M; ++i) {
-          const int64_t r = (h * M + i) * M;
-          load_row(mwp + b * smw.s[0] + h * smw.s[1] + i * smw.s[2], smw.s[3], M, a.data() + r);
+      for (int64_t h = 0; h < H; ++h)
+        for (int64_t i = 0; i < M; ++i)
           load_row(gmwp + b * sgmw.s[0] + h * sgmw.s[1] + i * sgmw.s[2], sgmw.s[3], M,
-                   ga.data() + r);
-        }
-      }
-      for (int64_t e = 0; e < M * D; ++e) v[e] = width * fw[e] * xb[e];
+                   ga.data() + (h * M + i) * M);
+      for (int64_t e = 0; e < M * D; ++e) v[e] = width * s.fw[e] * s.x[e];
       std::fill(gv.begin(), gv.end(), A(0));
       std::fill(gk.begin(), gk.end(), A(0));
-      // Through out = sum_j a_ij v_j: gradients into the weights and the values.
-      for (int64_t h = 0; h < H; ++h) {
-        for (int64_t i = 0; i < M; ++i) {
-          const A* go_ih = go.data() + i * D + h * dv;
-          for (int64_t j = 0; j < M; ++j) {
+      // Through out = sum over present j of w_ij v_j: into the weights and the values.
+      for (int64_t j = 0; j < M; ++j) {
+        if (!in.present(b, j)) continue;
+        for (int64_t h = 0; h < H; ++h) {
+          for (int64_t i = 0; i < M; ++i) {
             const int64_t r = (h * M + i) * M + j;
-            if (a[r] == A(0)) continue;
+            const A* go_ih = go.data() + i * D + h * dv;
             ga[r] += dot(go_ih, v.data() + j * D + h * dv, dv);
-            axpy(a[r], go_ih, gv.data() + j * D + h * dv, dv);
+            axpy(s.w[r], go_ih, gv.data() + j * D + h * dv, dv);
           }
         }
       }
@@ -156,22 +165,22 @@ void dual_attention_backward_kernel(const DualAttentionDims& d, const Tensor& gr
         std::fill(gq.begin(), gq.end(), A(0));
         for (int64_t h = 0; h < H; ++h) {
           const int64_t r = (h * M + i) * M;
-          softmax_backward_inplace(a.data() + r, ga.data() + r, M, 1, inv_sqrt_dk);
+          softmax_backward_inplace(s.w.data() + r, ga.data() + r, M, 1, inv_sqrt_dk);
           for (int64_t j = 0; j < M; ++j) {
             const A gs = ga[r + j];
             if (gs == A(0)) continue;
-            axpy(gs, k.data() + j * K + h * dk, gq.data() + h * dk, dk);
-            axpy(gs, q.data() + i * K + h * dk, gk.data() + j * K + h * dk, dk);
+            axpy(gs, s.k.data() + j * K + h * dk, gq.data() + h * dk, dk);
+            axpy(gs, s.q.data() + i * K + h * dk, gk.data() + j * K + h * dk, dk);
           }
         }
         store_row(gq.data(), K, gqp + (b * M + i) * K);
       }
-      for (int64_t j = 0; j < M; ++j) store_row(gk.data() + j * K, K, gkp + (b * M + j) * K);
+      store_row(gk.data(), M * K, gkp + b * M * K);
       // Through v = D * fw * x and fw = softmax(feat_logits / T).
       for (int64_t m = 0; m < M; ++m) {
-        const A* fwm = fw.data() + m * D;
+        const A* fwm = s.fw.data() + m * D;
         const A* gvm = gv.data() + m * D;
-        const A* xm = xb.data() + m * D;
+        const A* xm = s.x.data() + m * D;
         for (int64_t e = 0; e < D; ++e) row[e] = width * fwm[e] * gvm[e];
         store_row(row.data(), D, gxp + (b * M + m) * D);
         load_row(gfwp + b * sgfw.s[0] + m * sgfw.s[1], sgfw.s[2], D, row.data());
@@ -194,19 +203,19 @@ std::tuple<Tensor, Tensor, Tensor> dual_attention_cpu(Tensor x, Tensor feat_logi
   Tensor mod_weights = new_empty(x, {d.B, d.H, d.M, d.M}, dt);
   dispatch_floating(dt, "dual_attention", [&](auto tag) {
     using T = typename decltype(tag)::type;
-    dual_attention_forward_kernel<T>(d, x, feat_logits, query, key, mask, feat_temperature, out,
-                                     feat_weights, mod_weights);
+    dual_attention_forward_kernel<T>(d, Inputs<T>(x, feat_logits, query, key, mask),
+                                     feat_temperature, out, feat_weights, mod_weights);
   });
   return {out, feat_weights, mod_weights};
 }
 
 std::tuple<Tensor, Tensor, Tensor, Tensor> dual_attention_backward_cpu(
-    Tensor grad_out, Tensor grad_feat_weights, Tensor grad_mod_weights, Tensor x, Tensor query,
-    Tensor key, Tensor feat_weights, Tensor mod_weights, int64_t num_heads,
+    Tensor grad_out, Tensor grad_feat_weights, Tensor grad_mod_weights, Tensor x,
+    Tensor feat_logits, Tensor query, Tensor key, std::optional<Tensor> mask, int64_t num_heads,
     double feat_temperature) {
-  const DualAttentionDims d =
-      check_dual_attention_backward(grad_out, grad_feat_weights, grad_mod_weights, x, query, key,
-                                    feat_weights, mod_weights, num_heads, feat_temperature);
+  const DualAttentionDims d = check_dual_attention_backward(
+      grad_out, grad_feat_weights, grad_mod_weights, x, feat_logits, query, key, mask, num_heads,
+      feat_temperature);
   const ScalarType dt = x.scalar_type();
   Tensor grad_x = new_empty(x, {d.B, d.M, d.D}, dt);
   Tensor grad_feat_logits = new_empty(x, {d.B, d.M, d.D}, dt);
@@ -214,9 +223,10 @@ std::tuple<Tensor, Tensor, Tensor, Tensor> dual_attention_backward_cpu(
   Tensor grad_key = new_empty(x, {d.B, d.M, d.K}, dt);
   dispatch_floating(dt, "dual_attention_backward", [&](auto tag) {
     using T = typename decltype(tag)::type;
-    dual_attention_backward_kernel<T>(d, grad_out, grad_feat_weights, grad_mod_weights, x, query,
-                                      key, feat_weights, mod_weights, feat_temperature, grad_x,
-                                      grad_feat_logits, grad_query, grad_key);
+    dual_attention_backward_kernel<T>(d, grad_out, grad_feat_weights, grad_mod_weights,
+                                      Inputs<T>(x, feat_logits, query, key, mask),
+                                      feat_temperature, grad_x, grad_feat_logits, grad_query,
+                                      grad_key);
   });
   return {grad_x, grad_feat_logits, grad_query, grad_key};
 }

@@ -21,6 +21,42 @@ struct FusionArgs {
   bool has_mask;
   int64_t B, M, D, G;
   acc_t<T> inv_temp;
+
+  __device__ bool present(int64_t b, int64_t m) const {
+    return !has_mask || mask.data[b * mask.stride[0] + m * mask.stride[1]];
+  }
+  __device__ acc_t<T> logit(int64_t b, int64_t m, int64_t g) const {
+    return load(gl.data + b * gl.stride[0] + m * gl.stride[1] + g * gl.stride[2]) * inv_temp;
+  }
+  __device__ acc_t<T> value(int64_t b, int64_t m, int64_t d) const {
+    return load(h.data + b * h.stride[0] + m * h.stride[1] + d * h.stride[2]);
+  }
+};
+
+// The masked softmax over modalities of group g of sample b, as (max, 1/sum): the weight
+// of modality m is then exp(logit - max) * inv for present m, else 0.
+template <typename T>
+struct GroupSoftmax {
+  acc_t<T> max, inv;
+
+  __device__ GroupSoftmax(const FusionArgs<T>& a, int64_t b, int64_t g) {
+    using A = acc_t<T>;
+    max = neg_infinity<A>();
+    bool any = false;
+    for (int64_t m = 0; m < a.M; ++m) {
+      if (!a.present(b, m)) continue;
+      const A l = a.logit(b, m, g);
+      max = (l > max || l != l) ? l : max;
+      any = true;
+    }
+    A total = A(0);
+    for (int64_t m = 0; m < a.M; ++m)
+      if (a.present(b, m)) total += fast_exp(a.logit(b, m, g) - max);
+    inv = any ? A(1) / total : A(0);
+  }
+  __device__ acc_t<T> weight(const FusionArgs<T>& a, int64_t b, int64_t m, int64_t g) const {
+    return a.present(b, m) ? fast_exp(a.logit(b, m, g) - max) * inv : acc_t<T>(0);
+  }
 };
 
 template <typename T>
@@ -29,42 +65,21 @@ __global__ void adaptive_fusion_forward_kernel(FusionArgs<T> a, T* fused, T* wei
   const int64_t idx = blockIdx.x * int64_t(blockDim.x) + threadIdx.x;
   if (idx >= a.B * a.D) return;
   const int64_t b = idx / a.D, d = idx % a.D, gw = a.D / a.G, g = d / gw;
-  auto present = [&](int64_t m) {
-    return !a.has_mask || a.mask.data[b * a.mask.stride[0] + m * a.mask.stride[1]];
-  };
-  auto logit = [&](int64_t m) {
-    return load(a.gl.data + b * a.gl.stride[0] + m * a.gl.stride[1] + g * a.gl.stride[2]) *
-           a.inv_temp;
-  };
-  A mx = neg_infinity<A>();
-  bool any = false;
-  for (int64_t m = 0; m < a.M; ++m) {
-    if (!present(m)) continue;
-    const A l = logit(m);
-    mx = (l > mx || l != l) ? l : mx;
-    any = true;
-  }
-  A total = A(0);
-  for (int64_t m = 0; m < a.M; ++m)
-    if (present(m)) total += fast_exp(logit(m) - mx);
-  const A inv = any ? A(1) / total : A(0);
+  const GroupSoftmax<T> sm(a, b, g);
   const bool writes_weights = d % gw == 0;
   A acc = A(0);
   for (int64_t m = 0; m < a.M; ++m) {
-    const A w = present(m) ? fast_exp(logit(m) - mx) * inv : A(0);
+    const A w = sm.weight(a, b, m, g);
     if (writes_weights) weights[(b * a.M + m) * a.G + g] = static_cast<T>(w);
-    if (present(m))
-      acc += w * load(a.h.data + b * a.h.stride[0] + m * a.h.stride[1] + d * a.h.stride[2]);
+    if (a.present(b, m)) acc += w * a.value(b, m, d);  // a missing modality is never read
   }
   fused[b * a.D + d] = static_cast<T>(acc);
 }
 
 template <typename T>
-struct FusionGradArgs {
+struct FusionGrads {
   View<const T, 2> gf;
-  View<const T, 3> gw, h, w;
-  int64_t B, M, D, G;
-  acc_t<T> inv_temp;
+  View<const T, 3> gw;
 };
 
 template <int kTeam, typename A>
@@ -77,41 +92,47 @@ __device__ __forceinline__ A team_sum(A v) {
 }
 
 template <typename T, int kTeam>
-__global__ void adaptive_fusion_backward_kernel(FusionGradArgs<T> a, T* gh, T* ggl) {
+__global__ void adaptive_fusion_backward_kernel(FusionArgs<T> a, FusionGrads<T> gr, T* gh,
+                                                T* ggl) {
   using A = acc_t<T>;
   const int64_t thread = blockIdx.x * int64_t(blockDim.x) + threadIdx.x;
   const int64_t team = thread / kTeam;
   const int lane = static_cast<int>(thread % kTeam);
   if (team >= a.B * a.G) return;  // teams are warp-aligned: whole warps leave together
   const int64_t b = team / a.G, g = team % a.G, gw = a.D / a.G;
-  auto at3 = [b](const View<const T, 3>& v, int64_t m, int64_t c) {
-    return load(v.data + b * v.stride[0] + m * v.stride[1] + c * v.stride[2]);
-  };
-  auto gf = [&](int64_t d) { return load(a.gf.data + b * a.gf.stride[0] + d * a.gf.stride[1]); };
-  // d L / d w[m, g] = grad_weights[m, g] + <grad_fused, h[m]> over the group (0 when w is 0:
-  // a missing modality's values are not read).
-  auto weight_grad = [&](int64_t m, A w) {
+  auto gf = [&](int64_t d) { return load(gr.gf.data + b * gr.gf.stride[0] + d * gr.gf.stride[1]); };
+  const GroupSoftmax<T> sm(a, b, g);  // recomputed in the accumulation type
+  // d L / d w[m, g] = grad_weights[m, g] + <grad_fused, h[m]> over the group (present m).
+  auto weight_grad = [&](int64_t m) {
     A s = A(0);
-    if (w != A(0)) {
-      for (int64_t e = lane; e < gw; e += kTeam) s += gf(g * gw + e) * at3(a.h, m, g * gw + e);
+    if (a.present(b, m)) {
+      for (int64_t e = lane; e < gw; e += kTeam) s += gf(g * gw + e) * a.value(b, m, g * gw + e);
       s = team_sum<kTeam>(s);
     }
-    return at3(a.gw, m, g) + s;
+    return load(gr.gw.data + b * gr.gw.stride[0] + m * gr.gw.stride[1] + g * gr.gw.stride[2]) + s;
   };
   A dot = A(0);
   for (int64_t m = 0; m < a.M; ++m) {
-    const A w = at3(a.w, m, g);
+    const A w = sm.weight(a, b, m, g);
     for (int64_t e = lane; e < gw; e += kTeam) {
       const int64_t d = g * gw + e;
       gh[(b * a.M + m) * a.D + d] = static_cast<T>(w * gf(d));
     }
-    dot += w * weight_grad(m, w);
+    dot += w * weight_grad(m);
   }
   for (int64_t m = 0; m < a.M; ++m) {
-    const A w = at3(a.w, m, g);
-    const A gwm = weight_grad(m, w);
+    const A w = sm.weight(a, b, m, g);
+    const A gwm = weight_grad(m);
     if (lane == 0) ggl[(b * a.M + m) * a.G + g] = static_cast<T>(w * (gwm - dot) * a.inv_temp);
   }
+}
+
+template <typename T>
+FusionArgs<T> make_args(const AdaptiveFusionDims& d, const Tensor& h, const Tensor& gate_logits,
+                        const std::optional<Tensor>& mask, double temperature) {
+  return {view_of<const T, 3>(h), view_of<const T, 3>(gate_logits),
+          mask ? view_of<const bool, 2>(*mask) : View<const bool, 2>{}, mask.has_value(),
+          d.B, d.M, d.D, d.G, acc_t<T>(1.0 / temperature)};
 }
 
 std::tuple<Tensor, Tensor> adaptive_fusion_cuda(Tensor h, Tensor gate_logits,
@@ -124,21 +145,20 @@ std::tuple<Tensor, Tensor> adaptive_fusion_cuda(Tensor h, Tensor gate_logits,
   LaunchContext ctx(h);
   dispatch_floating(dt, "adaptive_fusion", [&](auto tag) {
     using T = typename decltype(tag)::type;
-    FusionArgs<T> a{view_of<const T, 3>(h), view_of<const T, 3>(gate_logits),
-                    mask ? view_of<const bool, 2>(*mask) : View<const bool, 2>{},
-                    mask.has_value(), d.B, d.M, d.D, d.G, acc_t<T>(1.0 / temperature)};
     adaptive_fusion_forward_kernel<T><<<ceil_div(d.B * d.D, kThreads), kThreads, 0, ctx.stream>>>(
-        a, static_cast<T*>(fused.data_ptr()), static_cast<T*>(weights.data_ptr()));
+        make_args<T>(d, h, gate_logits, mask, temperature), static_cast<T*>(fused.data_ptr()),
+        static_cast<T*>(weights.data_ptr()));
     CLDMDF_CUDA_LAUNCH_CHECK();
   });
   return {fused, weights};
 }
 
 std::tuple<Tensor, Tensor> adaptive_fusion_backward_cuda(Tensor grad_fused, Tensor grad_weights,
-                                                         Tensor h, Tensor weights,
+                                                         Tensor h, Tensor gate_logits,
+                                                         std::optional<Tensor> mask,
                                                          double temperature) {
   const AdaptiveFusionDims d =
-      check_adaptive_fusion_backward(grad_fused, grad_weights, h, weights, temperature);
+      check_adaptive_fusion_backward(grad_fused, grad_weights, h, gate_logits, mask, temperature);
   const ScalarType dt = h.scalar_type();
   Tensor grad_h = new_empty(h, {d.B, d.M, d.D}, dt);
   Tensor grad_gate_logits = new_empty(h, {d.B, d.M, d.G}, dt);
@@ -146,17 +166,16 @@ std::tuple<Tensor, Tensor> adaptive_fusion_backward_cuda(Tensor grad_fused, Tens
   LaunchContext ctx(h);
   dispatch_floating(dt, "adaptive_fusion_backward", [&](auto tag) {
     using T = typename decltype(tag)::type;
-    FusionGradArgs<T> a{view_of<const T, 2>(grad_fused), view_of<const T, 3>(grad_weights),
-                        view_of<const T, 3>(h), view_of<const T, 3>(weights), d.B, d.M, d.D, d.G,
-                        acc_t<T>(1.0 / temperature)};
+    const auto a = make_args<T>(d, h, gate_logits, mask, temperature);
+    const FusionGrads<T> g{view_of<const T, 2>(grad_fused), view_of<const T, 3>(grad_weights)};
     T* ghp = static_cast<T*>(grad_h.data_ptr());
     T* gglp = static_cast<T*>(grad_gate_logits.data_ptr());
     if (d.D / d.G >= 32) {
       adaptive_fusion_backward_kernel<T, 32>
-          <<<ceil_div(d.B * d.G * 32, kThreads), kThreads, 0, ctx.stream>>>(a, ghp, gglp);
+          <<<ceil_div(d.B * d.G * 32, kThreads), kThreads, 0, ctx.stream>>>(a, g, ghp, gglp);
     } else {
       adaptive_fusion_backward_kernel<T, 1>
-          <<<ceil_div(d.B * d.G, kThreads), kThreads, 0, ctx.stream>>>(a, ghp, gglp);
+          <<<ceil_div(d.B * d.G, kThreads), kThreads, 0, ctx.stream>>>(a, g, ghp, gglp);
     }
     CLDMDF_CUDA_LAUNCH_CHECK();
   });

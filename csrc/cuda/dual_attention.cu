@@ -1,8 +1,9 @@
 // CUDA kernels of cldmdf::dual_attention and its backward (OPS.md, section 1).
 // One thread block per sample: the sample's M x M modality attention (all
-// heads) lives in shared memory, the feature softmax statistics too, and the
-// weighted sum recomputes v = D * feat_weights * x on the fly, so the inputs
-// are read from global memory once (re-reads hit L1/L2) and each output once.
+// heads) lives in shared memory with the feature softmax statistics, and
+// feature weights are recomputed where needed instead of stored, so the
+// inputs are read from global memory once (re-reads hit L1/L2) and each output
+// written once. Backward recomputes both levels of weights the same way.
 #include <tuple>
 
 #include "cldmdf/op_checks.h"
@@ -21,7 +22,64 @@ struct DualAttentionArgs {
   bool has_mask;
   int64_t M, D, K, H;
   acc_t<T> inv_temp, inv_sqrt_dk;
+
+  __device__ acc_t<T> at(const View<const T, 3>& v, int64_t b, int64_t m, int64_t c) const {
+    return load(v.data + b * v.stride[0] + m * v.stride[1] + c * v.stride[2]);
+  }
+  __device__ bool present(int64_t b, int64_t j) const {
+    return !has_mask || mask.data[b * mask.stride[0] + j * mask.stride[1]];
+  }
 };
+
+// Per-modality max and 1/sum of the feature softmax of sample b, into stats[2 * M];
+// feature_weight() then gives any weight without storing [M, D].
+template <typename T, typename A>
+__device__ void feature_softmax_stats(const DualAttentionArgs<T>& a, int64_t b, A* stats, A* red) {
+  for (int64_t m = 0; m < a.M; ++m) {
+    A mx = neg_infinity<A>();
+    for (int64_t d = threadIdx.x; d < a.D; d += blockDim.x) {
+      const A v = a.at(a.fl, b, m, d) * a.inv_temp;
+      mx = (v > mx || v != v) ? v : mx;
+    }
+    mx = block_reduce<A, true>(mx, red);
+    A sum = A(0);
+    for (int64_t d = threadIdx.x; d < a.D; d += blockDim.x)
+      sum += fast_exp(a.at(a.fl, b, m, d) * a.inv_temp - mx);
+    sum = block_reduce<A, false>(sum, red);
+    if (threadIdx.x == 0) {
+      stats[2 * m] = mx;
+      stats[2 * m + 1] = A(1) / sum;
+    }
+  }
+  __syncthreads();
+}
+
+template <typename T, typename A>
+__device__ A feature_weight(const DualAttentionArgs<T>& a, int64_t b, int64_t m, int64_t c,
+                            const A* stats) {
+  return fast_exp(a.at(a.fl, b, m, c) * a.inv_temp - stats[2 * m]) * stats[2 * m + 1];
+}
+
+// The [H, M, M] modality weights of sample b, into w (shared memory): one warp per
+// (head, query row, key row) dot product, then one thread per row's masked softmax.
+template <typename T, typename A>
+__device__ void modality_weights(const DualAttentionArgs<T>& a, int64_t b, A* w) {
+  const int64_t M = a.M, H = a.H, dk = a.K / a.H;
+  const int lane = threadIdx.x & 31, warp = threadIdx.x >> 5, warps = blockDim.x >> 5;
+  for (int64_t idx = warp; idx < H * M * M; idx += warps) {
+    const int64_t h = idx / (M * M), i = (idx / M) % M, j = idx % M;
+    A s = A(0);
+    for (int64_t e = lane; e < dk; e += 32)
+      s += a.at(a.q, b, i, h * dk + e) * a.at(a.k, b, j, h * dk + e);
+    s = warp_sum(s);
+    if (lane == 0) w[idx] = s * a.inv_sqrt_dk;
+  }
+  __syncthreads();
+  auto present = [&](int64_t j) { return a.present(b, j); };
+  for (int64_t r = threadIdx.x; r < H * M; r += blockDim.x)
+    masked_softmax_inplace(w + r * M, M, 1, present);
+  __syncthreads();
+}
 
 template <typename T>
 __global__ void __launch_bounds__(kThreads)
@@ -29,114 +87,68 @@ __global__ void __launch_bounds__(kThreads)
   using A = acc_t<T>;
   extern __shared__ unsigned char smem_raw[];
   A* red = reinterpret_cast<A*>(smem_raw);  // 32 reduction slots
-  A* stats = red + 32;                      // [M][2]: max and 1/sum of the feature softmax
-  A* w = stats + 2 * a.M;                   // [H][M][M] modality weights
-  const int64_t b = blockIdx.x, M = a.M, D = a.D, K = a.K, H = a.H;
-  const int64_t dk = K / H, dv = D / H;
-  const int tid = threadIdx.x, lane = tid & 31, warp = tid >> 5, warps = blockDim.x >> 5;
-  auto fl_at = [&](int64_t m, int64_t d) {
-    return load(a.fl.data + b * a.fl.stride[0] + m * a.fl.stride[1] + d * a.fl.stride[2]) *
-           a.inv_temp;
-  };
-  auto present = [&](int64_t j) {
-    return !a.has_mask || a.mask.data[b * a.mask.stride[0] + j * a.mask.stride[1]];
-  };
-
-  // Feature level: softmax over D per modality.
-  for (int64_t m = 0; m < M; ++m) {
-    A mx = neg_infinity<A>();
-    for (int64_t d = tid; d < D; d += blockDim.x) {
-      const A v = fl_at(m, d);
-      mx = (v > mx || v != v) ? v : mx;
-    }
-    mx = block_reduce<A, true>(mx, red);
-    A sum = A(0);
-    for (int64_t d = tid; d < D; d += blockDim.x) sum += fast_exp(fl_at(m, d) - mx);
-    sum = block_reduce<A, false>(sum, red);
-    const A inv = A(1) / sum;
-    for (int64_t d = tid; d < D; d += blockDim.x)
-      fw[(b * M + m) * D + d] = static_cast<T>(fast_exp(fl_at(m, d) - mx) * inv);
-    if (tid == 0) {
-      stats[2 * m] = mx;
-      stats[2 * m + 1] = inv;
-    }
-  }
-  // Modality level: one warp per (head, query row, key row) dot product.
-  for (int64_t idx = warp; idx < H * M * M; idx += warps) {
-    const int64_t h = idx / (M * M), i = (idx / M) % M, j = idx % M;
-    A s = A(0);
-    for (int64_t e = lane; e < dk; e += 32) {
-      const int64_t c = h * dk + e;
-      s += load(a.q.data + b * a.q.stride[0] + i * a.q.stride[1] + c * a.q.stride[2]) *
-           load(a.k.data + b * a.k.stride[0] + j * a.k.stride[1] + c * a.k.stride[2]);
-    }
-    s = warp_sum(s);
-    if (lane == 0) w[idx] = s * a.inv_sqrt_dk;
-  }
-  __syncthreads();
-  for (int64_t r = tid; r < H * M; r += blockDim.x) masked_softmax_inplace(w + r * M, M, 1, present);
-  __syncthreads();
+  A* stats = red + 32;                      // [M][2]
+  A* w = stats + 2 * a.M;                   // [H][M][M]
+  const int64_t b = blockIdx.x, M = a.M, D = a.D, H = a.H, dv = D / H;
+  const int tid = threadIdx.x;
+  feature_softmax_stats(a, b, stats, red);
+  for (int64_t idx = tid; idx < M * D; idx += blockDim.x)
+    fw[b * M * D + idx] = static_cast<T>(feature_weight(a, b, idx / D, idx % D, stats));
+  modality_weights(a, b, w);
   for (int64_t idx = tid; idx < H * M * M; idx += blockDim.x)
     mw[b * H * M * M + idx] = static_cast<T>(w[idx]);
-  // Output: out[i, c] = sum_j w[h(c), i, j] * D * feat_weights[j, c] * x[j, c].
+  // out[i, c] = sum over present j of w[h(c), i, j] * D * feat_weight[j, c] * x[j, c].
   const A width = A(D);
   for (int64_t idx = tid; idx < M * D; idx += blockDim.x) {
     const int64_t i = idx / D, c = idx % D, h = c / dv;
     A acc = A(0);
     for (int64_t j = 0; j < M; ++j) {
-      const A wij = w[(h * M + i) * M + j];
-      if (wij == A(0)) continue;
-      const A f = fast_exp(fl_at(j, c) - stats[2 * j]) * stats[2 * j + 1];
-      acc += wij * width * f *
-             load(a.x.data + b * a.x.stride[0] + j * a.x.stride[1] + c * a.x.stride[2]);
+      if (!a.present(b, j)) continue;
+      acc += w[(h * M + i) * M + j] * width * feature_weight(a, b, j, c, stats) *
+             a.at(a.x, b, j, c);
     }
     out[(b * M + i) * D + c] = static_cast<T>(acc);
   }
 }
 
 template <typename T>
-struct DualAttentionGradArgs {
-  View<const T, 3> go, gfw, x, q, k, fw;
-  View<const T, 4> gmw, mw;
-  int64_t M, D, K, H;
-  acc_t<T> inv_temp, inv_sqrt_dk;
+struct DualAttentionGrads {
+  View<const T, 3> go, gfw;
+  View<const T, 4> gmw;
 };
 
 template <typename T>
 __global__ void __launch_bounds__(kThreads)
-    dual_attention_backward_kernel(DualAttentionGradArgs<T> a, T* gx, T* gfl, T* gq, T* gk) {
+    dual_attention_backward_kernel(DualAttentionArgs<T> a, DualAttentionGrads<T> g, T* gx,
+                                   T* gfl, T* gq, T* gk) {
   using A = acc_t<T>;
   extern __shared__ unsigned char smem_raw[];
   A* red = reinterpret_cast<A*>(smem_raw);
-  A* w = red + 32;              // [H][M][M] modality weights
-  A* gs = w + a.H * a.M * a.M;  // [H][M][M] their gradients, then the scores' gradients
-  A* buf = gs + a.H * a.M * a.M;  // [D]
+  A* stats = red + 32;                // [M][2]
+  A* w = stats + 2 * a.M;             // [H][M][M] modality weights
+  A* gs = w + a.H * a.M * a.M;        // [H][M][M] their gradients, then the scores'
+  A* buf = gs + a.H * a.M * a.M;      // [D]
   const int64_t b = blockIdx.x, M = a.M, D = a.D, K = a.K, H = a.H;
   const int64_t dk = K / H, dv = D / H;
   const int tid = threadIdx.x, lane = tid & 31, warp = tid >> 5, warps = blockDim.x >> 5;
   const A width = A(D);
-  auto at3 = [b](const View<const T, 3>& v, int64_t m, int64_t c) {
-    return load(v.data + b * v.stride[0] + m * v.stride[1] + c * v.stride[2]);
-  };
-  auto at4 = [b, M](const View<const T, 4>& v, int64_t idx) {
-    const int64_t h = idx / (M * M), i = (idx / M) % M, j = idx % M;
-    return load(v.data + b * v.stride[0] + h * v.stride[1] + i * v.stride[2] + j * v.stride[3]);
-  };
-
-  for (int64_t idx = tid; idx < H * M * M; idx += blockDim.x) w[idx] = at4(a.mw, idx);
-  __syncthreads();
-  // d out / d w[h, i, j] = <grad_out[i, head h], v[j, head h]>, plus the weights' own gradient.
+  feature_softmax_stats(a, b, stats, red);
+  modality_weights(a, b, w);
+  // d L / d w[h, i, j] = grad_mod_weights + <grad_out[i, head h], v[j, head h]> (present j).
   for (int64_t idx = warp; idx < H * M * M; idx += warps) {
     const int64_t h = idx / (M * M), i = (idx / M) % M, j = idx % M;
     A s = A(0);
-    if (w[idx] != A(0)) {
+    if (a.present(b, j)) {
       for (int64_t e = lane; e < dv; e += 32) {
         const int64_t c = h * dv + e;
-        s += at3(a.go, i, c) * width * at3(a.fw, j, c) * at3(a.x, j, c);
+        s += a.at(g.go, b, i, c) * width * feature_weight(a, b, j, c, stats) * a.at(a.x, b, j, c);
       }
       s = warp_sum(s);
     }
-    if (lane == 0) gs[idx] = s + at4(a.gmw, idx);
+    if (lane == 0)
+      s += load(g.gmw.data + b * g.gmw.stride[0] + h * g.gmw.stride[1] + i * g.gmw.stride[2] +
+                j * g.gmw.stride[3]);
+    if (lane == 0) gs[idx] = s;
   }
   __syncthreads();
   for (int64_t r = tid; r < H * M; r += blockDim.x)
@@ -146,32 +158,33 @@ __global__ void __launch_bounds__(kThreads)
     const int64_t m = idx / K, c = idx % K, h = c / dk;
     A q_acc = A(0), k_acc = A(0);
     for (int64_t n = 0; n < M; ++n) {
-      q_acc += gs[(h * M + m) * M + n] * at3(a.k, n, c);  // m as the query row
-      k_acc += gs[(h * M + n) * M + m] * at3(a.q, n, c);  // m as the key row
+      q_acc += gs[(h * M + m) * M + n] * a.at(a.k, b, n, c);  // m as the query row
+      k_acc += gs[(h * M + n) * M + m] * a.at(a.q, b, n, c);  // m as the key row
     }
     gq[(b * M + m) * K + c] = static_cast<T>(q_acc);
     gk[(b * M + m) * K + c] = static_cast<T>(k_acc);
   }
-  // Values: gv[m, c] = sum_i w[h, i, m] grad_out[i, c]; then through v = D * fw * x and the
-  // feature softmax (one block reduction per modality).
+  // Values: gv[m, c] = sum_i w[h, i, m] grad_out[i, c] for present m; then through
+  // v = D * fw * x and the feature softmax (one block reduction per modality).
   for (int64_t m = 0; m < M; ++m) {
+    const bool present = a.present(b, m);
     A partial = A(0);
     for (int64_t c = tid; c < D; c += blockDim.x) {
       const int64_t h = c / dv;
       A gv = A(0);
-      for (int64_t i = 0; i < M; ++i) {
-        const A wim = w[(h * M + i) * M + m];
-        if (wim != A(0)) gv += wim * at3(a.go, i, c);
-      }
-      const A f = at3(a.fw, m, c);
+      if (present)
+        for (int64_t i = 0; i < M; ++i) gv += w[(h * M + i) * M + m] * a.at(g.go, b, i, c);
+      const A f = feature_weight(a, b, m, c, stats);
       gx[(b * M + m) * D + c] = static_cast<T>(width * f * gv);
-      const A g = at3(a.gfw, m, c) + width * at3(a.x, m, c) * gv;
-      buf[c] = g;
-      partial += f * g;
+      A grad_f = a.at(g.gfw, b, m, c);
+      if (present) grad_f += width * a.at(a.x, b, m, c) * gv;
+      buf[c] = grad_f;
+      partial += f * grad_f;
     }
     const A dot = block_reduce<A, false>(partial, red);
     for (int64_t c = tid; c < D; c += blockDim.x)
-      gfl[(b * M + m) * D + c] = static_cast<T>(at3(a.fw, m, c) * (buf[c] - dot) * a.inv_temp);
+      gfl[(b * M + m) * D + c] =
+          static_cast<T>(feature_weight(a, b, m, c, stats) * (buf[c] - dot) * a.inv_temp);
   }
 }
 
@@ -188,6 +201,17 @@ void set_shared_memory(Kernel kernel, size_t bytes, const char* op) {
                                       static_cast<int>(bytes)));
 }
 
+template <typename T>
+DualAttentionArgs<T> make_args(const DualAttentionDims& d, const Tensor& x,
+                               const Tensor& feat_logits, const Tensor& query, const Tensor& key,
+                               const std::optional<Tensor>& mask, double feat_temperature) {
+  using A = acc_t<T>;
+  return {view_of<const T, 3>(x), view_of<const T, 3>(feat_logits), view_of<const T, 3>(query),
+          view_of<const T, 3>(key), mask ? view_of<const bool, 2>(*mask) : View<const bool, 2>{},
+          mask.has_value(), d.M, d.D, d.K, d.H, A(1.0 / feat_temperature),
+          A(1.0 / std::sqrt(double(d.K / d.H)))};
+}
+
 std::tuple<Tensor, Tensor, Tensor> dual_attention_cuda(Tensor x, Tensor feat_logits, Tensor query,
                                                        Tensor key, std::optional<Tensor> mask,
                                                        int64_t num_heads, double feat_temperature) {
@@ -202,11 +226,7 @@ std::tuple<Tensor, Tensor, Tensor> dual_attention_cuda(Tensor x, Tensor feat_log
   dispatch_floating(dt, "dual_attention", [&](auto tag) {
     using T = typename decltype(tag)::type;
     using A = acc_t<T>;
-    DualAttentionArgs<T> a{view_of<const T, 3>(x), view_of<const T, 3>(feat_logits),
-                           view_of<const T, 3>(query), view_of<const T, 3>(key),
-                           mask ? view_of<const bool, 2>(*mask) : View<const bool, 2>{},
-                           mask.has_value(), d.M, d.D, d.K, d.H,
-                           A(1.0 / feat_temperature), A(1.0 / std::sqrt(double(d.K / d.H)))};
+    const auto a = make_args<T>(d, x, feat_logits, query, key, mask, feat_temperature);
     const size_t smem = sizeof(A) * (32 + 2 * d.M + d.H * d.M * d.M);
     set_shared_memory(dual_attention_forward_kernel<T>, smem, "dual_attention");
     dual_attention_forward_kernel<T><<<d.B, kThreads, smem, ctx.stream>>>(
@@ -218,12 +238,12 @@ std::tuple<Tensor, Tensor, Tensor> dual_attention_cuda(Tensor x, Tensor feat_log
 }
 
 std::tuple<Tensor, Tensor, Tensor, Tensor> dual_attention_backward_cuda(
-    Tensor grad_out, Tensor grad_feat_weights, Tensor grad_mod_weights, Tensor x, Tensor query,
-    Tensor key, Tensor feat_weights, Tensor mod_weights, int64_t num_heads,
+    Tensor grad_out, Tensor grad_feat_weights, Tensor grad_mod_weights, Tensor x,
+    Tensor feat_logits, Tensor query, Tensor key, std::optional<Tensor> mask, int64_t num_heads,
     double feat_temperature) {
-  const DualAttentionDims d =
-      check_dual_attention_backward(grad_out, grad_feat_weights, grad_mod_weights, x, query, key,
-                                    feat_weights, mod_weights, num_heads, feat_temperature);
+  const DualAttentionDims d = check_dual_attention_backward(
+      grad_out, grad_feat_weights, grad_mod_weights, x, feat_logits, query, key, mask, num_heads,
+      feat_temperature);
   const ScalarType dt = x.scalar_type();
   Tensor grad_x = new_empty(x, {d.B, d.M, d.D}, dt);
   Tensor grad_feat_logits = new_empty(x, {d.B, d.M, d.D}, dt);
@@ -234,16 +254,14 @@ std::tuple<Tensor, Tensor, Tensor, Tensor> dual_attention_backward_cuda(
   dispatch_floating(dt, "dual_attention_backward", [&](auto tag) {
     using T = typename decltype(tag)::type;
     using A = acc_t<T>;
-    DualAttentionGradArgs<T> a{
-        view_of<const T, 3>(grad_out), view_of<const T, 3>(grad_feat_weights),
-        view_of<const T, 3>(x), view_of<const T, 3>(query), view_of<const T, 3>(key),
-        view_of<const T, 3>(feat_weights), view_of<const T, 4>(grad_mod_weights),
-        view_of<const T, 4>(mod_weights), d.M, d.D, d.K, d.H, A(1.0 / feat_temperature),
-        A(1.0 / std::sqrt(double(d.K / d.H)))};
-    const size_t smem = sizeof(A) * (32 + 2 * d.H * d.M * d.M + d.D);
+    const auto a = make_args<T>(d, x, feat_logits, query, key, mask, feat_temperature);
+    const DualAttentionGrads<T> g{view_of<const T, 3>(grad_out),
+                                  view_of<const T, 3>(grad_feat_weights),
+                                  view_of<const T, 4>(grad_mod_weights)};
+    const size_t smem = sizeof(A) * (32 + 2 * d.M + 2 * d.H * d.M * d.M + d.D);
     set_shared_memory(dual_attention_backward_kernel<T>, smem, "dual_attention_backward");
     dual_attention_backward_kernel<T><<<d.B, kThreads, smem, ctx.stream>>>(
-        a, static_cast<T*>(grad_x.data_ptr()), static_cast<T*>(grad_feat_logits.data_ptr()),
+        a, g, static_cast<T*>(grad_x.data_ptr()), static_cast<T*>(grad_feat_logits.data_ptr()),
         static_cast<T*>(grad_query.data_ptr()), static_cast<T*>(grad_key.data_ptr()));
     CLDMDF_CUDA_LAUNCH_CHECK();
   });

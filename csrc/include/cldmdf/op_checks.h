@@ -17,13 +17,10 @@ DualAttentionDims check_dual_attention(const Tensor& x, const Tensor& feat_logit
                                        const Tensor& query, const Tensor& key,
                                        const std::optional<Tensor>& mask, int64_t num_heads,
                                        double feat_temperature);
-DualAttentionDims check_dual_attention_backward(const Tensor& grad_out,
-                                                const Tensor& grad_feat_weights,
-                                                const Tensor& grad_mod_weights, const Tensor& x,
-                                                const Tensor& query, const Tensor& key,
-                                                const Tensor& feat_weights,
-                                                const Tensor& mod_weights, int64_t num_heads,
-                                                double feat_temperature);
+DualAttentionDims check_dual_attention_backward(
+    const Tensor& grad_out, const Tensor& grad_feat_weights, const Tensor& grad_mod_weights,
+    const Tensor& x, const Tensor& feat_logits, const Tensor& query, const Tensor& key,
+    const std::optional<Tensor>& mask, int64_t num_heads, double feat_temperature);
 
 struct AdaptiveFusionDims {
   int64_t B, M, D, G;
@@ -32,7 +29,9 @@ AdaptiveFusionDims check_adaptive_fusion(const Tensor& h, const Tensor& gate_log
                                          const std::optional<Tensor>& mask, double temperature);
 AdaptiveFusionDims check_adaptive_fusion_backward(const Tensor& grad_fused,
                                                   const Tensor& grad_weights, const Tensor& h,
-                                                  const Tensor& weights, double temperature);
+                                                  const Tensor& gate_logits,
+                                                  const std::optional<Tensor>& mask,
+                                                  double temperature);
 
 enum class Reduction { Mean, Sum, None };
 struct CentroidLossDims {

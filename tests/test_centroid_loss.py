@@ -1,0 +1,421 @@
+"""cldmdf.centroid_contrastive_loss against OPS.md section 3 and cldmdf.reference.
+
+Comparisons evaluate the reference in float64 on exactly the values the operator
+saw, with the tolerance OPS.md gives for the operator's dtype.
+"""
+import math
+
+import pytest
+import torch
+import torch.nn.functional as F
+
+import cldmdf
+from cldmdf import reference
+from conftest import (REDUCED_DTYPES, TOL, as_reference_input, assert_close, dtype_id, leaf,
+                      make_generator, randn, with_layout)
+
+REDUCTIONS = ["mean", "sum", "none"]
+LOO = [pytest.param(True, id="loo"), pytest.param(False, id="no_loo")]
+
+# Ids deliberately far from 0..E-1: negative, huge, unsorted.
+ARBITRARY_IDS = [-(2 ** 63), -7, -1, 0, 3, 42, 10 ** 12, 2 ** 62, 2 ** 63 - 1]
+
+
+def make_entities(N, E, gen, device="cpu", ids=None, singletons=0):
+    """[N] int64 ids over E distinct entities (each non-empty), shuffled. The first
+    `singletons` entities have exactly one point. Ids are the dense indices mapped
+    through `ids` (default: scattered arbitrary int64 values)."""
+    assert 1 <= E <= N or N == 0
+    if N == 0:
+        return torch.zeros(0, dtype=torch.int64, device=device)
+    if ids is None:
+        ids = torch.randint(-(2 ** 62), 2 ** 62, (E,), generator=gen, dtype=torch.int64)
+        ids = torch.unique(ids)
+        while ids.numel() < E:  # vanishingly unlikely collisions
+            ids = torch.unique(torch.cat([ids, torch.randint(-(2 ** 62), 2 ** 62, (E,),
+                                                             generator=gen)]))
+        ids = ids[torch.randperm(ids.numel(), generator=gen)][:E]
+    ids = torch.as_tensor(ids, dtype=torch.int64)
+    dense = torch.arange(E)  # every entity at least once
+    rest = N - E
+    if rest > 0:
+        # extra points only go to entities that are not meant to stay singletons
+        pool = torch.arange(min(singletons, E - 1), E)
+        dense = torch.cat([dense, pool[torch.randint(0, pool.numel(), (rest,), generator=gen)]])
+    dense = dense[torch.randperm(N, generator=gen)]
+    return ids[dense].to(device)
+
+
+def run_both(z, entity, temperature, leave_one_out, reduction, gen):
+    op_z = leaf(z)
+    loss = cldmdf.centroid_contrastive_loss(op_z, entity, temperature, leave_one_out, reduction)
+    upstream = randn(loss.shape, gen, loss.dtype, loss.device)
+    (gz,) = torch.autograd.grad(loss, op_z, upstream)
+    ref_z = as_reference_input(z)
+    ref_loss = reference.centroid_contrastive_loss(ref_z, entity, temperature, leave_one_out,
+                                                   reduction)
+    (ref_gz,) = torch.autograd.grad(ref_loss, ref_z, upstream.double())
+    return loss, gz, ref_loss, ref_gz
+
+
+def check_against_reference(loss, gz, ref_loss, ref_gz, dtype):
+    assert loss.dtype == dtype and gz.dtype == dtype
+    assert loss.shape == ref_loss.shape
+    assert_close(loss, ref_loss, dtype, what="loss")
+    assert_close(gz, ref_gz, dtype, what="grad of z")
+
+
+# (N, P, E, singletons)
+SIZES = [
+    (2, 3, 1, 0),
+    (5, 4, 2, 1),
+    (16, 8, 4, 1),
+    (50, 32, 7, 2),
+    (200, 16, 40, 10),
+    (300, 64, 299, 298),
+    (129, 5, 129, 129),
+]
+SIZE_IDS = [f"N{n}-P{p}-E{e}-S{s}" for n, p, e, s in SIZES]
+
+
+# --------------------------------------------------------------------------- agreement with the reference
+
+@pytest.mark.parametrize("reduction", REDUCTIONS)
+@pytest.mark.parametrize("leave_one_out", LOO)
+@pytest.mark.parametrize("N,P,E,singletons", SIZES, ids=SIZE_IDS)
+@pytest.mark.parametrize("dtype", [torch.float64, torch.float32], ids=dtype_id)
+def test_loss_and_grad_match_reference(device, dtype, N, P, E, singletons, leave_one_out,
+                                       reduction):
+    gen = make_generator(N, P, E, singletons, leave_one_out, reduction, dtype_id(dtype))
+    z = randn((N, P), gen, dtype, device)
+    entity = make_entities(N, E, gen, device, singletons=singletons)
+    results = run_both(z, entity, 0.1, leave_one_out, reduction, gen)
+    check_against_reference(*results, dtype)
+
+
+@pytest.mark.parametrize("reduction", REDUCTIONS)
+@pytest.mark.parametrize("leave_one_out", LOO)
+@pytest.mark.parametrize("dtype", [torch.float64, torch.float32], ids=dtype_id)
+def test_many_rows_and_entities_match_reference(device, dtype, leave_one_out, reduction):
+    """Enough rows and entities that the logits are produced in several tiles."""
+    gen = make_generator("tiles", leave_one_out, reduction, dtype_id(dtype))
+    N, P, E = 3000, 8, 1500
+    z = randn((N, P), gen, dtype, device)
+    entity = make_entities(N, E, gen, device, singletons=300)
+    check_against_reference(*run_both(z, entity, 0.2, leave_one_out, reduction, gen), dtype)
+
+
+@pytest.mark.parametrize("temperature", [0.02, 0.05, 0.5, 1.0, 3.0])
+@pytest.mark.parametrize("leave_one_out", LOO)
+@pytest.mark.parametrize("dtype", [torch.float64, torch.float32], ids=dtype_id)
+def test_temperature(device, dtype, leave_one_out, temperature):
+    gen = make_generator("temperature", temperature, leave_one_out, dtype_id(dtype))
+    z = randn((40, 16), gen, dtype, device)
+    entity = make_entities(40, 6, gen, device, singletons=1)
+    check_against_reference(*run_both(z, entity, temperature, leave_one_out, "mean", gen),
+                            dtype)
+
+
+def test_default_arguments(device):
+    gen = make_generator("defaults")
+    z = randn((20, 8), gen, device=device)
+    entity = make_entities(20, 4, gen, device)
+    torch.testing.assert_close(cldmdf.centroid_contrastive_loss(z, entity),
+                               cldmdf.centroid_contrastive_loss(z, entity, 0.1, True, "mean"),
+                               atol=0, rtol=0)
+
+
+@pytest.mark.parametrize("reduction", REDUCTIONS)
+@pytest.mark.parametrize("leave_one_out", LOO)
+@pytest.mark.parametrize("dtype", REDUCED_DTYPES, ids=dtype_id)
+def test_reduced_precision_forward_matches_reference(device, dtype, leave_one_out, reduction):
+    """float16/bfloat16: the loss is within OPS.md's tolerance of the float64 reference
+    on the rounded inputs, returned in the input dtype."""
+    gen = make_generator("reduced", leave_one_out, reduction, dtype_id(dtype))
+    z = randn((120, 32), gen, dtype, device)
+    entity = make_entities(120, 15, gen, device, singletons=3)
+    loss = cldmdf.centroid_contrastive_loss(z, entity, 0.1, leave_one_out, reduction)
+    want = reference.centroid_contrastive_loss(z.double(), entity, 0.1, leave_one_out, reduction)
+    assert loss.dtype == dtype
+    assert_close(loss, want, dtype, what="loss")
+
+
+@pytest.mark.parametrize("dtype", REDUCED_DTYPES, ids=dtype_id)
+def test_reduced_precision_grad_matches_reference(device, dtype):
+    gen = make_generator("reduced-grad", dtype_id(dtype))
+    z = randn((60, 16), gen, dtype, device)
+    entity = make_entities(60, 8, gen, device, singletons=2)
+    check_against_reference(*run_both(z, entity, 0.5, True, "mean", gen), dtype)
+
+
+# --------------------------------------------------------------------------- the math, directly
+
+def test_leave_one_out_pulls_each_point_toward_the_rest_of_its_entity(device):
+    """Hand-computed: two entities of two points in the plane."""
+    z = torch.tensor([[1.0, 0.0], [0.0, 1.0], [-1.0, 0.0], [0.0, -1.0]], dtype=torch.float64,
+                     device=device)
+    entity = torch.tensor([5, 5, -3, -3], device=device)
+    T = 0.5
+    zhat = F.normalize(z, dim=1)
+    c = {5: F.normalize(zhat[0] + zhat[1], dim=0), -3: F.normalize(zhat[2] + zhat[3], dim=0)}
+    expected = []
+    for i in range(4):
+        own, other = (5, -3) if i < 2 else (-3, 5)
+        mate = i ^ 1  # the other point of the entity
+        pos = zhat[i] @ zhat[mate] / T  # leave-one-out centroid of one point: the point
+        neg = zhat[i] @ c[other] / T
+        expected.append(torch.logsumexp(torch.stack([pos, neg]), 0) - pos)
+    got = cldmdf.centroid_contrastive_loss(z, entity, T, True, "none")
+    torch.testing.assert_close(got, torch.stack(expected), **TOL[torch.float64])
+
+
+def test_without_leave_one_out_the_positive_is_the_full_centroid(device):
+    z = torch.tensor([[1.0, 0.0], [0.0, 1.0], [-1.0, 0.0], [0.0, -1.0], [3.0, 4.0]],
+                     dtype=torch.float64, device=device)
+    entity = torch.tensor([1, 1, 2, 2, 2], device=device)
+    T = 0.3
+    zhat = F.normalize(z, dim=1)
+    c = torch.stack([F.normalize(zhat[:2].sum(0), dim=0), F.normalize(zhat[2:].sum(0), dim=0)])
+    logits = zhat @ c.t() / T
+    own = logits[torch.arange(5), torch.tensor([0, 0, 1, 1, 1])]
+    expected = torch.logsumexp(logits, 1) - own
+    got = cldmdf.centroid_contrastive_loss(z, entity, T, False, "none")
+    torch.testing.assert_close(got, expected, **TOL[torch.float64])
+
+
+def test_scale_of_z_does_not_matter(device):
+    gen = make_generator("scale")
+    z = randn((30, 8), gen, device=device)
+    entity = make_entities(30, 5, gen, device)
+    scale = torch.rand(30, 1, generator=gen, dtype=torch.float64).to(device) * 100 + 0.01
+    torch.testing.assert_close(cldmdf.centroid_contrastive_loss(z, entity, reduction="none"),
+                               cldmdf.centroid_contrastive_loss(z * scale, entity,
+                                                                reduction="none"),
+                               **TOL[torch.float64])
+
+
+@pytest.mark.parametrize("leave_one_out", LOO)
+def test_reductions_agree_with_each_other(device, leave_one_out):
+    gen = make_generator("reductions", leave_one_out)
+    z = randn((40, 8), gen, device=device)
+    entity = make_entities(40, 9, gen, device, singletons=3)
+    none = cldmdf.centroid_contrastive_loss(z, entity, 0.1, leave_one_out, "none")
+    total = cldmdf.centroid_contrastive_loss(z, entity, 0.1, leave_one_out, "sum")
+    mean = cldmdf.centroid_contrastive_loss(z, entity, 0.1, leave_one_out, "mean")
+    included = 40 - 3 if leave_one_out else 40
+    assert none.shape == (40,) and total.shape == () and mean.shape == ()
+    torch.testing.assert_close(total, none.sum(), **TOL[torch.float64])
+    torch.testing.assert_close(mean, none.sum() / included, **TOL[torch.float64])
+
+
+def test_singletons_are_excluded_with_leave_one_out(device):
+    gen = make_generator("excluded")
+    z = randn((6, 4), gen, device=device)
+    entity = torch.tensor([0, 1, 1, 2, 2, 3], device=device)  # 0 and 3 are singletons
+    none = cldmdf.centroid_contrastive_loss(z, entity, 0.1, True, "none")
+    assert none[0] == 0 and none[5] == 0
+    assert torch.all(none[1:5] > 0)
+    mean = cldmdf.centroid_contrastive_loss(z, entity, 0.1, True, "mean")
+    torch.testing.assert_close(mean, none.sum() / 4, **TOL[torch.float64])
+    # without leave-one-out a singleton is its own centroid and is included
+    none_full = cldmdf.centroid_contrastive_loss(z, entity, 0.1, False, "none")
+    assert torch.all(none_full > 0)
+
+
+# --------------------------------------------------------------------------- ids
+
+@pytest.mark.parametrize("leave_one_out", LOO)
+@pytest.mark.parametrize("dtype", [torch.float64, torch.float32], ids=dtype_id)
+def test_arbitrary_int64_ids_match_reference(device, dtype, leave_one_out):
+    gen = make_generator("ids", leave_one_out, dtype_id(dtype))
+    E = len(ARBITRARY_IDS)
+    ids = torch.tensor(ARBITRARY_IDS)[torch.randperm(E, generator=gen)]
+    z = randn((40, 8), gen, dtype, device)
+    entity = make_entities(40, E, gen, device, ids=ids, singletons=2)
+    check_against_reference(*run_both(z, entity, 0.1, leave_one_out, "none", gen), dtype)
+
+
+@pytest.mark.parametrize("leave_one_out", LOO)
+def test_only_the_partition_of_ids_matters(device, leave_one_out):
+    """Relabelling entities (negative, 2**62, unsorted, ...) changes nothing."""
+    gen = make_generator("relabel", leave_one_out)
+    E = len(ARBITRARY_IDS)
+    z = randn((50, 8), gen, device=device)
+    dense = make_entities(50, E, gen, device, ids=torch.arange(E), singletons=2)
+    arbitrary = torch.tensor(ARBITRARY_IDS, device=device)[dense]
+    z_a, z_b = leaf(z), leaf(z)
+    a = cldmdf.centroid_contrastive_loss(z_a, dense, 0.1, leave_one_out, "none")
+    b = cldmdf.centroid_contrastive_loss(z_b, arbitrary, 0.1, leave_one_out, "none")
+    torch.testing.assert_close(a, b, **TOL[torch.float64])
+    a.sum().backward()
+    b.sum().backward()
+    torch.testing.assert_close(z_a.grad, z_b.grad, **TOL[torch.float64])
+
+
+def test_permuting_points_permutes_per_point_losses(device):
+    gen = make_generator("permute")
+    z = randn((30, 8), gen, device=device)
+    entity = make_entities(30, 6, gen, device, singletons=1)
+    perm = torch.randperm(30, generator=gen).to(device)
+    a = cldmdf.centroid_contrastive_loss(z, entity, 0.1, True, "none")
+    b = cldmdf.centroid_contrastive_loss(z[perm], entity[perm], 0.1, True, "none")
+    torch.testing.assert_close(b, a[perm], **TOL[torch.float64])
+
+
+# --------------------------------------------------------------------------- edge cases
+
+@pytest.mark.parametrize("leave_one_out", LOO)
+@pytest.mark.parametrize("reduction", REDUCTIONS)
+def test_single_point(device, leave_one_out, reduction):
+    """One point: excluded with leave-one-out (no positive); otherwise its entity is the
+    only one and L = 0. Either way the loss and its gradient are 0."""
+    gen = make_generator("single", leave_one_out, reduction)
+    z = leaf(randn((1, 5), gen, device=device))
+    entity = torch.tensor([2 ** 62], device=device)
+    loss = cldmdf.centroid_contrastive_loss(z, entity, 0.1, leave_one_out, reduction)
+    assert loss.shape == ((1,) if reduction == "none" else ())
+    assert torch.all(loss == 0)
+    loss.sum().backward()
+    assert torch.all(z.grad == 0)
+
+
+@pytest.mark.parametrize("dtype", [torch.float64, torch.float32] + REDUCED_DTYPES, ids=dtype_id)
+@pytest.mark.parametrize("leave_one_out", LOO)
+@pytest.mark.parametrize("reduction", REDUCTIONS)
+def test_one_entity_gives_exactly_zero_loss(device, dtype, leave_one_out, reduction):
+    gen = make_generator("one-entity", leave_one_out, reduction, dtype_id(dtype))
+    z = leaf(randn((17, 6), gen, dtype, device))
+    entity = torch.full((17,), -123456789, dtype=torch.int64, device=device)
+    loss = cldmdf.centroid_contrastive_loss(z, entity, 0.1, leave_one_out, reduction)
+    assert torch.all(loss == 0), loss
+    loss.sum().backward()
+    torch.testing.assert_close(z.grad, torch.zeros_like(z.grad), **TOL[dtype])
+
+
+@pytest.mark.parametrize("reduction", REDUCTIONS)
+def test_all_singletons_with_leave_one_out_give_zero_loss_and_grad(device, reduction):
+    gen = make_generator("singletons", reduction)
+    z = leaf(randn((12, 4), gen, device=device))
+    entity = torch.tensor([9, -9, 2 ** 62, 0, 1, 7, -(2 ** 62), 3, 4, 5, 6, 8], device=device)
+    loss = cldmdf.centroid_contrastive_loss(z, entity, 0.1, True, reduction)
+    assert not torch.isnan(loss).any()
+    assert torch.all(loss == 0)
+    (gz,) = torch.autograd.grad(loss, z, torch.ones_like(loss))
+    assert torch.all(gz == 0)
+
+
+def test_all_singletons_without_leave_one_out_are_included(device):
+    gen = make_generator("singletons-full")
+    z = randn((12, 4), gen, device=device)
+    entity = torch.arange(12, device=device) * 1000 - 5000
+    check_against_reference(*run_both(z, entity, 0.1, False, "mean", gen), torch.float64)
+
+
+@pytest.mark.parametrize("reduction", REDUCTIONS)
+def test_empty_batch_gives_zero_loss(device, reduction):
+    """N = 0: no point is included, so the mean (and the sum) is 0."""
+    z = leaf(torch.zeros(0, 4, dtype=torch.float64, device=device))
+    entity = torch.zeros(0, dtype=torch.int64, device=device)
+    loss = cldmdf.centroid_contrastive_loss(z, entity, 0.1, True, reduction)
+    assert loss.shape == ((0,) if reduction == "none" else ())
+    assert torch.all(loss == 0)
+    (gz,) = torch.autograd.grad(loss, z, torch.ones_like(loss))
+    assert gz.shape == (0, 4)
+
+
+def test_zero_vector_point_is_normalised_with_the_epsilon(device):
+    """z_i = 0: zhat_i = 0 / max(0, 1e-12) = 0, no NaN; matches the reference."""
+    gen = make_generator("zero-row")
+    z = randn((8, 4), gen, device=device)
+    z[3] = 0.0
+    entity = torch.tensor([0, 0, 1, 1, 1, 2, 2, 0], device=device)
+    results = run_both(z, entity, 0.1, True, "none", gen)
+    assert torch.isfinite(results[0]).all() and torch.isfinite(results[1]).all()
+    check_against_reference(*results, torch.float64)
+
+
+def test_nan_in_z_propagates_like_reference(device):
+    gen = make_generator("nan")
+    z = randn((10, 4), gen, device=device)
+    z[2, 1] = float("nan")
+    entity = torch.tensor([0, 0, 1, 1, 1, 2, 2, 0, 3, 3], device=device)
+    got = cldmdf.centroid_contrastive_loss(z, entity, 0.1, True, "none")
+    want = reference.centroid_contrastive_loss(z, entity, 0.1, True, "none")
+    assert torch.equal(torch.isnan(got), torch.isnan(want))
+    torch.testing.assert_close(got, want, equal_nan=True, **TOL[torch.float64])
+
+
+# --------------------------------------------------------------------------- layouts
+
+@pytest.mark.parametrize("reduction", REDUCTIONS)
+@pytest.mark.parametrize("leave_one_out", LOO)
+def test_noncontiguous_z_and_entity(device, leave_one_out, reduction):
+    gen = make_generator("layout", leave_one_out, reduction)
+    z = randn((40, 8), gen, device=device)
+    entity = make_entities(40, 7, gen, device, singletons=2)
+    zs, es = with_layout(z, "noncontiguous"), with_layout(entity, "noncontiguous")
+    assert not zs.is_contiguous() and not es.is_contiguous()
+    a_z, b_z = leaf(z), leaf(zs)
+    a = cldmdf.centroid_contrastive_loss(a_z, entity, 0.1, leave_one_out, reduction)
+    b = cldmdf.centroid_contrastive_loss(b_z, es, 0.1, leave_one_out, reduction)
+    torch.testing.assert_close(a, b, atol=0, rtol=0)
+    upstream = randn(a.shape, gen, device=device)
+    ga = torch.autograd.grad(a, a_z, upstream)[0]
+    gb = torch.autograd.grad(b, b_z, with_layout(upstream, "noncontiguous"))[0]
+    torch.testing.assert_close(ga, gb, **TOL[torch.float64])
+    check_against_reference(*run_both(zs, es, 0.1, leave_one_out, reduction, gen),
+                            torch.float64)
+
+
+def test_expanded_z_is_read_correctly(device):
+    """A zero-stride z (every point the same vector): every logit is 1/T, so each
+    included point has L = log(E)."""
+    gen = make_generator("expanded")
+    z = randn((1, 6), gen, device=device).expand(10, 6)
+    assert z.stride(0) == 0
+    entity = torch.tensor([0, 0, 1, 1, 2, 2, 2, 3, 3, 0], device=device)
+    got = cldmdf.centroid_contrastive_loss(z, entity, 0.3, True, "none")
+    torch.testing.assert_close(got, torch.full_like(got, math.log(4)), **TOL[torch.float64])
+    torch.testing.assert_close(got, reference.centroid_contrastive_loss(z, entity, 0.3, True,
+                                                                        "none"),
+                               **TOL[torch.float64])
+
+
+# --------------------------------------------------------------------------- gradcheck
+
+GRADCHECK_CASES = [
+    # N, P, E, singletons, temperature
+    (6, 3, 2, 0, 0.1),
+    (10, 4, 4, 1, 0.5),
+    (9, 5, 5, 2, 1.0),
+    (4, 2, 1, 0, 0.3),
+]
+
+
+@pytest.mark.parametrize("reduction", REDUCTIONS)
+@pytest.mark.parametrize("leave_one_out", LOO)
+@pytest.mark.parametrize("N,P,E,singletons,temperature", GRADCHECK_CASES)
+def test_gradcheck(device, N, P, E, singletons, temperature, leave_one_out, reduction):
+    gen = make_generator("gradcheck", N, P, E, leave_one_out, reduction)
+    z = leaf(with_layout(randn((N, P), gen, device=device), "noncontiguous"))
+    entity = make_entities(N, E, gen, device, singletons=singletons)
+    assert torch.autograd.gradcheck(
+        lambda z: cldmdf.centroid_contrastive_loss(z, entity, temperature, leave_one_out,
+                                                   reduction),
+        [z], eps=1e-6, atol=1e-6, rtol=1e-5)
+
+
+def test_no_gradient_to_entity(device):
+    z = leaf(torch.randn(6, 3, dtype=torch.float64, device=device))
+    entity = torch.tensor([0, 0, 1, 1, 2, 2], device=device)
+    loss = cldmdf.centroid_contrastive_loss(z, entity)
+    assert loss.requires_grad
+    loss.backward()
+    assert z.grad is not None and entity.grad is None
+
+
+def test_ops_wrapper_is_the_registered_operator(device):
+    z = torch.randn(6, 3, dtype=torch.float64, device=device)
+    entity = torch.tensor([0, 0, 1, 1, 2, 2], device=device)
+    assert torch.equal(cldmdf.centroid_contrastive_loss(z, entity, 0.2, False, "sum"),
+                       torch.ops.cldmdf.centroid_contrastive_loss(z, entity, 0.2, False, "sum"))

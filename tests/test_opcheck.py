@@ -1,0 +1,173 @@
+"""torch.library.opcheck for every cldmdf operator (the three forward operators and
+their backward operators): schema, autograd registration, fake (meta) kernels and
+AOT dispatch with dynamic shapes (the default opcheck set of test_utils)."""
+import pytest
+import torch
+
+import cldmdf  # noqa: F401  (registers the operators)
+from conftest import dtype_id, make_generator, make_mask, randn, with_layout
+
+DEFAULT_TEST_UTILS = ("test_schema", "test_autograd_registration", "test_faketensor",
+                      "test_aot_dispatch_dynamic")
+OPCHECK_DTYPES = [torch.float64, torch.float32]
+REQUIRES_GRAD = [pytest.param(False, id="no_grad"), pytest.param(True, id="requires_grad")]
+
+# The backward operators have no autograd formula of their own (OPS.md asks for first
+# derivatives only), so backpropagating through them, as opcheck does when their inputs
+# require grad, makes PyTorch warn that no autograd kernel is registered. The warning is
+# expected here; double backward is not part of the contract.
+no_autograd_kernel_warning = pytest.mark.filterwarnings(
+    "ignore:.*an autograd kernel was not registered to the Autograd key:UserWarning")
+
+
+def test_default_test_utils_include_dynamic_shapes():
+    """What this file relies on: opcheck's default set is the one spelled out here."""
+    import inspect
+    default = inspect.signature(torch.library.opcheck).parameters["test_utils"].default
+    assert tuple(default) == DEFAULT_TEST_UTILS
+
+
+def opcheck(op, args, kwargs=None):
+    # raise_exception=True: any failing utility raises with its explanation
+    torch.library.opcheck(op, args, kwargs, test_utils=DEFAULT_TEST_UTILS)
+
+
+# --------------------------------------------------------------------------- dual_attention
+
+# B, M, D, K, H, masked, layout, feat_temperature
+DUAL_SHAPES = [
+    (2, 3, 8, 8, 2, True, "contiguous", 0.7),
+    (1, 1, 4, 6, 1, False, "contiguous", 1.0),
+    (5, 2, 12, 6, 3, True, "noncontiguous", 2.0),
+    (3, 4, 8, 16, 8, False, "noncontiguous", 0.5),
+]
+
+
+def dual_args(B, M, D, K, H, masked, layout, feat_temperature, dtype, requires_grad, seed=0):
+    gen = make_generator("opcheck-dual", B, M, D, K, H, seed)
+    tensors = [with_layout(randn(s, gen, dtype), layout).requires_grad_(requires_grad)
+               for s in ((B, M, D), (B, M, D), (B, M, K), (B, M, K))]
+    mask = make_mask(B, M, gen) if masked else None
+    return (*tensors, mask, H, feat_temperature)
+
+
+@pytest.mark.parametrize("requires_grad", REQUIRES_GRAD)
+@pytest.mark.parametrize("dtype", OPCHECK_DTYPES, ids=dtype_id)
+@pytest.mark.parametrize("shape", DUAL_SHAPES, ids=lambda s: "B{}-M{}-D{}-K{}-H{}-{}-{}-T{}".format(*s))
+def test_opcheck_dual_attention(shape, dtype, requires_grad):
+    opcheck(torch.ops.cldmdf.dual_attention.default,
+            dual_args(*shape, dtype=dtype, requires_grad=requires_grad))
+
+
+def test_opcheck_dual_attention_keyword_arguments():
+    x, fl, q, k, mask, H, T = dual_args(2, 3, 8, 8, 2, True, "contiguous", 0.7, torch.float64,
+                                        True)
+    opcheck(torch.ops.cldmdf.dual_attention.default, (x, fl, q, k),
+            dict(mask=mask, num_heads=H, feat_temperature=T))
+
+
+@no_autograd_kernel_warning
+@pytest.mark.parametrize("requires_grad", REQUIRES_GRAD)
+@pytest.mark.parametrize("dtype", OPCHECK_DTYPES, ids=dtype_id)
+@pytest.mark.parametrize("shape", DUAL_SHAPES, ids=lambda s: "B{}-M{}-D{}-K{}-H{}-{}-{}-T{}".format(*s))
+def test_opcheck_dual_attention_backward(shape, dtype, requires_grad):
+    x, fl, q, k, mask, H, T = dual_args(*shape, dtype=dtype, requires_grad=False)
+    _, fw, mw = torch.ops.cldmdf.dual_attention(x, fl, q, k, mask, H, T)
+    gen = make_generator("opcheck-dual-backward", *shape[:5])
+    go, gfw, gmw = (randn(t.shape, gen, dtype).requires_grad_(requires_grad) for t in (x, fw, mw))
+    opcheck(torch.ops.cldmdf.dual_attention_backward.default,
+            (go, gfw, gmw, x, fl, q, k, mask, H, T))
+
+
+# --------------------------------------------------------------------------- adaptive_fusion
+
+# B, M, D, G, masked, layout, temperature
+FUSION_SHAPES = [
+    (2, 3, 8, 1, True, "contiguous", 0.7),
+    (1, 1, 4, 4, False, "contiguous", 1.0),
+    (5, 2, 12, 3, True, "noncontiguous", 2.0),
+    (3, 4, 8, 8, False, "noncontiguous", 0.5),
+]
+
+
+def fusion_args(B, M, D, G, masked, layout, temperature, dtype, requires_grad):
+    gen = make_generator("opcheck-fusion", B, M, D, G)
+    tensors = [with_layout(randn(s, gen, dtype), layout).requires_grad_(requires_grad)
+               for s in ((B, M, D), (B, M, G))]
+    mask = make_mask(B, M, gen) if masked else None
+    return (*tensors, mask, temperature)
+
+
+@pytest.mark.parametrize("requires_grad", REQUIRES_GRAD)
+@pytest.mark.parametrize("dtype", OPCHECK_DTYPES, ids=dtype_id)
+@pytest.mark.parametrize("shape", FUSION_SHAPES, ids=lambda s: "B{}-M{}-D{}-G{}-{}-{}-T{}".format(*s))
+def test_opcheck_adaptive_fusion(shape, dtype, requires_grad):
+    opcheck(torch.ops.cldmdf.adaptive_fusion.default,
+            fusion_args(*shape, dtype=dtype, requires_grad=requires_grad))
+
+
+@no_autograd_kernel_warning
+@pytest.mark.parametrize("requires_grad", REQUIRES_GRAD)
+@pytest.mark.parametrize("dtype", OPCHECK_DTYPES, ids=dtype_id)
+@pytest.mark.parametrize("shape", FUSION_SHAPES, ids=lambda s: "B{}-M{}-D{}-G{}-{}-{}-T{}".format(*s))
+def test_opcheck_adaptive_fusion_backward(shape, dtype, requires_grad):
+    h, gl, mask, T = fusion_args(*shape, dtype=dtype, requires_grad=False)
+    fused, weights = torch.ops.cldmdf.adaptive_fusion(h, gl, mask, T)
+    gen = make_generator("opcheck-fusion-backward", *shape[:4])
+    gf, gw = (randn(t.shape, gen, dtype).requires_grad_(requires_grad) for t in (fused, weights))
+    opcheck(torch.ops.cldmdf.adaptive_fusion_backward.default, (gf, gw, h, gl, mask, T))
+
+
+# --------------------------------------------------------------------------- centroid_contrastive_loss
+
+# N, P, entity ids, temperature
+CENTROID_SHAPES = [
+    (6, 4, [0, 0, 1, 1, 2, 2], 0.1),
+    (7, 3, [2 ** 62, -5, -5, 2 ** 62, 9, 9, 9], 0.5),
+    (5, 8, [3, 1, 4, 1, 5], 1.0),
+    (1, 4, [-1], 0.1),
+]
+REDUCTIONS = ["mean", "sum", "none"]
+LOO = [pytest.param(True, id="loo"), pytest.param(False, id="no_loo")]
+
+
+def centroid_args(N, P, ids, temperature, dtype, requires_grad, layout="contiguous"):
+    gen = make_generator("opcheck-centroid", N, P)
+    z = with_layout(randn((N, P), gen, dtype), layout).requires_grad_(requires_grad)
+    return z, with_layout(torch.tensor(ids, dtype=torch.int64), layout), temperature
+
+
+@pytest.mark.parametrize("reduction", REDUCTIONS)
+@pytest.mark.parametrize("leave_one_out", LOO)
+@pytest.mark.parametrize("requires_grad", REQUIRES_GRAD)
+@pytest.mark.parametrize("shape", CENTROID_SHAPES, ids=lambda s: f"N{s[0]}-P{s[1]}-T{s[3]}")
+def test_opcheck_centroid_contrastive_loss(shape, requires_grad, leave_one_out, reduction):
+    z, entity, T = centroid_args(*shape, dtype=torch.float64, requires_grad=requires_grad)
+    opcheck(torch.ops.cldmdf.centroid_contrastive_loss.default,
+            (z, entity, T, leave_one_out, reduction))
+
+
+@pytest.mark.parametrize("requires_grad", REQUIRES_GRAD)
+def test_opcheck_centroid_contrastive_loss_float32_noncontiguous(requires_grad):
+    z, entity, T = centroid_args(7, 3, [2 ** 62, -5, -5, 2 ** 62, 9, 9, 9], 0.3, torch.float32,
+                                 requires_grad, layout="noncontiguous")
+    opcheck(torch.ops.cldmdf.centroid_contrastive_loss.default, (z, entity, T, True, "none"))
+
+
+def test_opcheck_centroid_contrastive_loss_keyword_arguments():
+    z, entity, T = centroid_args(6, 4, [0, 0, 1, 1, 2, 2], 0.1, torch.float64, True)
+    opcheck(torch.ops.cldmdf.centroid_contrastive_loss.default, (z, entity),
+            dict(temperature=0.2, leave_one_out=False, reduction="sum"))
+
+
+@no_autograd_kernel_warning
+@pytest.mark.parametrize("reduction", REDUCTIONS)
+@pytest.mark.parametrize("leave_one_out", LOO)
+@pytest.mark.parametrize("requires_grad", REQUIRES_GRAD)
+@pytest.mark.parametrize("shape", CENTROID_SHAPES, ids=lambda s: f"N{s[0]}-P{s[1]}-T{s[3]}")
+def test_opcheck_centroid_contrastive_loss_backward(shape, requires_grad, leave_one_out,
+                                                    reduction):
+    z, entity, T = centroid_args(*shape, dtype=torch.float64, requires_grad=requires_grad)
+    grad = torch.randn(shape[0] if reduction == "none" else (), dtype=torch.float64)
+    opcheck(torch.ops.cldmdf.centroid_contrastive_loss_backward.default,
+            (grad, z, entity, T, leave_one_out, reduction))
