@@ -72,7 +72,7 @@ def extension():
     # CPU by default; CLDMDF_CPU_ARCH= (empty) builds a portable binary for the baseline ISA.
     arch = os.environ.get("CLDMDF_CPU_ARCH", "native")
     cxx = opt + ["-std=c++17", "-fvisibility=hidden", f"-DTORCH_TARGET_VERSION={TARGET_VERSION}",
-                 "-fopenmp-simd", "-Wall", "-Wno-unused-function"]
+                 "-fopenmp-simd", "-fno-trapping-math", "-Wall", "-Wno-unused-function"]
     if arch:
         cxx.append(f"-march={arch}")
     kwargs = dict(
