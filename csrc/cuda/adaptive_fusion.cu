@@ -55,7 +55,7 @@ struct GroupSoftmax {
     inv = any ? A(1) / total : A(0);
   }
   __device__ acc_t<T> weight(const FusionArgs<T>& a, int64_t b, int64_t m, int64_t g) const {
-    return a.present(b, m) ? fast_exp(a.logit(b, m, g) - max) * inv : acc_t<T>(0);
+    return a.present(b, m) ? fast_exp(a.logit(b, m, g) - max) * inv : acc_t<T>(0) * inv;
   }
 };
 
@@ -74,6 +74,16 @@ __global__ void adaptive_fusion_forward_kernel(FusionArgs<T> a, T* fused, T* wei
     if (a.present(b, m)) acc += w * a.value(b, m, d);  // a missing modality is never read
   }
   fused[b * a.D + d] = static_cast<T>(acc);
+}
+
+template <typename T>
+__global__ void adaptive_fusion_weights_kernel(FusionArgs<T> a, T* weights) {
+  const int64_t idx = blockIdx.x * int64_t(blockDim.x) + threadIdx.x;
+  if (idx >= a.B * a.G) return;
+  const int64_t b = idx / a.G, g = idx % a.G;
+  const GroupSoftmax<T> sm(a, b, g);
+  for (int64_t m = 0; m < a.M; ++m)
+    weights[(b * a.M + m) * a.G + g] = static_cast<T>(sm.weight(a, b, m, g));
 }
 
 template <typename T>
@@ -141,10 +151,16 @@ std::tuple<Tensor, Tensor> adaptive_fusion_cuda(Tensor h, Tensor gate_logits,
   const ScalarType dt = h.scalar_type();
   Tensor fused = new_empty(h, {d.B, d.D}, dt);
   Tensor weights = new_empty(h, {d.B, d.M, d.G}, dt);
-  if (d.B * d.D == 0) return {fused, weights};
+  if (d.B == 0) return {fused, weights};
   LaunchContext ctx(h);
   dispatch_floating(dt, "adaptive_fusion", [&](auto tag) {
     using T = typename decltype(tag)::type;
+    if (d.D == 0) {  // fused is empty, weights are not
+      adaptive_fusion_weights_kernel<T><<<ceil_div(d.B * d.G, kThreads), kThreads, 0, ctx.stream>>>(
+          make_args<T>(d, h, gate_logits, mask, temperature), static_cast<T*>(weights.data_ptr()));
+      CLDMDF_CUDA_LAUNCH_CHECK();
+      return;
+    }
     adaptive_fusion_forward_kernel<T><<<ceil_div(d.B * d.D, kThreads), kThreads, 0, ctx.stream>>>(
         make_args<T>(d, h, gate_logits, mask, temperature), static_cast<T*>(fused.data_ptr()),
         static_cast<T*>(weights.data_ptr()));

@@ -1,13 +1,16 @@
 // CUDA kernels of cldmdf::centroid_contrastive_loss and its backward (OPS.md,
-// section 3). The same blocked scheme as the CPU kernel: entity sums by
-// atomics (no sort of the points), logits a block of rows at a time by a
-// cuBLAS GEMM against the centroids, each row's logsumexp taken by one warp,
-// and backward recomputing the tiles instead of keeping [N, E].
+// section 3). The same blocked scheme as the CPU kernel: entity sums by one
+// warp per entity over its members in a stable order (deterministic, so
+// gradcheck and repeated calls agree bit for bit; atomics were not), logits a
+// block of rows at a time by a cuBLAS GEMM against the centroids, each row's
+// logsumexp taken by one warp, and backward recomputing the tiles instead of
+// keeping [N, E].
 //
 // Grouping arbitrary int64 ids into dense entities uses aten::_unique2, which
 // reads the number of entities back to the host: the one synchronisation of
 // this operator (the tile loop needs E to size its GEMMs).
 #include <array>
+#include <optional>
 #include <string>
 #include <type_traits>
 
@@ -33,7 +36,14 @@ struct Entities {
   Tensor inverse;  // [N] int64
   Tensor counts;   // [E] int64
   int64_t E;
+  Tensor members;  // [N] int64: point indices grouped by entity (stable sort of inverse)
+  Tensor starts;   // [E] int64: first slot of each entity in members
 };
+
+__global__ void entity_starts_kernel(const int64_t* sorted_inv, int64_t N, int64_t* starts) {
+  const int64_t r = blockIdx.x * int64_t(blockDim.x) + threadIdx.x;
+  if (r < N && (r == 0 || sorted_inv[r] != sorted_inv[r - 1])) starts[sorted_inv[r]] = r;
+}
 
 Entities unique_entities(const Tensor& entity) {
   std::array<StableIValue, 4> stack{
@@ -44,7 +54,47 @@ Entities unique_entities(const Tensor& entity) {
   Tensor values = torch::stable::detail::to<Tensor>(stack[0]);
   Tensor inverse = torch::stable::detail::to<Tensor>(stack[1]);
   Tensor counts = torch::stable::detail::to<Tensor>(stack[2]);
-  return {torch::stable::contiguous(inverse), torch::stable::contiguous(counts), values.size(0)};
+  inverse = torch::stable::contiguous(inverse);
+  std::array<StableIValue, 4> sort_stack{
+      torch::stable::detail::from(inverse), torch::stable::detail::from(std::optional<bool>(true)),
+      torch::stable::detail::from(int64_t(0)), torch::stable::detail::from(false)};
+  TORCH_ERROR_CODE_CHECK(
+      torch_call_dispatcher("aten::sort", "stable", sort_stack.data(), TORCH_ABI_VERSION));
+  Tensor sorted = torch::stable::detail::to<Tensor>(sort_stack[0]);
+  Tensor members = torch::stable::detail::to<Tensor>(sort_stack[1]);
+  const int64_t N = inverse.size(0), E = values.size(0);
+  Tensor starts = new_empty(inverse, {E}, ScalarType::Long);
+  if (N > 0) {
+    void* s = nullptr;
+    TORCH_ERROR_CODE_CHECK(aoti_torch_get_current_cuda_stream(inverse.get_device_index(), &s));
+    entity_starts_kernel<<<ceil_div(N, kThreads), kThreads, 0, static_cast<cudaStream_t>(s)>>>(
+        static_cast<const int64_t*>(sorted.data_ptr()), N, static_cast<int64_t*>(starts.data_ptr()));
+    CLDMDF_CUDA_LAUNCH_CHECK();
+  }
+  return {inverse, torch::stable::contiguous(counts), E, members, starts};
+}
+
+// S_u = sum of zhat over the members of u in ascending point order (deterministic, no
+// atomics), c_u = S_u / max(||S_u||, eps), snorm_u = ||S_u||; one warp per entity.
+template <typename A>
+__global__ void entity_sums_kernel(const A* zhat, const int64_t* members, const int64_t* starts,
+                                   const int64_t* counts, int64_t E, int64_t P, A* sums,
+                                   A* centroids, A* snorm) {
+  const int64_t u = (blockIdx.x * int64_t(blockDim.x) + threadIdx.x) / 32;
+  const int lane = threadIdx.x & 31;
+  if (u >= E) return;
+  const int64_t r0 = starts[u], r1 = r0 + counts[u];
+  A sq = A(0);
+  for (int64_t p = lane; p < P; p += 32) {
+    A acc = A(0);
+    for (int64_t r = r0; r < r1; ++r) acc += zhat[members[r] * P + p];
+    sums[u * P + p] = acc;
+    sq += acc * acc;
+  }
+  sq = warp_sum(sq);
+  const A inv = inv_clamped_norm(sq);
+  for (int64_t p = lane; p < P; p += 32) centroids[u * P + p] = sums[u * P + p] * inv;
+  if (lane == 0) snorm[u] = sqrt_acc(sq);
 }
 
 // out[r] = in[r] / max(||in[r]||, eps) (accumulation dtype) and norm[r] = ||in[r]||; one warp per row.
@@ -64,14 +114,6 @@ __global__ void normalize_rows_kernel(View<const T, 2> in, int64_t rows, int64_t
   for (int64_t p = lane; p < P; p += 32)
     out[r * P + p] = load(in.data + r * in.stride[0] + p * in.stride[1]) * inv;
   if (lane == 0) norm[r] = sqrt_acc(sq);
-}
-
-template <typename A>
-__global__ void segment_sum_kernel(const A* zhat, const int64_t* inverse, int64_t N, int64_t P,
-                                   A* sums) {
-  const int64_t k = blockIdx.x * int64_t(blockDim.x) + threadIdx.x;
-  if (k >= N * P) return;
-  atomicAdd(&sums[inverse[k / P] * P + k % P], zhat[k]);
 }
 
 // Turns tile rows (cosines of points [i0, i0 + nb) against every centroid) into
@@ -221,32 +263,37 @@ __global__ void centroid_grad_kernel(const A* centroids, const A* gcent, const A
 }
 
 // Leave-one-out positives c+_i = normalize(S_e - zhat_i): their gradient goes to zhat_i
-// directly and to S_e (atomics); one warp per point.
+// directly and to S_e. One warp per entity walks its members in order (as the CPU kernel
+// does), so gS_u is summed deterministically, without atomics.
 template <typename A>
-__global__ void positive_grad_kernel(const A* zhat, const A* sums, const int64_t* inverse,
-                                     const A* own_coef, int64_t N, int64_t P, A* gzhat, A* gsums) {
-  const int64_t i = (blockIdx.x * int64_t(blockDim.x) + threadIdx.x) / 32;
+__global__ void positive_grad_entity_kernel(const A* zhat, const A* sums, const int64_t* members,
+                                            const int64_t* starts, const int64_t* counts,
+                                            const A* own_coef, int64_t E, int64_t P, A* gzhat,
+                                            A* gsums) {
+  const int64_t u = (blockIdx.x * int64_t(blockDim.x) + threadIdx.x) / 32;
   const int lane = threadIdx.x & 31;
-  if (i >= N || own_coef[i] == A(0)) return;
-  const A a = own_coef[i];
-  const int64_t e = inverse[i];
-  const A* zi = zhat + i * P;
-  const A* se = sums + e * P;
-  A rr = A(0);
-  for (int64_t p = lane; p < P; p += 32) rr += (se[p] - zi[p]) * (se[p] - zi[p]);
-  rr = warp_sum(rr);
-  const A rnorm = sqrt_acc(rr), inv = inv_clamped_norm(rr);
-  // dot(c+, a * zhat_i) for the normalisation backward
-  A dot = A(0);
-  for (int64_t p = lane; p < P; p += 32) dot += (se[p] - zi[p]) * inv * a * zi[p];
-  dot = warp_sum(dot);
-  const bool clamped = !(rnorm > A(kNormEps));
-  const A inv_n = A(1) / (clamped ? A(kNormEps) : rnorm);
-  for (int64_t p = lane; p < P; p += 32) {
-    const A cp = (se[p] - zi[p]) * inv, gcp = a * zi[p];
-    const A gr = clamped ? gcp * inv_n : (gcp - cp * dot) * inv_n;
-    gzhat[i * P + p] += a * cp - gr;
-    atomicAdd(&gsums[e * P + p], gr);
+  if (u >= E) return;
+  const A* se = sums + u * P;
+  for (int64_t r = starts[u], r1 = starts[u] + counts[u]; r < r1; ++r) {
+    const int64_t i = members[r];
+    const A a = own_coef[i];
+    if (a == A(0)) continue;  // warp-uniform
+    const A* zi = zhat + i * P;
+    A rr = A(0);
+    for (int64_t p = lane; p < P; p += 32) rr += (se[p] - zi[p]) * (se[p] - zi[p]);
+    rr = warp_sum(rr);
+    const A rnorm = sqrt_acc(rr), inv = inv_clamped_norm(rr);
+    A dot = A(0);
+    for (int64_t p = lane; p < P; p += 32) dot += (se[p] - zi[p]) * inv * a * zi[p];
+    dot = warp_sum(dot);
+    const bool clamped = !(rnorm > A(kNormEps));
+    const A inv_n = A(1) / (clamped ? A(kNormEps) : rnorm);
+    for (int64_t p = lane; p < P; p += 32) {
+      const A cp = (se[p] - zi[p]) * inv, gcp = a * zi[p];
+      const A gr = clamped ? gcp * inv_n : (gcp - cp * dot) * inv_n;
+      gzhat[i * P + p] += a * cp - gr;
+      gsums[u * P + p] += gr;  // lane p owns column p of gS_u: no race
+    }
   }
 }
 
@@ -296,12 +343,11 @@ State build_state(const Tensor& z, const Tensor& entity, int64_t N, int64_t P, c
   normalize_rows_kernel<T, A><<<warp_blocks(N), kThreads, 0, s>>>(
       view_of<const T, 2>(z), N, P, zh, static_cast<A*>(st.znorm.data_ptr()));
   CLDMDF_CUDA_LAUNCH_CHECK();
-  segment_sum_kernel<A><<<ceil_div(N * P, kThreads), kThreads, 0, s>>>(
-      zh, static_cast<const int64_t*>(st.ent.inverse.data_ptr()), N, P,
-      static_cast<A*>(st.sums.data_ptr()));
-  CLDMDF_CUDA_LAUNCH_CHECK();
-  normalize_rows_kernel<A, A><<<warp_blocks(E), kThreads, 0, s>>>(
-      view_of<const A, 2>(st.sums), E, P, static_cast<A*>(st.centroids.data_ptr()),
+  entity_sums_kernel<A><<<warp_blocks(E), kThreads, 0, s>>>(
+      zh, static_cast<const int64_t*>(st.ent.members.data_ptr()),
+      static_cast<const int64_t*>(st.ent.starts.data_ptr()),
+      static_cast<const int64_t*>(st.ent.counts.data_ptr()), E, P,
+      static_cast<A*>(st.sums.data_ptr()), static_cast<A*>(st.centroids.data_ptr()),
       static_cast<A*>(st.snorm.data_ptr()));
   CLDMDF_CUDA_LAUNCH_CHECK();
   return st;
@@ -408,9 +454,11 @@ Tensor centroid_contrastive_loss_backward_cuda(Tensor grad, Tensor z, Tensor ent
                                      cudaMemcpyDeviceToDevice, ctx.stream));
       Tensor gcb = torch::stable::contiguous(
           torch::stable::matmul(torch::stable::transpose(tile, 0, 1), st.zhat_rows(i0, nb)));
-      add_kernel<A><<<ceil_div(E * P, kThreads), kThreads, 0, ctx.stream>>>(
-          static_cast<const A*>(gcb.data_ptr()), E * P, gc);
-      CLDMDF_CUDA_LAUNCH_CHECK();
+      if (E * P > 0) {
+        add_kernel<A><<<ceil_div(E * P, kThreads), kThreads, 0, ctx.stream>>>(
+            static_cast<const A*>(gcb.data_ptr()), E * P, gc);
+        CLDMDF_CUDA_LAUNCH_CHECK();
+      }
     }
     Tensor gsums = new_empty(z, {E, P}, at);
     A* gs = static_cast<A*>(gsums.data_ptr());
@@ -419,8 +467,10 @@ Tensor centroid_contrastive_loss_backward_cuda(Tensor grad, Tensor z, Tensor ent
         static_cast<const A*>(st.snorm.data_ptr()), E, P, gs);
     CLDMDF_CUDA_LAUNCH_CHECK();
     if (leave_one_out) {
-      positive_grad_kernel<A><<<warp_blocks(N), kThreads, 0, ctx.stream>>>(
-          zh, static_cast<const A*>(st.sums.data_ptr()), inv, oc, N, P, gzh, gs);
+      positive_grad_entity_kernel<A><<<warp_blocks(E), kThreads, 0, ctx.stream>>>(
+          zh, static_cast<const A*>(st.sums.data_ptr()),
+          static_cast<const int64_t*>(st.ent.members.data_ptr()),
+          static_cast<const int64_t*>(st.ent.starts.data_ptr()), counts, oc, E, P, gzh, gs);
       CLDMDF_CUDA_LAUNCH_CHECK();
     }
     point_grad_kernel<T, A><<<warp_blocks(N), kThreads, 0, ctx.stream>>>(

@@ -127,7 +127,6 @@ __global__ void __launch_bounds__(kThreads)
   A* stats = red + 32;                // [M][2]
   A* w = stats + 2 * a.M;             // [H][M][M] modality weights
   A* gs = w + a.H * a.M * a.M;        // [H][M][M] their gradients, then the scores'
-  A* buf = gs + a.H * a.M * a.M;      // [D]
   const int64_t b = blockIdx.x, M = a.M, D = a.D, K = a.K, H = a.H;
   const int64_t dk = K / H, dv = D / H;
   const int tid = threadIdx.x, lane = tid & 31, warp = tid >> 5, warps = blockDim.x >> 5;
@@ -158,33 +157,41 @@ __global__ void __launch_bounds__(kThreads)
     const int64_t m = idx / K, c = idx % K, h = c / dk;
     A q_acc = A(0), k_acc = A(0);
     for (int64_t n = 0; n < M; ++n) {
-      q_acc += gs[(h * M + m) * M + n] * a.at(a.k, b, n, c);  // m as the query row
-      k_acc += gs[(h * M + n) * M + m] * a.at(a.q, b, n, c);  // m as the key row
+      const A sq = gs[(h * M + m) * M + n], sk = gs[(h * M + n) * M + m];
+      if (sq != A(0)) q_acc += sq * a.at(a.k, b, n, c);  // m as the query row
+      if (sk != A(0)) k_acc += sk * a.at(a.q, b, n, c);  // m as the key row
     }
     gq[(b * M + m) * K + c] = static_cast<T>(q_acc);
     gk[(b * M + m) * K + c] = static_cast<T>(k_acc);
   }
   // Values: gv[m, c] = sum_i w[h, i, m] grad_out[i, c] for present m; then through
-  // v = D * fw * x and the feature softmax (one block reduction per modality).
+  // v = D * fw * x and the feature softmax (one block reduction per modality). grad_f is
+  // recomputed in the second pass instead of being kept in a [D] shared buffer.
+  auto grad_feature = [&](int64_t m, int64_t c, bool present, A* gv_out) {
+    const int64_t h = c / dv;
+    A gv = A(0);
+    if (present)
+      for (int64_t i = 0; i < M; ++i) gv += w[(h * M + i) * M + m] * a.at(g.go, b, i, c);
+    *gv_out = gv;
+    return a.at(g.gfw, b, m, c) + width * a.at(a.x, b, m, c) * gv;
+  };
   for (int64_t m = 0; m < M; ++m) {
     const bool present = a.present(b, m);
     A partial = A(0);
     for (int64_t c = tid; c < D; c += blockDim.x) {
-      const int64_t h = c / dv;
-      A gv = A(0);
-      if (present)
-        for (int64_t i = 0; i < M; ++i) gv += w[(h * M + i) * M + m] * a.at(g.go, b, i, c);
+      A gv;
+      const A grad_f = grad_feature(m, c, present, &gv);
       const A f = feature_weight(a, b, m, c, stats);
       gx[(b * M + m) * D + c] = static_cast<T>(width * f * gv);
-      A grad_f = a.at(g.gfw, b, m, c);
-      if (present) grad_f += width * a.at(a.x, b, m, c) * gv;
-      buf[c] = grad_f;
       partial += f * grad_f;
     }
     const A dot = block_reduce<A, false>(partial, red);
-    for (int64_t c = tid; c < D; c += blockDim.x)
+    for (int64_t c = tid; c < D; c += blockDim.x) {
+      A gv;
+      const A grad_f = grad_feature(m, c, present, &gv);
       gfl[(b * M + m) * D + c] =
-          static_cast<T>(feature_weight(a, b, m, c, stats) * (buf[c] - dot) * a.inv_temp);
+          static_cast<T>(feature_weight(a, b, m, c, stats) * (grad_f - dot) * a.inv_temp);
+    }
   }
 }
 
@@ -222,6 +229,8 @@ std::tuple<Tensor, Tensor, Tensor> dual_attention_cuda(Tensor x, Tensor feat_log
   Tensor feat_weights = new_empty(x, {d.B, d.M, d.D}, dt);
   Tensor mod_weights = new_empty(x, {d.B, d.H, d.M, d.M}, dt);
   if (d.B == 0 || d.M == 0) return {out, feat_weights, mod_weights};
+  CLDMDF_CHECK(d.B <= INT32_MAX, "cldmdf::dual_attention: the CUDA kernel runs one block per "
+               "sample and takes at most 2^31 - 1 samples, got B = ", d.B);
   LaunchContext ctx(x);
   dispatch_floating(dt, "dual_attention", [&](auto tag) {
     using T = typename decltype(tag)::type;
@@ -250,6 +259,8 @@ std::tuple<Tensor, Tensor, Tensor, Tensor> dual_attention_backward_cuda(
   Tensor grad_query = new_empty(x, {d.B, d.M, d.K}, dt);
   Tensor grad_key = new_empty(x, {d.B, d.M, d.K}, dt);
   if (d.B == 0 || d.M == 0) return {grad_x, grad_feat_logits, grad_query, grad_key};
+  CLDMDF_CHECK(d.B <= INT32_MAX, "cldmdf::dual_attention_backward: the CUDA kernel runs one "
+               "block per sample and takes at most 2^31 - 1 samples, got B = ", d.B);
   LaunchContext ctx(x);
   dispatch_floating(dt, "dual_attention_backward", [&](auto tag) {
     using T = typename decltype(tag)::type;
@@ -258,7 +269,7 @@ std::tuple<Tensor, Tensor, Tensor, Tensor> dual_attention_backward_cuda(
     const DualAttentionGrads<T> g{view_of<const T, 3>(grad_out),
                                   view_of<const T, 3>(grad_feat_weights),
                                   view_of<const T, 4>(grad_mod_weights)};
-    const size_t smem = sizeof(A) * (32 + 2 * d.M + 2 * d.H * d.M * d.M + d.D);
+    const size_t smem = sizeof(A) * (32 + 2 * d.M + 2 * d.H * d.M * d.M);
     set_shared_memory(dual_attention_backward_kernel<T>, smem, "dual_attention_backward");
     dual_attention_backward_kernel<T><<<d.B, kThreads, smem, ctx.stream>>>(
         a, g, static_cast<T*>(grad_x.data_ptr()), static_cast<T*>(grad_feat_logits.data_ptr()),
