@@ -104,16 +104,23 @@ def missing_mask(num_samples: int, num_modalities: int, rate: float, seed: int,
         return base.clone()
     gen = torch.Generator().manual_seed(seed)
     total = num_samples * num_modalities
-    max_rate = 1.0 - num_samples / total
+    natural = total - int(base.sum())
+    with_any = int(base.any(1).sum())
+    max_rate = 1.0 - with_any / total
     if rate > max_rate + tol:
         raise ValueError(f"missing rate {rate} impossible: every sample keeps one of "
                          f"{num_modalities} modalities (max {max_rate:.3f})")
+    if rate < natural / total - tol:
+        raise ValueError(f"missing rate {rate} impossible: the natural missing rate of `base` "
+                         f"is already {natural / total:.3f}")
+    # the drop probability of a droppable entry (present and not the kept one) that makes
+    # the expected realised rate, natural missingness included, equal to `rate`
+    drop_prob = (rate * total - natural) / max(1, total - natural - with_any)
     for _ in range(10000):
         # the kept modality: uniformly among the sample's present ones
         scores = torch.rand(num_samples, num_modalities, generator=gen).masked_fill(~base, -1)
         keep = torch.nn.functional.one_hot(scores.argmax(1), num_modalities).bool()
-        drop = torch.rand(num_samples, num_modalities, generator=gen) < rate * num_modalities / max(
-            1, num_modalities - 1)
+        drop = torch.rand(num_samples, num_modalities, generator=gen) < drop_prob
         mask = base & (keep | ~drop)
         realised = 1.0 - mask.float().mean().item()
         if abs(realised - rate) <= tol:
@@ -127,3 +134,23 @@ def standardize(train: torch.Tensor, *others: torch.Tensor, present: Optional[to
     mean = rows.mean(0, keepdim=True)
     std = rows.std(0, keepdim=True).clamp_min(1e-6)
     return [(t - mean) / std for t in (train,) + others]
+
+
+def stratified_group_split(labels: torch.Tensor, groups: torch.Tensor, fraction: float,
+                           seed: int):
+    """Splits the samples [N] in two by whole groups, holding out round(fraction · n_c) of
+    the n_c groups of every class c (a group's class is its first sample's label), so no
+    group has samples on both sides. With `groups = arange(N)` it is a plain stratified
+    split. Returns the (kept, held_out) sample indices, each sorted."""
+    n = labels.shape[0]
+    unique_groups, group_of = torch.unique(groups, return_inverse=True)
+    first = torch.full((len(unique_groups),), n).scatter_reduce(0, group_of, torch.arange(n), "amin")
+    group_label = labels[first]
+    gen = torch.Generator().manual_seed(seed)
+    held_out_group = torch.zeros(len(unique_groups), dtype=torch.bool)
+    for c in torch.unique(group_label):
+        members = (group_label == c).nonzero().squeeze(1)
+        members = members[torch.randperm(len(members), generator=gen)]
+        held_out_group[members[: round(fraction * len(members))]] = True
+    held_out = held_out_group[group_of]
+    return (~held_out).nonzero().squeeze(1), held_out.nonzero().squeeze(1)

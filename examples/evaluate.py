@@ -40,18 +40,23 @@ def parse_setting(text: str):
 def markdown_table(results, task: str, metric: str, split: str, models, rates) -> str:
     """Rows: models; columns: η; cells: mean ± std over seeds, in percent. A last row
     gives the realised missing rate (natural missingness included)."""
-    def runs(model, rate):
-        return [r for r in results if r["task"] == task and r["model"] == model and r["rate"] == rate]
+    runs = {}
+    for r in results:
+        if r["task"] == task:
+            runs.setdefault((r["model"], r["rate"]), []).append(r)
 
-    lines = ["| model | " + " | ".join(f"η = {r:g}" for r in rates) + " |",
-             "|---" * (len(rates) + 1) + "|"]
-    for model in models:
-        cells = ["{:.2f} ± {:.2f}".format(*mean_std([100 * r[split][metric] for r in runs(model, rate)]))
-                 for rate in rates]
-        lines.append(f"| {model} | " + " | ".join(cells) + " |")
-    realised = [mean_std([r["realised_rate"] for r in runs(models[0], rate)])[0] for rate in rates]
-    lines.append("| realised η | " + " | ".join(f"{r:.3f}" for r in realised) + " |")
-    return "\n".join(lines)
+    def cell(model, rate):
+        mean, std = mean_std([100 * r[split][metric] for r in runs[model, rate]])
+        return f"{mean:.2f} ± {std:.2f}"
+
+    def realised(rate):
+        return f"{mean_std([r['realised_rate'] for r in runs[models[0], rate]])[0]:.3f}"
+
+    header = ["model"] + [f"η = {rate:g}" for rate in rates]
+    rows = [header, ["---"] * len(header)]
+    rows += [[model] + [cell(model, rate) for rate in rates] for model in models]
+    rows.append(["realised η"] + [realised(rate) for rate in rates])
+    return "\n".join("| " + " | ".join(row) + " |" for row in rows)
 
 
 def main():

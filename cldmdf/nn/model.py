@@ -1,0 +1,139 @@
+"""CL-DMDF: per-modality encoders, dual-attention blocks, adaptive fusion and a
+classification head, trained with cross-entropy plus the entity-centroid
+contrastive loss (the project's MODEL.md).
+
+Shapes: ``B`` batch, ``M`` modalities, ``d_m`` width of modality ``m``, ``D`` token
+width, ``C`` classes. ``mask`` [B, M] bool is True where a modality is present; the
+rows of a missing modality are never read, so they may hold anything (zeros, NaN).
+"""
+from typing import List, NamedTuple, Optional, Sequence
+
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+from torch import Tensor
+
+from .layers import AdaptiveFusion, CentroidContrastiveLoss, DualAttention, masked_mean
+
+ENTITY_MODES = ("entity", "sample", "class")
+FUSIONS = ("adaptive", "mean")
+
+
+def drop_modalities(mask: Tensor, p: float, generator: Optional[torch.Generator] = None) -> Tensor:
+    """Modality dropout: each present entry of ``mask`` [B, M] is dropped with probability
+    ``p``, but every sample keeps one randomly chosen present modality (samples with
+    nothing present stay so). Returns the new [B, M] mask."""
+    if p <= 0:
+        return mask
+    scores = torch.rand(mask.shape, generator=generator, device=mask.device)
+    kept = F.one_hot(scores.masked_fill(~mask, -1).argmax(1), mask.shape[1]).bool()
+    dropped = torch.rand(mask.shape, generator=generator, device=mask.device) < p
+    return mask & (kept | ~dropped)
+
+
+def modality_encoder(in_dim: int, dim: int) -> nn.Sequential:
+    """``Linear(d_m, D) → LayerNorm → GELU → Linear(D, D)``: [n, d_m] -> [n, D]."""
+    return nn.Sequential(nn.Linear(in_dim, dim), nn.LayerNorm(dim), nn.GELU(), nn.Linear(dim, dim))
+
+
+class CLDMDFOutput(NamedTuple):
+    """``logits`` [B, C]; ``tokens`` [B, M, D] after the last dual-attention block;
+    ``mask`` [B, M] the mask the model used (after modality dropout in training);
+    ``importance`` [B, M] modality importance of the last block; ``fusion_weights``
+    [B, M, G] (None with mean pooling)."""
+    logits: Tensor
+    tokens: Tensor
+    mask: Tensor
+    importance: Tensor
+    fusion_weights: Optional[Tensor]
+
+
+class CLDMDF(nn.Module):
+    """The CL-DMDF classifier over ``M`` modalities of widths ``input_dims``.
+
+    ``forward(modalities, mask)`` takes a list of ``M`` tensors [B, d_m] and ``mask``
+    [B, M] and returns a :class:`CLDMDFOutput`. ``training_loss(modalities, mask, labels,
+    entity)`` is ``cross_entropy + contrastive_weight · centroid loss``, the contrastive
+    points being ``Linear(D, proj_dim)`` projections of the post-attention tokens of the
+    present modalities, grouped by ``entity_mode``: 'entity' (the given ids, e.g.
+    patients), 'sample' (cross-modal alignment of each sample's modalities) or 'class'
+    (supervised prototypes).
+
+    Ablations: ``contrastive_weight=0``; ``feature_attention=False`` (uniform feature
+    weights); ``fusion='mean'`` (mean pooling of the present tokens).
+    """
+
+    def __init__(self, input_dims: Sequence[int], num_classes: int, dim: int = 64,
+                 num_layers: int = 2, num_heads: int = 4, groups: int = 1,
+                 feature_attention: bool = True, fusion: str = "adaptive",
+                 dropout: float = 0.1, modality_dropout: float = 0.0,
+                 contrastive_weight: float = 0.1, contrastive_temperature: float = 0.1,
+                 proj_dim: int = 32, entity_mode: str = "class"):
+        super().__init__()
+        if entity_mode not in ENTITY_MODES:
+            raise ValueError(f"CLDMDF: entity_mode must be one of {ENTITY_MODES}, got {entity_mode!r}")
+        if fusion not in FUSIONS:
+            raise ValueError(f"CLDMDF: fusion must be one of {FUSIONS}, got {fusion!r}")
+        if num_layers < 1:
+            raise ValueError(f"CLDMDF: num_layers must be at least 1, got {num_layers}")
+        num_modalities = len(input_dims)
+        self.encoders = nn.ModuleList(modality_encoder(d, dim) for d in input_dims)
+        self.modality_embedding = nn.Parameter(0.02 * torch.randn(num_modalities, dim))
+        self.missing_token = nn.Parameter(0.02 * torch.randn(num_modalities, dim))
+        self.blocks = nn.ModuleList(
+            DualAttention(dim, num_heads, feature_attention=feature_attention, dropout=dropout)
+            for _ in range(num_layers))
+        self.fusion = AdaptiveFusion(dim, groups) if fusion == "adaptive" else None
+        self.head = nn.Sequential(nn.Dropout(dropout), nn.Linear(dim, num_classes))
+        self.contrastive = CentroidContrastiveLoss(dim, proj_dim, contrastive_temperature)
+        self.contrastive_weight = contrastive_weight
+        self.entity_mode = entity_mode
+        self.modality_dropout = modality_dropout
+
+    def embed(self, modalities: List[Tensor], mask: Tensor) -> Tensor:
+        """Modality tokens [B, M, D]: encoder output plus modality embedding where present,
+        the learned missing token elsewhere. Encoders run on the present rows only."""
+        batch = mask.shape[0]
+        tokens = []
+        for m, (x, encoder) in enumerate(zip(modalities, self.encoders)):
+            rows = mask[:, m].nonzero().squeeze(1)
+            encoded = encoder(x.index_select(0, rows)) + self.modality_embedding[m]
+            missing = self.missing_token[m].expand(batch, -1)
+            tokens.append(missing.index_copy(0, rows, encoded))
+        return torch.stack(tokens, dim=1)
+
+    def forward(self, modalities: List[Tensor], mask: Tensor) -> CLDMDFOutput:
+        if self.training:
+            mask = drop_modalities(mask, self.modality_dropout)
+        tokens = self.embed(modalities, mask)
+        for block in self.blocks:
+            tokens, importance = block(tokens, mask)
+        if self.fusion is None:
+            fused, fusion_weights = masked_mean(tokens, mask), None
+        else:
+            fused, fusion_weights = self.fusion(tokens, mask)
+        return CLDMDFOutput(self.head(fused), tokens, mask, importance, fusion_weights)
+
+    def predict_logits(self, modalities: List[Tensor], mask: Tensor) -> Tensor:
+        """Class logits [B, C]."""
+        return self(modalities, mask).logits
+
+    def point_entities(self, rows: Tensor, labels: Tensor, entity: Tensor) -> Tensor:
+        """The entity id [N] of each contrastive point, given its sample ``rows`` [N]."""
+        if self.entity_mode == "entity":
+            return entity[rows]
+        if self.entity_mode == "class":
+            return labels[rows]
+        return rows
+
+    def training_loss(self, modalities: List[Tensor], mask: Tensor, labels: Tensor,
+                      entity: Tensor) -> Tensor:
+        """Scalar training loss of a batch; ``labels`` [B] and ``entity`` [B] int64."""
+        out = self(modalities, mask)
+        loss = F.cross_entropy(out.logits, labels)
+        if self.contrastive_weight > 0:
+            rows, mods = out.mask.nonzero(as_tuple=True)
+            points = out.tokens[rows, mods]
+            loss = loss + self.contrastive_weight * self.contrastive(
+                points, self.point_entities(rows, labels, entity))
+        return loss
