@@ -144,7 +144,8 @@ def stratified_group_split(labels: torch.Tensor, groups: torch.Tensor, fraction:
     split. Returns the (kept, held_out) sample indices, each sorted."""
     n = labels.shape[0]
     unique_groups, group_of = torch.unique(groups, return_inverse=True)
-    first = torch.full((len(unique_groups),), n).scatter_reduce(0, group_of, torch.arange(n), "amin")
+    first = torch.full((len(unique_groups),), n).scatter_reduce(0, group_of, torch.arange(n),
+                                                                "amin")
     group_label = labels[first]
     gen = torch.Generator().manual_seed(seed)
     held_out_group = torch.zeros(len(unique_groups), dtype=torch.bool)

@@ -5,9 +5,9 @@ Every (task, model, η, seed) run splits the data (by patient for pbcseq), masks
 η of the (sample, modality) entries, standardises with training statistics, trains with
 AdamW and keeps the epoch with the best validation score; the test split is read once.
 
-    python examples/evaluate.py                      # defaults: about 10 minutes on 2 CPU cores
+    python examples/evaluate.py                      # defaults: about 7 minutes on 2 CPU cores
     python examples/evaluate.py --seeds 10 --models all \\
-        --tasks handwritten pbcseq --json results.json  # the full protocol (about 1.5 hours)
+        --tasks handwritten pbcseq --json results.json  # the full protocol (about 75 minutes)
     python examples/evaluate.py --split val --set dim=128 lr=3e-3  # tune on validation only
 
 ``--set key=value`` overrides a model keyword argument (for every model that takes it) or

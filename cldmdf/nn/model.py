@@ -71,7 +71,8 @@ class CLDMDF(nn.Module):
                  proj_dim: int = 32, entity_mode: str = "class"):
         super().__init__()
         if entity_mode not in ENTITY_MODES:
-            raise ValueError(f"CLDMDF: entity_mode must be one of {ENTITY_MODES}, got {entity_mode!r}")
+            raise ValueError(f"CLDMDF: entity_mode must be one of {ENTITY_MODES}, "
+                             f"got {entity_mode!r}")
         if fusion not in FUSIONS:
             raise ValueError(f"CLDMDF: fusion must be one of {FUSIONS}, got {fusion!r}")
         if num_layers < 1:
