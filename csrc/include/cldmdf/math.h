@@ -121,15 +121,22 @@ CLDMDF_HD void softmax_backward_inplace(const A* w, A* g, int64_t n, int64_t str
   for (int64_t j = 0; j < n; ++j) g[j * stride] = scale * w[j * stride] * (g[j * stride] - dot);
 }
 
-// Plain softmax of a contiguous row of n values, in place (every entry
-// present). Written as simple reductions so that the host compiler vectorises it.
+// Max of a contiguous row (-inf when empty), as a reduction the host compiler vectorises.
 template <typename A>
-CLDMDF_HD void softmax_row_inplace(A* v, int64_t n) {
+CLDMDF_HD A row_max(const A* v, int64_t n) {
   A mx = neg_infinity<A>();
 #if !defined(__CUDA_ARCH__)
 #pragma omp simd reduction(max : mx)
 #endif
   for (int64_t j = 0; j < n; ++j) mx = v[j] > mx ? v[j] : mx;
+  return mx;
+}
+
+// Plain softmax of a contiguous row of n values, in place (every entry
+// present). Written as simple reductions so that the host compiler vectorises it.
+template <typename A>
+CLDMDF_HD void softmax_row_inplace(A* v, int64_t n) {
+  const A mx = row_max(v, n);
   A total = A(0);
 #if !defined(__CUDA_ARCH__)
 #pragma omp simd reduction(+ : total)
@@ -145,11 +152,7 @@ CLDMDF_HD void softmax_row_inplace(A* v, int64_t n) {
 // log(sum_j exp(v_j)) of a contiguous row (n >= 1), max-shifted.
 template <typename A>
 CLDMDF_HD A logsumexp_row(const A* v, int64_t n) {
-  A mx = neg_infinity<A>();
-#if !defined(__CUDA_ARCH__)
-#pragma omp simd reduction(max : mx)
-#endif
-  for (int64_t j = 0; j < n; ++j) mx = v[j] > mx ? v[j] : mx;
+  const A mx = row_max(v, n);
   A total = A(0);
 #if !defined(__CUDA_ARCH__)
 #pragma omp simd reduction(+ : total)
