@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 bash scripts/setup_env.sh
 mkdir -p results/plots
-.venv/bin/python examples/evaluate.py --tasks handwritten --threads 2 \
+.venv/bin/python examples/evaluate.py --tasks handwritten --threads 1 \
   --json results/quick.json "$@" | tee results/quick.md
 .venv/bin/python examples/plot_results.py results/quick.json --out results/plots
 .venv/bin/python examples/importance_heatmap.py --task handwritten --rate 0.3 --out results/plots
