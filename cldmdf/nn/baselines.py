@@ -39,9 +39,11 @@ class ConcatMLP(nn.Module):
         imputed = [torch.where(mask[:, m:m + 1], x, 0.0) for m, x in enumerate(modalities)]
         return self.net(torch.cat(imputed + [mask.to(imputed[0].dtype)], dim=1))
 
+    @torch.jit.export
     def predict_logits(self, modalities: List[Tensor], mask: Tensor) -> Tensor:
         return self(modalities, mask)
 
+    @torch.jit.export
     def training_loss(self, modalities: List[Tensor], mask: Tensor, labels: Tensor,
                       entity: Tensor) -> Tensor:
         return F.cross_entropy(self(modalities, mask), labels)
@@ -63,8 +65,10 @@ class LateFusion(nn.Module):
 
     def modality_logits(self, modalities: List[Tensor], mask: Tensor) -> List[Tensor]:
         """Per modality, the logits [n_m, C] of its present rows (in row order)."""
-        return [clf(x[mask[:, m]]) for m, (x, clf) in enumerate(zip(modalities, self.classifiers))]
+        # indexing the list, not zip(): TorchScript unrolls a loop over the ModuleList itself
+        return [clf(modalities[m][mask[:, m]]) for m, clf in enumerate(self.classifiers)]
 
+    @torch.jit.export
     def predict_logits(self, modalities: List[Tensor], mask: Tensor) -> Tensor:
         batch = mask.shape[0]
         probs = modalities[0].new_zeros(batch, self.num_classes)
@@ -74,6 +78,7 @@ class LateFusion(nn.Module):
         mean = torch.where(counts > 0, probs / counts.clamp_min(1), 1.0 / self.num_classes)
         return mean.log()
 
+    @torch.jit.export
     def training_loss(self, modalities: List[Tensor], mask: Tensor, labels: Tensor,
                       entity: Tensor) -> Tensor:
         """Mean cross-entropy over the present (sample, modality) entries."""

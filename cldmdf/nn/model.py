@@ -26,7 +26,7 @@ def drop_modalities(mask: Tensor, p: float, generator: Optional[torch.Generator]
     if p <= 0:
         return mask
     scores = torch.rand(mask.shape, generator=generator, device=mask.device)
-    kept = F.one_hot(scores.masked_fill(~mask, -1).argmax(1), mask.shape[1]).bool()
+    kept = F.one_hot(scores.masked_fill(~mask, -1).argmax(1), mask.shape[1]).to(torch.bool)
     dropped = torch.rand(mask.shape, generator=generator, device=mask.device) < p
     return mask & (kept | ~dropped)
 
@@ -96,9 +96,11 @@ class CLDMDF(nn.Module):
         the learned missing token elsewhere. Encoders run on the present rows only."""
         batch = mask.shape[0]
         tokens = []
-        for m, (x, encoder) in enumerate(zip(modalities, self.encoders)):
+        # indexing the list, not zip(): TorchScript unrolls a ModuleList loop only when
+        # the ModuleList itself is iterated
+        for m, encoder in enumerate(self.encoders):
             rows = mask[:, m].nonzero().squeeze(1)
-            encoded = encoder(x.index_select(0, rows)) + self.modality_embedding[m]
+            encoded = encoder(modalities[m].index_select(0, rows)) + self.modality_embedding[m]
             missing = self.missing_token[m].expand(batch, -1)
             tokens.append(missing.index_copy(0, rows, encoded))
         return torch.stack(tokens, dim=1)
@@ -115,10 +117,12 @@ class CLDMDF(nn.Module):
             fused, fusion_weights = self.fusion(tokens, mask)
         return CLDMDFOutput(self.head(fused), tokens, mask, importance, fusion_weights)
 
+    @torch.jit.export
     def predict_logits(self, modalities: List[Tensor], mask: Tensor) -> Tensor:
         """Class logits [B, C]."""
         return self(modalities, mask).logits
 
+    @torch.jit.export
     def point_entities(self, rows: Tensor, labels: Tensor, entity: Tensor) -> Tensor:
         """The entity id [N] of each contrastive point, given its sample ``rows`` [N]."""
         if self.entity_mode == "entity":
@@ -127,13 +131,15 @@ class CLDMDF(nn.Module):
             return labels[rows]
         return rows
 
+    @torch.jit.export
     def training_loss(self, modalities: List[Tensor], mask: Tensor, labels: Tensor,
                       entity: Tensor) -> Tensor:
         """Scalar training loss of a batch; ``labels`` [B] and ``entity`` [B] int64."""
         out = self(modalities, mask)
         loss = F.cross_entropy(out.logits, labels)
         if self.contrastive_weight > 0:
-            rows, mods = out.mask.nonzero(as_tuple=True)
+            present = out.mask.nonzero()  # [N, 2]; not as_tuple, which TorchScript lacks
+            rows, mods = present[:, 0], present[:, 1]
             points = out.tokens[rows, mods]
             loss = loss + self.contrastive_weight * self.contrastive(
                 points, self.point_entities(rows, labels, entity))
