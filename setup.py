@@ -1,4 +1,5 @@
-"""Builds the cldmdf operator library against the LibTorch stable ABI.
+"""Builds the cldmdf operator library against the LibTorch stable ABI, and the
+TorchScript fusion pass (cldmdf._C_jit) for the installed torch.
 
 One build targets the stable ABI of torch 2.10 (TORCH_TARGET_VERSION), so the
 same binary loads under every torch >= 2.10. CUDA kernels are built when nvcc
@@ -97,6 +98,14 @@ def extension():
     return cpp_extension.CppExtension(sources=sources, extra_compile_args={"cxx": cxx}, **kwargs)
 
 
+def jit_pass_extension():
+    """The TorchScript fusion pass: TorchScript internals, so built for the installed torch
+    (not on the stable ABI) and kept out of the operator library."""
+    return cpp_extension.CppExtension(
+        name="cldmdf._C_jit", sources=["csrc/jit/fusion_pass.cpp"],
+        extra_compile_args={"cxx": ["-O2", "-fvisibility=hidden", "-Wall"]})
+
+
 setup(
     name="cldmdf",
     version="0.1.0",
@@ -107,10 +116,10 @@ setup(
         "cldmdf.compiler", "cldmdf.compiler.patterns"],
     package_dir={"cldmdf.compiler": "compiler"},
     package_data={"cldmdf": ["data/*.npz", "data/*.md"]},
-    ext_modules=[extension()],
+    ext_modules=[extension(), jit_pass_extension()],
     cmdclass={"build_ext": cpp_extension.BuildExtension.with_options(use_ninja=True)},
-    options={"bdist_wheel": {"py_limited_api": "cp39"}},
     python_requires=">=3.9",
     install_requires=["torch>=2.10", "numpy"],
-    entry_points={"console_scripts": ["cldmdf-opt = cldmdf.compiler.opt:main"]},
+    entry_points={"console_scripts": ["cldmdf-opt = cldmdf.compiler.opt:main",
+                                      "cldmdf = cldmdf.cli:main"]},
 )

@@ -1,0 +1,225 @@
+"""Fusion over TorchScript IR: scripted or traced models and functions.
+
+The patterns are the TorchScript IR of the same search variants the FX pass
+uses (compiler/patterns/): each variant is traced with torch.jit.trace at the
+pattern's sentinel sizes and scalars, then the C++ pass (cldmdf._C_jit, built
+for the installed torch and kept apart from the stable-ABI operator library)
+puts it in canonical form and turns the sentinel literals into pattern inputs.
+The target graph is frozen, canonicalised the same way and run once on the
+example inputs, so every tensor value carries its dtype and shape and every
+computed size its value; the C++ matcher finds each variant, its match filters
+check constant arguments, single use of intermediates and dtypes, and the
+pattern's own `bind` (shared with the FX pass) checks sizes and scalars before
+the C++ rewriter puts in the cldmdf::* node.
+
+    scripted = torch.jit.script(model.eval())
+    fused, report = cldmdf.compiler.fuse_torchscript(scripted, example_inputs)
+    torch.jit.save(fused, "model.pt")   # loads in C++ with the operator library linked
+"""
+import functools
+import math
+from typing import Dict, List, Tuple, Union
+
+import torch
+
+from .patterns import PATTERNS, NearMiss, Pattern, Variant
+from .report import Fused, FusionReport, Missed
+
+
+def _load_pass():
+    try:
+        from cldmdf import _C_jit
+    except ImportError as e:
+        from cldmdf import _build_info
+        raise ImportError(
+            "cldmdf: the TorchScript fusion pass (cldmdf._C_jit) is not built for this torch "
+            f"({torch.__version__}; the package was built with {_build_info.TORCH_VERSION}). "
+            "It uses TorchScript internals, so rebuild it for the installed torch: "
+            f"pip install --no-build-isolation -e .  ({e})") from e
+    return _C_jit
+
+
+def _roles(pattern: Pattern) -> Dict[str, str]:
+    return {name: "bool" if name == "mask" else "int64" if name == "entity" else "float"
+            for name in pattern.inputs}
+
+
+class _ScriptVariant:
+    """One search variant as a TorchScript pattern graph."""
+
+    def __init__(self, pattern: Pattern, variant: Variant):
+        self.pattern, self.variant = pattern, variant
+        fn, sentinels = variant.fn, pattern.sentinels
+
+        def traced_fn(*tensors):
+            return fn(*tensors, **sentinels)
+
+        with torch.no_grad():
+            traced = torch.jit.trace(traced_fn, pattern.example_inputs(variant), check_trace=False)
+        self.graph = _load_pass().make_pattern(traced.graph, list(pattern.inputs),
+                                               {k: float(v) for k, v in sentinels.items()})
+        self.roles = _roles(pattern)
+
+
+@functools.lru_cache(maxsize=None)
+def script_variants() -> Tuple[_ScriptVariant, ...]:
+    """Every variant of every pattern as a TorchScript pattern, built once per process."""
+    import warnings
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", torch.jit.TracerWarning)
+        return tuple(_ScriptVariant(p, v) for p in PATTERNS for v in p.variants)
+
+
+def _record(graph: torch._C.Graph, inputs: tuple) -> Dict[str, object]:
+    """Runs a copy of `graph` on `inputs` with every top-level value as an extra output;
+    returns the values by debug name (the example values the constraints are checked on)."""
+    copy = graph.copy()
+    originals = [v for n in graph.nodes() for v in n.outputs()]
+    copies = [v for n in copy.nodes() for v in n.outputs()]
+    results = list(copy.outputs())
+    for i in reversed(range(len(results))):
+        copy.eraseOutput(i)
+    everything = copy.create("prim::TupleConstruct", results + copies)
+    everything.output().setType(torch._C.TupleType([v.type() for v in results + copies]))
+    copy.appendNode(everything)
+    copy.registerOutput(everything.output())
+    args = list(inputs)
+    first = list(copy.inputs())[0] if list(copy.inputs()) else None
+    if first is not None and first.type().kind() == "ClassType":
+        if first.uses():
+            raise ValueError("fuse_torchscript: the graph still reads module attributes; "
+                             "pass a frozen module (torch.jit.freeze) or an eval() module")
+        copy.eraseInput(0)
+    fn = torch._C._create_function_from_graph("cldmdf_record_example", copy)
+    with torch.no_grad():
+        outs = fn(*args)
+    return dict(zip((v.debugName() for v in originals), outs[len(results):]))
+
+
+def _annotate(graph: torch._C.Graph, inputs: tuple, recorded: Dict[str, object]) -> None:
+    """Gives every tensor value of `graph` the dtype and shape it had on the example."""
+    values = {v.debugName(): v for n in graph.nodes() for v in n.outputs()}
+    params = [v for v in graph.inputs() if v.type().kind() != "ClassType"]
+    for v, x in zip(params, inputs):
+        if isinstance(x, torch.Tensor):
+            v.setType(torch._C.TensorType.create_from_tensor(x))
+            recorded[v.debugName()] = x
+    for name, x in recorded.items():
+        if isinstance(x, torch.Tensor) and name in values:
+            values[name].setType(torch._C.TensorType.create_from_tensor(x))
+
+
+def _known_sizes(recorded: Dict[str, object]) -> Dict[str, float]:
+    return {k: float(v) for k, v in recorded.items()
+            if isinstance(v, (int, float)) and not isinstance(v, bool)}
+
+
+def _bound(match: dict, recorded: Dict[str, object]) -> Dict[str, object]:
+    """The sentinel bindings of a match: every place a sentinel binds must hold one value."""
+    bound: Dict[str, object] = {}
+    for name, value_name, const in match["sentinels"]:
+        value = const if const is not None else recorded.get(value_name)
+        if isinstance(value, torch.Tensor) and value.dim() == 0:
+            value = value.item()
+        if not isinstance(value, (int, float)) or isinstance(value, bool):
+            raise NearMiss(f"{name}: %{value_name} has no known value on the example inputs")
+        if name in bound and not math.isclose(bound[name], value, rel_tol=1e-9):
+            raise NearMiss(f"{name} is {bound[name]} in one place, {value} in another")
+        bound[name] = value
+    return bound
+
+
+def _graph_of(model) -> Tuple[object, torch._C.Graph]:
+    if isinstance(model, torch.jit.ScriptFunction):
+        return model, model.graph
+    if isinstance(model, torch.jit.ScriptModule):
+        frozen = model
+        if hasattr(model, "training") and model.training:
+            frozen = model.eval()
+        if not _is_frozen(frozen):
+            frozen = torch.jit.freeze(frozen)
+        return frozen, frozen.graph
+    if isinstance(model, torch.nn.Module):
+        return _graph_of(torch.jit.script(model.eval()))
+    raise TypeError(f"fuse_torchscript: expected a ScriptModule, ScriptFunction or nn.Module, "
+                    f"got {type(model).__name__}")
+
+
+def _is_frozen(module) -> bool:
+    self_input = next(iter(module.graph.inputs()), None)
+    return self_input is not None and not self_input.uses()
+
+
+def _fuse_first(jit, sv: _ScriptVariant, graph, inputs, recorded, report, misses) -> bool:
+    """Rewrites the first match of `sv` that passes every constraint; records the near
+    misses on the way. Returns whether it rewrote one."""
+    pattern = sv.pattern
+    for match in jit.find_matches(sv.graph, graph, sv.roles, _known_sizes(recorded)):
+        anchor = match["anchor"]
+        try:
+            if match["miss"]:
+                raise NearMiss(match["miss"])
+            bound = _bound(match, recorded)
+            tensors = match["tensors"]
+            example = {name: recorded[value] for name, value in tensors.items()}
+            extra = pattern.bind(example, bound, sv.variant.choice)
+        except NearMiss as miss:
+            misses.setdefault(anchor, Missed(pattern.name, sv.variant.name, anchor, str(miss)))
+            continue
+        args = [tensors[n] for n in pattern.inputs if n != "mask"]
+        if "mask" in pattern.inputs:
+            args.append(tensors.get("mask", ""))
+        out_index = pattern.outputs.index(sv.variant.outputs[0])
+        jit.rewrite(graph, sv.graph, sv.roles, anchor, f"cldmdf::{pattern.op_name}", args,
+                    list(extra), out_index)
+        report.fused.append(Fused(pattern.name, sv.variant.name, anchor, match["nodes"]))
+        misses.pop(anchor, None)
+        return True
+    return False
+
+
+def fuse_torchscript(model: Union[torch.jit.ScriptModule, torch.jit.ScriptFunction, torch.nn.Module],
+                     example_inputs: tuple) -> Tuple[object, FusionReport]:
+    """Fuses a TorchScript model: returns (fused, report).
+
+    `model`: a scripted or traced module (frozen here, in eval mode, if it is not frozen
+    yet: the result is a new frozen module), a scripted function (rewritten in place), or a
+    plain nn.Module (scripted first). `example_inputs`: a tuple of inputs the model runs on;
+    the constraints (sizes, scales, heads, dtypes) are checked on the shapes and values they
+    give, as torch.jit.trace specialises on its inputs. Needs `import cldmdf` (the operators)."""
+    import cldmdf  # noqa: F401  (the operators must be registered)
+
+    jit = _load_pass()
+    fused_model, graph = _graph_of(model)
+    inputs = tuple(example_inputs)
+    jit.canonicalize(graph)
+    report = FusionReport("TorchScript")
+    misses: Dict[str, Missed] = {}
+    notes = set()
+    recorded = _record(graph, inputs)
+    _annotate(graph, inputs, recorded)
+    for sv in script_variants():
+        while _fuse_first(jit, sv, graph, inputs, recorded, report, misses):
+            recorded = _record(graph, inputs)  # the rewrite made new values
+            _annotate(graph, inputs, recorded)
+            notes.add(f"{sv.pattern.name}: {sv.pattern.edge_note}")
+    alive = {v.debugName() for n in graph.nodes() for v in n.outputs()}
+    fused_anchors = {f.anchor for f in report.fused}
+    report.near_misses = [m for m in misses.values()
+                          if m.anchor in alive and m.anchor not in fused_anchors]
+    report.notes = sorted(notes)
+    torch._C._jit_pass_lint(graph)
+    return fused_model, report
+
+
+def fused_op_counts(graph: torch._C.Graph) -> Dict[str, int]:
+    """How many cldmdf::* nodes a TorchScript graph holds, by operator."""
+    counts: Dict[str, int] = {}
+    for n in graph.nodes():
+        if n.kind().startswith("cldmdf::"):
+            name = n.kind().split("::", 1)[1]
+            counts[name] = counts.get(name, 0) + 1
+    return counts
+
+
+__all__: List[str] = ["fuse_torchscript", "fused_op_counts", "script_variants"]
