@@ -91,8 +91,12 @@ def _record(graph: torch._C.Graph, inputs: tuple) -> Dict[str, object]:
                              "pass a frozen module (torch.jit.freeze) or an eval() module")
         copy.eraseInput(0)
     fn = torch._C._create_function_from_graph("cldmdf_record_example", copy)
-    with torch.no_grad():
-        outs = fn(*args)
+    try:
+        with torch.no_grad():
+            outs = fn(*args)
+    except Exception as err:
+        raise RuntimeError("fuse_torchscript: the model fails on the example inputs "
+                           f"({type(err).__name__}: {str(err).strip().splitlines()[-1]})") from err
     return dict(zip((v.debugName() for v in originals), outs[len(results):]))
 
 

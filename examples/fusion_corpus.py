@@ -1,11 +1,13 @@
 """Stock-style multimodal fusion models, written the way such models are
-written with plain PyTorch (no cldmdf), and how many subgraphs of each the
-fusion pipeline is expected to replace. Used by the compiler tests and
+written with plain PyTorch (no cldmdf; each one scriptable with
+torch.jit.script), and how many subgraphs of each the fusion pipelines are
+expected to replace. Used by the compiler tests and
 benchmarks, and loadable by cldmdf-opt:
 
     cldmdf-opt examples/fusion_corpus.py --model gated_unit
 """
 import math
+from typing import List
 
 import torch
 import torch.nn as nn
@@ -23,8 +25,8 @@ class AttentionPoolingFusion(nn.Module):
         self.score = nn.Linear(dim, 1)
         self.head = nn.Linear(dim, classes)
 
-    def forward(self, xs, mask):
-        h = torch.stack([enc(x) for enc, x in zip(self.encoders, xs)], dim=1)
+    def forward(self, xs: List[torch.Tensor], mask):
+        h = torch.stack([enc(xs[i]) for i, enc in enumerate(self.encoders)], dim=1)
         scores = self.score(torch.tanh(h))
         scores = scores.masked_fill(~mask.unsqueeze(-1), float("-inf"))
         alpha = F.softmax(scores, dim=1)
@@ -72,33 +74,39 @@ class CrossModalAttentionBlock(nn.Module):
         return self.norm(x + self.proj(out.reshape(b, m, d)))
 
 
-class ModalityTransformer(nn.Module):
-    """Two attention blocks (matmul spelling) and attention pooling, then a classifier."""
+class _MatmulAttentionBlock(nn.Module):
+    """Feature softmax gating and multi-head attention across modalities (matmul spelling)."""
 
-    def __init__(self, dim=D, heads=8, classes=10):
+    def __init__(self, dim=D, heads=8):
         super().__init__()
         self.heads = heads
-        self.feat = nn.ModuleList(nn.Linear(dim, dim) for _ in range(2))
-        self.q = nn.ModuleList(nn.Linear(dim, dim) for _ in range(2))
-        self.k = nn.ModuleList(nn.Linear(dim, dim) for _ in range(2))
-        self.pool = nn.Linear(dim, 1)
-        self.head = nn.Linear(dim, classes)
+        self.feat, self.q, self.k = nn.Linear(dim, dim), nn.Linear(dim, dim), nn.Linear(dim, dim)
 
-    def block(self, i, x, mask):
+    def forward(self, x, mask):
         b, m, d = x.shape
-        fw = torch.softmax(self.feat[i](x), dim=2)
+        fw = torch.softmax(self.feat(x), dim=2)
         v = d * fw * x
-        q = self.q[i](x).view(b, m, self.heads, -1).transpose(1, 2)
-        k = self.k[i](x).view(b, m, self.heads, -1).transpose(1, 2)
+        q = self.q(x).view(b, m, self.heads, -1).transpose(1, 2)
+        k = self.k(x).view(b, m, self.heads, -1).transpose(1, 2)
         s = torch.matmul(q, k.transpose(-2, -1)) * (1.0 / math.sqrt(d // self.heads))
         s = s.masked_fill(~mask[:, None, None, :], float("-inf"))
         a = torch.softmax(s, dim=-1)
         out = torch.matmul(a, v.view(b, m, self.heads, -1).transpose(1, 2))
         return x + out.transpose(1, 2).reshape(b, m, d)
 
+
+class ModalityTransformer(nn.Module):
+    """Two attention blocks (matmul spelling) and attention pooling, then a classifier."""
+
+    def __init__(self, dim=D, heads=8, classes=10):
+        super().__init__()
+        self.blocks = nn.ModuleList(_MatmulAttentionBlock(dim, heads) for _ in range(2))
+        self.pool = nn.Linear(dim, 1)
+        self.head = nn.Linear(dim, classes)
+
     def forward(self, x, mask):
-        for i in range(2):
-            x = self.block(i, x, mask)
+        for block in self.blocks:
+            x = block(x, mask)
         w = self.pool(x).masked_fill(~mask.unsqueeze(-1), float("-inf")).softmax(dim=1)
         return self.head((w * x).sum(dim=1))
 

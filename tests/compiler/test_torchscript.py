@@ -1,0 +1,193 @@
+"""The TorchScript fusion pass (C++, cldmdf._C_jit): every search variant fuses
+in a traced graph at sizes other than the ones its pattern was traced with;
+scripted and traced corpus models fuse as expected and compute what they did;
+near misses are left alone and reported; a fused model saves, and loading it
+without the operator library fails with an error that names the operator."""
+import math
+import os
+import subprocess
+import sys
+import warnings
+
+import pytest
+import torch
+from torch import nn
+from torch.testing import FileCheck
+
+import cldmdf  # noqa: F401
+from cldmdf.compiler import fuse_torchscript, fused_op_counts
+from cldmdf.compiler.patterns import PATTERNS
+
+from test_fx_fusion import variant_call  # noqa: E402  (same sizes as the FX pass's tests)
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+sys.path.insert(0, os.path.join(ROOT, "examples"))
+from fusion_corpus import CORPUS  # noqa: E402
+
+STOCK_OPS = ("aten::softmax", "aten::cross_entropy_loss", "aten::_unique2")
+ALL_VARIANTS = [pytest.param(p, v, id=f"{p.name}[{v.name}]") for p in PATTERNS for v in p.variants]
+
+
+def trace(module, inputs):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", torch.jit.TracerWarning)
+        return torch.jit.trace(module, inputs, check_trace=False)
+
+
+def check_only_fused(graph, expected):
+    text = str(graph)
+    for op, n in expected.items():
+        FileCheck().check_count(f"cldmdf::{op}", n, exactly=True).run(text)
+    for stock in STOCK_OPS:
+        FileCheck().check_not(stock).run(text)
+
+
+@pytest.mark.parametrize("pattern,variant", ALL_VARIANTS)
+def test_variant_fuses_in_traced_graph(pattern, variant):
+    module, inputs = variant_call(pattern, variant)
+    fused, report = fuse_torchscript(trace(module, inputs), inputs)
+    check_only_fused(fused.graph, {pattern.op_name: 1})
+    assert report.count(pattern.name) == 1 and not report.near_misses, str(report)
+    torch.testing.assert_close(fused(*inputs), module(*inputs), atol=1e-5, rtol=1e-4)
+
+
+@pytest.mark.parametrize("how", ["script", "trace"])
+@pytest.mark.parametrize("name", list(CORPUS))
+def test_corpus_model_fuses_as_expected(name, how):
+    make_model, make_inputs, expected = CORPUS[name]
+    torch.manual_seed(0)
+    model, inputs = make_model().eval(), make_inputs()
+    scripted = torch.jit.script(model) if how == "script" else trace(model, inputs)
+    fused, report = fuse_torchscript(scripted, inputs)
+    assert fused_op_counts(fused.graph) == expected, str(report)
+    if expected:
+        check_only_fused(fused.graph, expected)
+    with torch.no_grad():
+        torch.testing.assert_close(fused(*inputs), model(*inputs), atol=1e-5, rtol=1e-4)
+        # other batch sizes: the sizes read from the inputs stay dynamic in a scripted graph
+        if how == "script":
+            other = make_inputs(17)
+            torch.testing.assert_close(fused(*other), model(*other), atol=1e-5, rtol=1e-4)
+
+
+class Attention(nn.Module):
+    """Stock dual attention with knobs for the near misses."""
+
+    def __init__(self, scores_dim: int = -1, missing_is_true: bool = False,
+                 return_weights: bool = False, scale_by_width: bool = False):
+        super().__init__()
+        self.scores_dim, self.missing_is_true = scores_dim, missing_is_true
+        self.return_weights, self.scale_by_width = return_weights, scale_by_width
+
+    def forward(self, x, fl, q, k, mask):
+        b, m, d = x.shape
+        v = d * torch.softmax(fl, dim=-1) * x
+        qh = q.view(b, m, 2, -1).transpose(1, 2)
+        kh = k.view(b, m, 2, -1).transpose(1, 2)
+        width = q.shape[-1] if self.scale_by_width else q.shape[-1] // 2
+        s = torch.matmul(qh, kh.transpose(-2, -1)) / math.sqrt(width)
+        if self.missing_is_true:
+            s = s.masked_fill(mask[:, None, None, :], float("-inf"))
+        else:
+            s = s.masked_fill(~mask[:, None, None, :], float("-inf"))
+        a = torch.softmax(s, dim=self.scores_dim)
+        out = torch.matmul(a, v.view(b, m, 2, -1).transpose(1, 2)).transpose(1, 2).reshape(b, m, d)
+        if self.return_weights:
+            return out + a.sum()
+        return out
+
+
+def attention_inputs(dtype=torch.float32):
+    g = torch.Generator().manual_seed(0)
+    mask = torch.rand(4, 3, generator=g) > 0.4
+    mask[:, 0] = True
+    return tuple(torch.randn(4, 3, 8, generator=g, dtype=dtype) for _ in range(4)) + (mask,)
+
+
+def fuse_attention(**knobs):
+    inputs = attention_inputs()
+    model = Attention(**knobs).eval()
+    fused, report = fuse_torchscript(torch.jit.script(model), inputs)
+    torch.testing.assert_close(fused(*inputs), model(*inputs), atol=1e-5, rtol=1e-4,
+                               equal_nan=True)  # a softmax over the wrong dim meets masked rows
+    return fused, report
+
+
+def test_scripted_stock_attention_fuses():
+    fused, report = fuse_attention()
+    check_only_fused(fused.graph, {"dual_attention": 1})
+    assert report.ir == "TorchScript" and report.count("dual_attention") == 1
+
+
+def test_softmax_over_the_wrong_dim_is_a_near_miss():
+    fused, report = fuse_attention(scores_dim=-2)
+    assert report.count("dual_attention") == 0
+    assert any("the pattern needs -1" in m.constraint for m in report.near_misses), str(report)
+    FileCheck().check_not("cldmdf::").run(str(fused.graph))
+
+
+def test_attention_weights_used_elsewhere_are_a_near_miss():
+    fused, report = fuse_attention(return_weights=True)
+    assert report.count("dual_attention") == 0
+    assert any("used outside the pattern" in m.constraint for m in report.near_misses), str(report)
+    FileCheck().check_not("cldmdf::").run(str(fused.graph))
+
+
+def test_mask_marking_missing_entries_is_not_fused():
+    fused, report = fuse_attention(missing_is_true=True)
+    assert report.count("dual_attention") == 0
+    FileCheck().check_not("cldmdf::dual_attention").run(str(fused.graph))
+
+
+def test_a_different_scale_is_a_near_miss():
+    fused, report = fuse_attention(scale_by_width=True)
+    assert report.count("dual_attention") == 0
+    assert any(m.constraint.startswith("scale") for m in report.near_misses), str(report)
+
+
+def test_entity_ids_of_another_dtype_are_a_near_miss():
+    make_model, make_inputs, _ = CORPUS["prototype_loss"]
+    h, labels = make_inputs()
+    inputs = (h, labels.int())  # stock code takes int32 ids, the operator int64
+    fused, report = fuse_torchscript(torch.jit.script(make_model().eval()), inputs)
+    assert report.count("centroid_contrastive_loss") == 0
+    assert any("entity: dtype Int" in m.constraint for m in report.near_misses), str(report)
+
+
+def test_model_failing_on_the_example_inputs_is_reported():
+    x, fl, q, k, mask = attention_inputs()
+    with pytest.raises(RuntimeError, match="fuse_torchscript: the model fails on the example"):
+        fuse_torchscript(torch.jit.script(Attention().eval()), (x.double(), fl, q, k, mask))
+
+
+def test_report_names_pattern_variant_and_edge_semantics():
+    _, report = fuse_attention()
+    text = str(report)
+    assert "fused     dual_attention" in text and "variant heads=multi" in text
+    assert "NaN" in text
+
+
+def test_plain_module_is_scripted_and_frozen():
+    inputs = attention_inputs()
+    fused, report = fuse_torchscript(Attention(), inputs)
+    assert isinstance(fused, torch.jit.ScriptModule) and report.count("dual_attention") == 1
+
+
+def test_rejects_what_it_cannot_fuse():
+    with pytest.raises(TypeError, match="fuse_torchscript: expected a ScriptModule"):
+        fuse_torchscript(lambda x: x, (torch.zeros(1),))
+
+
+def test_fused_model_saves_loads_and_needs_the_library(tmp_path):
+    inputs = attention_inputs()
+    fused, _ = fuse_attention()
+    path = tmp_path / "fused.pt"
+    fused.save(str(path))
+    loaded = torch.jit.load(str(path))
+    FileCheck().check("cldmdf::dual_attention").run(str(loaded.graph))
+    torch.testing.assert_close(loaded(*inputs), Attention()(*inputs), atol=1e-5, rtol=1e-4)
+    # without `import cldmdf` the operators are unknown: the error names the operator
+    code = f"import torch; torch.jit.load({str(path)!r})"
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert r.returncode != 0
+    assert "cldmdf::dual_attention" in r.stderr, r.stderr[-2000:]
