@@ -2,9 +2,13 @@
 after, and the report.
 
     cldmdf-opt model.pt2 [-o fused.pt2]           # a torch.export program
-    cldmdf-opt models.py [--model NAME] [-o fused.pt2]
+    cldmdf-opt model.pt --inputs inputs.pt [-o fused.pt]
+        # a TorchScript model (scripted or traced, saved with torch.jit.save) and its
+        # example inputs (a tuple or list saved with torch.save); the C++ TorchScript pass
+    cldmdf-opt models.py [--model NAME] [--ir export|torchscript] [-o out]
         # a Python file defining `model` and `example_inputs` (or functions
-        # get_model() / get_example_inputs()), or a dict MODELS of name -> (model, inputs)
+        # get_model() / get_example_inputs()), or a dict MODELS of name -> (model, inputs);
+        # --ir torchscript scripts the model and runs the TorchScript pass
 
 Exit status: 0 on success (whether or not anything was fused), 2 on bad
 arguments or an unloadable model.
@@ -52,11 +56,53 @@ def _load_python(path: str, name):
     return model, tuple(inputs)
 
 
+def _load_inputs(path):
+    if path is None:
+        _fail("a TorchScript model needs --inputs FILE (its example inputs, a tuple or list "
+              "saved with torch.save)")
+    if not os.path.exists(path):
+        _fail(f"{path}: no such file")
+    try:
+        inputs = torch.load(path, weights_only=False)
+    except Exception as err:
+        _fail(f"{path}: not loadable with torch.load: {err}")
+    return tuple(inputs) if isinstance(inputs, (tuple, list)) else (inputs,)
+
+
+def _run_torchscript(scripted, inputs, args):
+    from cldmdf.compiler import fuse_torchscript
+    try:
+        fused, report = fuse_torchscript(scripted, inputs)
+    except (RuntimeError, ValueError) as err:
+        _fail(str(err))
+    if not args.no_ir:
+        print("// ----- before (frozen) -----")
+        print(torch.jit.freeze(scripted.eval()).graph if not _frozen(scripted) else scripted.graph)
+        print("// ----- after -----")
+        print(fused.graph)
+    print(report)
+    if args.output:
+        fused.save(args.output)
+        print(f"saved {args.output}")
+    return 0
+
+
+def _frozen(module):
+    first = next(iter(module.graph.inputs()), None)
+    return first is not None and not first.uses()
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(prog="cldmdf-opt", description=__doc__.split("\n")[0])
-    parser.add_argument("input", help="a .pt2 exported program or a .py file defining a model")
+    parser.add_argument("input", help="a .pt2 exported program, a .pt TorchScript model or a "
+                                      ".py file defining a model")
     parser.add_argument("--model", help="which entry of MODELS in a .py file")
-    parser.add_argument("-o", "--output", help="save the fused exported program here (.pt2)")
+    parser.add_argument("--inputs", help="example inputs of a .pt model (torch.save of a tuple)")
+    parser.add_argument("--ir", choices=["export", "torchscript"], default="export",
+                        help="for a .py file: fuse its torch.export program (default) or its "
+                             "scripted TorchScript module")
+    parser.add_argument("-o", "--output", help="save the fused model here (.pt2 for an exported "
+                                               "program, .pt for TorchScript)")
     parser.add_argument("--no-ir", action="store_true", help="print only the report")
     args = parser.parse_args(argv)
 
@@ -65,6 +111,12 @@ def main(argv=None):
 
     if not os.path.exists(args.input):
         _fail(f"{args.input}: no such file")
+    if args.input.endswith(".pt"):
+        try:
+            scripted = torch.jit.load(args.input)
+        except Exception as err:
+            _fail(f"{args.input}: not a loadable TorchScript model: {err}")
+        return _run_torchscript(scripted, _load_inputs(args.inputs), args)
     if args.input.endswith(".pt2"):
         try:
             ep = torch.export.load(args.input)
@@ -72,15 +124,18 @@ def main(argv=None):
             _fail(f"{args.input}: not a loadable torch.export program: {err}")
     elif args.input.endswith(".py"):
         model, inputs = _load_python(args.input, args.model)
+        if args.ir == "torchscript":
+            try:
+                scripted = torch.jit.script(model.eval())
+            except Exception as err:
+                _fail(f"could not script the model: {type(err).__name__}: {err}")
+            return _run_torchscript(scripted, tuple(inputs), args)
         try:
             ep = torch.export.export(model, tuple(inputs), strict=False)
         except Exception as err:
             _fail(f"could not export the model: {type(err).__name__}: {err}")
-    elif args.input.endswith(".pt"):
-        _fail("TorchScript (.pt) input is not supported by this driver yet; export the model "
-              "with torch.export and pass the .pt2")
     else:
-        _fail(f"{args.input}: expected a .pt2 or .py file")
+        _fail(f"{args.input}: expected a .pt2, .pt or .py file")
 
     if not args.no_ir:
         print("// ----- before -----")

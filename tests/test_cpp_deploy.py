@@ -1,7 +1,8 @@
 """Deployment from C++: the operator library is built and installed with CMake,
 examples/cpp_deploy is built against it with find_package(cldmdf), and its
-outputs for a scripted stock model, the scripted fused model and an
-AOTInductor package agree with Python's."""
+outputs for a scripted stock model, the same model fused by the TorchScript
+pass, an AOTInductor package and the scripted CL-DMDF model agree with
+Python's."""
 import os
 import shutil
 import subprocess
@@ -45,14 +46,20 @@ def test_cpp_program_matches_python(deployed):
     models, stdout = deployed
     assert "latency per batch" in stdout
     reference = torch.load(models / "python_output.pt")
-    stock, fused, aoti = torch.load(models / "cpp_outputs.pt", weights_only=False)
+    stock, fused, aoti, logits = torch.load(models / "cpp_outputs.pt", weights_only=False)
     torch.testing.assert_close(stock, reference)
     torch.testing.assert_close(fused, reference, atol=1e-5, rtol=1e-4)
     torch.testing.assert_close(aoti, reference, atol=1e-5, rtol=1e-4)
+    torch.testing.assert_close(logits, torch.load(models / "python_model_output.pt"),
+                               atol=1e-5, rtol=1e-4)
 
 
 def test_scripted_fused_model_calls_the_operator(deployed):
     import cldmdf  # noqa: F401
     models, _ = deployed
     graph = torch.jit.load(str(models / "fused.pt")).inlined_graph
-    torch.testing.FileCheck().check("cldmdf::dual_attention").run(str(graph))
+    torch.testing.FileCheck().check("cldmdf::dual_attention").check_not("aten::softmax") \
+        .run(str(graph))
+    model = torch.jit.load(str(models / "cldmdf_model.pt"))
+    torch.testing.FileCheck().check("cldmdf::dual_attention").check("cldmdf::adaptive_fusion") \
+        .run(str(model.predict_logits.inlined_graph))

@@ -1,10 +1,12 @@
 // Runs the models written by export_models.py on their saved inputs and prints
 // the outputs and the latency per batch:
 //   <dir>/stock.pt      TorchScript, stock PyTorch ops
-//   <dir>/fused.pt      TorchScript, the same model with cldmdf operators
+//   <dir>/fused.pt      TorchScript, the same model fused by the TorchScript pass
 //   <dir>/fused_aoti.pt2  AOTInductor package of the fused exported program
 //   <dir>/inputs.pt     the input tensors (a list saved with torch.save)
-// Writes <dir>/cpp_outputs.pt (a list: stock, fused, aoti outputs) for comparison.
+//   <dir>/cldmdf_model.pt  the scripted CL-DMDF model (cldmdf.nn), run by predict_logits
+//   <dir>/model_inputs.pt  its inputs: the modality tensors, then the mask
+// Writes <dir>/cpp_outputs.pt (a list: stock, fused, aoti, CL-DMDF outputs) for comparison.
 #include <torch/csrc/inductor/aoti_package/model_package_loader.h>
 #include <torch/script.h>
 #include <torch/serialize.h>
@@ -73,7 +75,18 @@ int main(int argc, char** argv) {
               << " ms, TorchScript fused " << t_fused << " ms (" << t_stock / t_fused
               << "x), AOTInductor fused " << t_aoti << " ms\n";
 
-    std::vector<at::Tensor> outputs{out_stock, out_fused, out_aoti};
+    torch::jit::Module model = torch::jit::load(dir + "/cldmdf_model.pt");
+    std::vector<at::Tensor> model_inputs = load_inputs(dir + "/model_inputs.pt");
+    const at::Tensor mask = model_inputs.back();
+    model_inputs.pop_back();
+    const std::vector<c10::IValue> model_args{c10::List<at::Tensor>(model_inputs), mask};
+    torch::jit::Method predict = model.get_method("predict_logits");
+    const at::Tensor logits = predict(model_args).toTensor();
+    const double t_model = median_ms([&] { predict(model_args); }, reps);
+    std::cout << "CL-DMDF logits shape " << logits.sizes() << ", latency per batch (median of "
+              << reps << ") " << t_model << " ms\n";
+
+    std::vector<at::Tensor> outputs{out_stock, out_fused, out_aoti, logits};
     const std::vector<char> bytes = torch::pickle_save(c10::List<at::Tensor>(outputs));
     std::ofstream(dir + "/cpp_outputs.pt", std::ios::binary).write(bytes.data(), bytes.size());
   } catch (const std::exception& err) {

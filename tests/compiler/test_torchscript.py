@@ -191,3 +191,34 @@ def test_fused_model_saves_loads_and_needs_the_library(tmp_path):
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert r.returncode != 0
     assert "cldmdf::dual_attention" in r.stderr, r.stderr[-2000:]
+
+
+def run_opt(*args):
+    return subprocess.run([sys.executable, "-m", "cldmdf.compiler.opt", *map(str, args)],
+                          capture_output=True, text=True, cwd=ROOT)
+
+
+def test_opt_driver_on_a_torchscript_file(tmp_path):
+    make_model, make_inputs, _ = CORPUS["modality_transformer"]
+    model_path, inputs_path, out = tmp_path / "stock.pt", tmp_path / "inputs.pt", tmp_path / "f.pt"
+    torch.jit.script(make_model().eval()).save(str(model_path))
+    torch.save(make_inputs(), inputs_path)
+    r = run_opt(model_path, "--inputs", inputs_path, "-o", out)
+    assert r.returncode == 0, r.stderr
+    before, after = r.stdout.split("// ----- after -----")
+    assert "aten::softmax" in before and "cldmdf::" not in before
+    FileCheck().check_count("cldmdf::dual_attention", 2, exactly=True).run(after)
+    FileCheck().check_count("cldmdf::adaptive_fusion", 1, exactly=True).run(after)
+    assert "3 fused" in r.stdout and out.exists()
+    r = run_opt("examples/fusion_corpus.py", "--model", "single_head", "--ir", "torchscript",
+                "--no-ir")
+    assert r.returncode == 0 and "1 fused" in r.stdout, r.stderr
+
+
+def test_opt_driver_needs_example_inputs_for_torchscript(tmp_path):
+    path = tmp_path / "stock.pt"
+    torch.jit.script(Attention().eval()).save(str(path))
+    r = run_opt(path)
+    assert r.returncode == 2 and "--inputs" in r.stderr
+    r = run_opt(path, "--inputs", tmp_path / "nope.pt")
+    assert r.returncode == 2 and "no such file" in r.stderr
