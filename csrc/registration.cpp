@@ -29,3 +29,9 @@ STABLE_TORCH_LIBRARY(cldmdf, m) {
       "centroid_contrastive_loss_backward(Tensor grad, Tensor z, Tensor entity, float temperature, "
       "bool leave_one_out, str reduction) -> Tensor grad_z");
 }
+
+#include "cldmdf/cldmdf.h"
+
+extern "C" __attribute__((visibility("default"))) const char* cldmdf_init(void) {
+  return "0.1.0";
+}

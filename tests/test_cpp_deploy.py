@@ -44,7 +44,7 @@ def deployed(tmp_path_factory):
 
 def test_cpp_program_matches_python(deployed):
     models, stdout = deployed
-    assert "latency per batch" in stdout
+    assert "latency per batch" in stdout and "cldmdf operator library 0.1.0" in stdout
     reference = torch.load(models / "python_output.pt")
     stock, fused, aoti, logits = torch.load(models / "cpp_outputs.pt", weights_only=False)
     torch.testing.assert_close(stock, reference)

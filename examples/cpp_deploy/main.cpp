@@ -7,6 +7,7 @@
 //   <dir>/cldmdf_model.pt  the scripted CL-DMDF model (cldmdf.nn), run by predict_logits
 //   <dir>/model_inputs.pt  its inputs: the modality tensors, then the mask
 // Writes <dir>/cpp_outputs.pt (a list: stock, fused, aoti, CL-DMDF outputs) for comparison.
+#include <cldmdf/cldmdf.h>
 #include <torch/csrc/inductor/aoti_package/model_package_loader.h>
 #include <torch/script.h>
 #include <torch/serialize.h>
@@ -52,6 +53,9 @@ int main(int argc, char** argv) {
   }
   const std::string dir = argv[1];
   const int reps = argc > 2 ? std::stoi(argv[2]) : 20;
+  // keeps the operator library linked (and so its operators registered) without
+  // -Wl,--no-as-needed
+  std::cout << "cldmdf operator library " << cldmdf_init() << "\n";
   try {
     c10::InferenceMode guard;
     const std::vector<at::Tensor> inputs = load_inputs(dir + "/inputs.pt");
