@@ -1,11 +1,12 @@
 """Loaders for the real multimodal data sets shipped in cldmdf/data/ (see
-cldmdf/data/SOURCES.md for their origin and licences), and the missing-modality
-protocol of the incomplete multi-view literature."""
+cldmdf/data/SOURCES.md for their origin and licences) and for a user's CSV file, and the
+missing-modality protocol of the incomplete multi-view literature."""
 import csv
 import gzip
+import math
 import os
 from dataclasses import dataclass
-from typing import List, Optional
+from typing import Dict, List, Optional
 
 import numpy as np
 import torch
@@ -25,6 +26,7 @@ class MultimodalDataset:
     entity: torch.Tensor
     modality_names: List[str]
     num_classes: int
+    class_names: Optional[List[str]] = None  # the labels as written in a CSV file
 
     def __len__(self):
         return self.labels.shape[0]
@@ -93,6 +95,140 @@ def load_pbcseq(target: str = "death") -> MultimodalDataset:
                              list(PBC_GROUPS), classes)
 
 
+class DataError(ValueError):
+    """A data file that cannot be used; the message names the file and what is wrong."""
+
+
+MISSING_CELLS = {"", "na", "nan", "null"}  # compared lower-cased, after stripping spaces
+
+
+def load_csv(path: str, label_column: str = "label",
+             entity_column: str = "entity") -> MultimodalDataset:
+    """A user's multimodal data set from a CSV file (optionally gzip-compressed, *.gz).
+
+    The first line is the header. Columns:
+
+    * ``label`` (required): the class of the row, any text or number (never empty). Classes
+      are numbered in sorted order (numerically when every label is an integer).
+    * ``entity`` (optional): the id of the entity the row belongs to (e.g. a patient with
+      several visits); splits then keep an entity's rows together. Without it every row
+      is its own entity.
+    * ``<modality>:<feature>``: a numeric feature of a modality, e.g. ``mri:volume``; the
+      modalities are taken in the order in which they first appear.
+
+    An empty cell (or ``NA``, ``NaN``, ``null``) is a missing value. A modality is missing
+    in a row when all its cells are empty; a single missing cell of a present modality is
+    later imputed with the training mean of its feature. Raises :class:`DataError` with a
+    one-line message for a file that cannot be read or does not follow this format."""
+    name = os.path.basename(path)
+    for ext in (".gz", ".csv"):
+        name = name[:-len(ext)] if name.lower().endswith(ext) else name
+    where = path
+
+    def fail(message):
+        raise DataError(f"{where}: {message}")
+
+    if not os.path.exists(path):
+        fail("no such file")
+    if os.path.isdir(path):
+        fail("is a directory, not a CSV file")
+    try:
+        opener = gzip.open if path.lower().endswith(".gz") else open
+        with opener(path, "rt", encoding="utf-8", newline="") as f:
+            lines = list(csv.reader(f))
+    except UnicodeDecodeError:
+        fail("cannot read it as UTF-8 text (is it a CSV file?)")
+    except (OSError, EOFError, csv.Error) as err:
+        fail(f"cannot read it: {getattr(err, 'strerror', None) or err}")
+    # (line number, cells) of the non-blank lines; line numbers as an editor shows them
+    rows = [(i + 1, row) for i, row in enumerate(lines) if any(c.strip() for c in row)]
+    if not rows:
+        fail("the file is empty (expected a header line with a 'label' column)")
+    header_line, header = rows[0]
+    header = [c.strip() for c in header]
+    rows = rows[1:]
+    if not rows:
+        fail("no data rows after the header")
+    seen = set()
+    for column in header:
+        if column in seen:
+            fail(f"column {column!r} appears twice in the header")
+        seen.add(column)
+    if label_column not in header:
+        fail(f"no {label_column!r} column in the header (columns: {', '.join(header)})")
+    features: Dict[str, List[int]] = {}  # modality -> column indices
+    feature_names: Dict[str, List[str]] = {}
+    for i, column in enumerate(header):
+        if column in (label_column, entity_column):
+            continue
+        modality, sep, feature = column.partition(":")
+        if not sep or not modality.strip() or not feature.strip():
+            fail(f"column {column!r} is neither {label_column!r}, {entity_column!r} nor "
+                 "'<modality>:<feature>'")
+        features.setdefault(modality.strip(), []).append(i)
+        feature_names.setdefault(modality.strip(), []).append(feature.strip())
+    if not features:
+        fail("no feature columns; name them '<modality>:<feature>', e.g. 'mri:volume'")
+    label_at = header.index(label_column)
+    entity_at = header.index(entity_column) if entity_column in header else None
+
+    labels_text, entities_text = [], []
+    values = {m: [] for m in features}
+    for line, row in rows:
+        if len(row) != len(header):
+            fail(f"line {line} has {len(row)} fields, the header has {len(header)}")
+        label = row[label_at].strip()
+        if label.lower() in MISSING_CELLS:
+            fail(f"line {line}: the label is empty or NaN ({row[label_at]!r})")
+        labels_text.append(label)
+        if entity_at is not None:
+            entity = row[entity_at].strip()
+            if entity.lower() in MISSING_CELLS:
+                fail(f"line {line}: the entity is empty")
+            entities_text.append(entity)
+        for modality, columns in features.items():
+            parsed = []
+            for c in columns:
+                cell = row[c].strip()
+                if cell.lower() in MISSING_CELLS:
+                    parsed.append(math.nan)
+                    continue
+                try:
+                    number = float(cell)
+                except ValueError:
+                    fail(f"line {line}, column {header[c]!r}: {cell!r} is not a number")
+                if not math.isfinite(number):
+                    fail(f"line {line}, column {header[c]!r}: {cell!r} is not a finite number")
+                parsed.append(number)
+            values[modality].append(parsed)
+
+    def integer(text):
+        try:
+            return int(text)
+        except ValueError:
+            return None
+
+    classes = sorted(set(labels_text))
+    if all(integer(c) is not None for c in classes):
+        classes.sort(key=int)
+    if len(classes) < 2:
+        fail(f"the label column holds a single class ({classes[0]!r}); need at least 2")
+    class_of = {c: k for k, c in enumerate(classes)}
+    labels = torch.tensor([class_of[t] for t in labels_text])
+    if entity_at is None:
+        entity = torch.arange(len(rows))
+    else:
+        ids: Dict[str, int] = {}
+        entity = torch.tensor([ids.setdefault(e, len(ids)) for e in entities_text])
+    modalities, present = [], []
+    for modality in features:
+        table = torch.tensor(values[modality], dtype=torch.float32)
+        modalities.append(table)
+        present.append(~table.isnan().all(1))
+    return MultimodalDataset(name, modalities, torch.stack(present, dim=1), labels, entity,
+                             list(features), len(classes), classes)
+
+
 def missing_mask(num_samples: int, num_modalities: int, rate: float, seed: int,
                  base: Optional[torch.Tensor] = None, tol: float = 0.005) -> torch.Tensor:
     """Random missing-modality mask with realised missing rate within `tol` of `rate`
@@ -129,10 +265,19 @@ def missing_mask(num_samples: int, num_modalities: int, rate: float, seed: int,
 
 
 def standardize(train: torch.Tensor, *others: torch.Tensor, present: Optional[torch.Tensor] = None):
-    """z-scores every column with the mean and std of the (present) training rows."""
+    """z-scores every column with the mean and std of the (present) training rows.
+
+    NaN cells (missing values of a present modality) are left out of the statistics and
+    stay NaN; a column without two values gets mean 0 and std 1."""
     rows = train if present is None else train[present]
-    mean = rows.mean(0, keepdim=True)
-    std = rows.std(0, keepdim=True).clamp_min(1e-6)
+    if rows.isnan().any():
+        count = (~rows.isnan()).sum(0, keepdim=True)
+        mean = rows.nanmean(0, keepdim=True).nan_to_num(0.0)
+        var = (rows - mean).square().nansum(0, keepdim=True) / (count - 1).clamp_min(1)
+        std = torch.where(count > 1, var.sqrt(), torch.ones_like(var)).clamp_min(1e-6)
+    else:
+        mean = rows.mean(0, keepdim=True)
+        std = rows.std(0, keepdim=True).clamp_min(1e-6)
     return [(t - mean) / std for t in (train,) + others]
 
 

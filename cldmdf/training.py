@@ -13,7 +13,7 @@ import copy
 import inspect
 import time
 from dataclasses import dataclass, field, fields, replace
-from typing import Callable, Dict, List, Tuple
+from typing import Any, Callable, Dict, List, Optional, Tuple
 
 import torch
 import torch.nn.functional as F
@@ -48,6 +48,16 @@ class TrainConfig:
     weight_decay: float = 1e-2
     patience: int = 30  # epochs without a better validation score before stopping
 
+    def __post_init__(self):
+        for name in ("epochs", "batch_size", "patience"):
+            value = getattr(self, name)
+            if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+                raise ValueError(f"setting {name} must be an integer >= 1, got {value!r}")
+        for name in ("lr", "weight_decay"):
+            value = getattr(self, name)
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or not value >= 0:
+                raise ValueError(f"setting {name} must be a number >= 0, got {value!r}")
+
 
 @dataclass
 class Task:
@@ -70,6 +80,26 @@ TASKS = {
     "nutrimouse": Task(data.load_nutrimouse, ("accuracy", "macro_f1"), (0.0, 0.25),
                        dict(entity_mode="class"), TrainConfig(epochs=60, batch_size=16)),
 }
+
+DEFAULT_RATES = (0.0, 0.1, 0.3, 0.5, 0.7)
+
+
+def dataset_task(ds: data.MultimodalDataset) -> Task:
+    """The task of a user's data set (e.g. from :func:`cldmdf.data.load_csv`): AUROC,
+    accuracy and macro-F1 for two classes (AUROC selects the epoch), accuracy and
+    macro-F1 otherwise; the missing rates of DEFAULT_RATES that the data allows (0 means
+    "natural missingness only"); contrastive points grouped by entity when the data has
+    entities, by class otherwise."""
+    metrics = ("auroc", "accuracy", "macro_f1") if ds.num_classes == 2 else ("accuracy",
+                                                                              "macro_f1")
+    total = ds.mask.numel()
+    natural = 1.0 - ds.mask.sum().item() / total
+    max_rate = 1.0 - ds.mask.any(1).sum().item() / total
+    rates = tuple(r for r in DEFAULT_RATES if r == 0 or natural - 0.005 <= r <= max_rate + 0.005)
+    has_entities = len(torch.unique(ds.entity)) < len(ds)
+    return Task(lambda: ds, metrics, rates,
+                dict(entity_mode="entity" if has_entities else "class"))
+
 
 # name -> (model class, the settings that define the variant; they win over any override)
 VARIANTS = {
@@ -100,6 +130,8 @@ def prepare_folds(ds: data.MultimodalDataset, rate: float, seed: int) -> Dict[st
     modalities = []
     for m, x in enumerate(ds.modalities):
         _, x = data.standardize(x[train], x, present=mask[train, m])
+        # a missing value of a present modality (user CSV data): the training mean
+        x = x.nan_to_num(0.0)
         modalities.append(x.masked_fill(~mask[:, m:m + 1], float("nan")))
     full = Fold(modalities, mask, ds.labels, ds.entity)
     return {"train": full.rows(train), "val": full.rows(val), "test": full.rows(test)}
@@ -129,32 +161,119 @@ def evaluate(model: torch.nn.Module, fold: Fold, num_classes: int) -> Dict[str, 
     return scores
 
 
+@dataclass
+class FitState:
+    """Where training stands after ``epoch`` epochs: the best epoch so far (its
+    validation key, scores and model state), whether early stopping has fired, and the
+    per-epoch history (``epoch``, ``train_loss`` and the validation scores)."""
+    epoch: int = 0
+    best_epoch: int = 0
+    best_key: Optional[Tuple[float, float]] = None
+    best_scores: Dict[str, float] = field(default_factory=dict)
+    best_state: Optional[Dict[str, Tensor]] = None
+    stopped: bool = False
+    history: List[Dict[str, float]] = field(default_factory=list)
+
+    def to_dict(self) -> Dict[str, Any]:
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+    @classmethod
+    def from_dict(cls, d: Dict[str, Any]) -> "FitState":
+        d = dict(d)
+        if d.get("best_key") is not None:
+            d["best_key"] = tuple(d["best_key"])
+        return cls(**d)
+
+
+@dataclass
+class EpochEnd:
+    """What a :func:`fit` callback receives after every epoch: the epoch, its mean training
+    loss, its validation scores, whether it is the new best, the fit state, and the
+    objects whose state :meth:`snapshot` saves."""
+    epoch: int
+    train_loss: float
+    val: Dict[str, float]
+    improved: bool
+    state: FitState
+    model: torch.nn.Module
+    optimizer: torch.optim.Optimizer
+    order: torch.Generator
+
+    def snapshot(self) -> Dict[str, Any]:
+        """Everything needed to continue training exactly where it stands (pass it to
+        ``fit(resume=...)``): model and optimizer state, fit state (best epoch, its model
+        state, early-stopping counter, history) and the random generators (batch order,
+        and torch's global generator that dropout and modality dropout draw from)."""
+        return {"model": copy.deepcopy(self.model.state_dict()),
+                "optimizer": copy.deepcopy(self.optimizer.state_dict()),
+                "fit": copy.deepcopy(self.state.to_dict()),
+                "rng": {"order": self.order.get_state(), "torch": torch.get_rng_state()}}
+
+
 def fit(model: torch.nn.Module, train: Fold, val: Fold, num_classes: int, cfg: TrainConfig,
-        select: str, seed: int) -> Tuple[int, Dict[str, float]]:
+        select: str, seed: int, callback: Optional[Callable[[EpochEnd], None]] = None,
+        resume: Optional[Dict[str, Any]] = None) -> Tuple[int, Dict[str, float]]:
     """Trains ``model`` with AdamW and leaves it at the epoch with the best validation
-    ``select`` score (ties: lower validation loss). Returns (that epoch, its val scores)."""
+    ``select`` score (ties: lower validation loss); stops early after ``cfg.patience``
+    epochs without a better one. Returns (that epoch, its val scores).
+
+    ``callback(EpochEnd)`` runs after every epoch (progress display, checkpoints; an
+    exception it raises stops training, e.g. to continue later). ``resume``, a
+    :meth:`EpochEnd.snapshot`, continues a run from that epoch: the result is the same
+    as that of the uninterrupted run."""
     # foreach: one multi-tensor update instead of a Python loop over the parameters
     opt = torch.optim.AdamW(model.parameters(), lr=cfg.lr, weight_decay=cfg.weight_decay,
                             foreach=True)
     order = torch.Generator().manual_seed(seed)
-    best_key, best_epoch, best_scores, best_state = None, 0, {}, None
-    for epoch in range(1, cfg.epochs + 1):
+    state = FitState()
+    if resume is not None:
+        model.load_state_dict(resume["model"])
+        opt.load_state_dict(resume["optimizer"])
+        state = FitState.from_dict(resume["fit"])
+        order.set_state(resume["rng"]["order"])
+        torch.set_rng_state(resume["rng"]["torch"])
+    while not state.stopped and state.epoch < cfg.epochs:
+        epoch = state.epoch + 1
         model.train()
+        total, count = 0.0, 0
         for idx in torch.randperm(len(train), generator=order).split(cfg.batch_size):
             batch = train.rows(idx)
             loss = model.training_loss(batch.modalities, batch.mask, batch.labels, batch.entity)
             opt.zero_grad()
             loss.backward()
             opt.step()
+            total, count = total + loss.item() * len(idx), count + len(idx)
         scores = evaluate(model, val, num_classes)
         key = (scores[select], -scores["loss"])
-        if best_key is None or key > best_key:
-            best_key, best_epoch, best_scores = key, epoch, scores
-            best_state = copy.deepcopy(model.state_dict())
-        elif epoch - best_epoch >= cfg.patience:
-            break
-    model.load_state_dict(best_state)
-    return best_epoch, best_scores
+        improved = state.best_key is None or key > state.best_key
+        if improved:
+            state.best_key, state.best_epoch, state.best_scores = key, epoch, scores
+            state.best_state = copy.deepcopy(model.state_dict())
+        elif epoch - state.best_epoch >= cfg.patience:
+            state.stopped = True
+        state.epoch = epoch
+        state.history.append({"epoch": epoch, "train_loss": total / max(count, 1), **scores})
+        if callback is not None:
+            callback(EpochEnd(epoch, total / max(count, 1), scores, improved, state, model, opt,
+                              order))
+    model.load_state_dict(state.best_state)
+    return state.best_epoch, state.best_scores
+
+
+@torch.no_grad()
+def class_importance(model: torch.nn.Module, fold: Fold, num_classes: int) -> List[List[float]]:
+    """Modality importance per class [C][M]: the mean over the fold's samples of each
+    class of the attention each modality receives in the last dual-attention block (over
+    the samples where the modality is present; 0 for a class without samples)."""
+    model.eval()
+    importance = model(fold.modalities, fold.mask).importance  # [n, M]
+    present = fold.mask.to(importance.dtype)
+    table = []
+    for c in range(num_classes):
+        rows = fold.labels == c
+        table.append(((importance[rows] * present[rows]).sum(0)
+                      / present[rows].sum(0).clamp_min(1)).tolist())
+    return table
 
 
 def run_settings(task: Task, overrides: Dict) -> Tuple[TrainConfig, Dict]:
@@ -173,12 +292,17 @@ def run_settings(task: Task, overrides: Dict) -> Tuple[TrainConfig, Dict]:
     return cfg, model_kwargs
 
 
-def run(task_name: str, variant: str, rate: float, seed: int, overrides: Dict = None,
-        ds: data.MultimodalDataset = None) -> Dict:
-    """One run of the protocol. ``overrides`` (model keyword arguments and TrainConfig
-    fields) win over the task's defaults; ``ds`` saves reloading the task's data. Returns
-    the realised missing rate, the selected epoch, val and test scores and the wall time."""
-    task = TASKS[task_name]
+def get_task(task_name: str, task: Optional[Task] = None) -> Task:
+    return TASKS[task_name] if task is None else task
+
+
+def train_run(task_name: str, variant: str, rate: float, seed: int, overrides: Dict = None,
+              ds: data.MultimodalDataset = None, task: Task = None,
+              callback: Optional[Callable[[EpochEnd], None]] = None,
+              resume: Optional[Dict[str, Any]] = None) -> Tuple[torch.nn.Module, Dict]:
+    """:func:`run`, also returning the trained (selected) model; ``callback`` and
+    ``resume`` are passed to :func:`fit`."""
+    task = get_task(task_name, task)
     ds = task.load() if ds is None else ds
     cfg, model_kwargs = run_settings(task, overrides or {})
     start = time.time()
@@ -187,9 +311,22 @@ def run(task_name: str, variant: str, rate: float, seed: int, overrides: Dict = 
     model = build_model(variant, [x.shape[1] for x in ds.modalities], ds.num_classes,
                         model_kwargs)
     epoch, val = fit(model, folds["train"], folds["val"], ds.num_classes, cfg, task.metrics[0],
-                     seed)
+                     seed, callback=callback, resume=resume)
     all_mask = torch.cat([f.mask for f in folds.values()])
-    return {"task": task_name, "model": variant, "rate": rate, "seed": seed,
-            "realised_rate": 1.0 - all_mask.double().mean().item(), "epoch": epoch,
-            "val": val, "test": evaluate(model, folds["test"], ds.num_classes),
-            "seconds": time.time() - start}
+    result = {"task": task_name, "model": variant, "rate": rate, "seed": seed,
+              "realised_rate": 1.0 - all_mask.double().mean().item(), "epoch": epoch,
+              "val": val, "test": evaluate(model, folds["test"], ds.num_classes),
+              "seconds": time.time() - start}
+    if isinstance(model, CLDMDF):
+        result["importance"] = class_importance(model, folds["test"], ds.num_classes)
+    return model, result
+
+
+def run(task_name: str, variant: str, rate: float, seed: int, overrides: Dict = None,
+        ds: data.MultimodalDataset = None, task: Task = None) -> Dict:
+    """One run of the protocol. ``overrides`` (model keyword arguments and TrainConfig
+    fields) win over the task's defaults; ``ds`` saves reloading the task's data; ``task``
+    replaces ``TASKS[task_name]`` (e.g. a user's CSV data set). Returns the realised
+    missing rate, the selected epoch, val and test scores, the wall time and, for the
+    CL-DMDF variants, the modality importance per class on the test split."""
+    return train_run(task_name, variant, rate, seed, overrides, ds, task)[1]

@@ -107,3 +107,22 @@ def test_auroc_counts_ties_as_half():
 def test_mean_std_uses_the_sample_standard_deviation():
     assert metrics.mean_std([1.0, 3.0]) == (2.0, pytest.approx(math.sqrt(2)))
     assert metrics.mean_std([5.0]) == (5.0, 0.0)
+
+
+def test_standardize_leaves_missing_cells_out_of_the_statistics():
+    train = torch.tensor([[1.0, 10.0], [3.0, float("nan")], [5.0, 30.0]])
+    (z,) = data.standardize(train)
+    torch.testing.assert_close(z[:, 0], torch.tensor([-1.0, 0.0, 1.0]))
+    torch.testing.assert_close(z[[0, 2], 1], torch.tensor([-2 ** -0.5, 2 ** -0.5]))
+    assert z[1, 1].isnan()
+    full = torch.tensor([[1.0, 10.0], [3.0, 20.0], [5.0, 30.0]])
+    assert torch.equal(data.standardize(full)[0], (full - full.mean(0)) / full.std(0))
+
+
+def test_dataset_task_of_user_data_picks_metrics_rates_and_entity_mode(handwritten):
+    task = training.dataset_task(handwritten)
+    assert task.metrics == ("accuracy", "macro_f1") and task.rates == training.DEFAULT_RATES
+    assert task.model_kwargs["entity_mode"] == "class"  # one row per entity
+    mouse = data.load_nutrimouse()
+    assert training.dataset_task(mouse).metrics[0] == "auroc"  # two classes
+    assert training.dataset_task(mouse).rates == (0.0, 0.1, 0.3, 0.5)  # 2 modalities: η <= 0.5
