@@ -3,18 +3,17 @@ importance per class on the test split: the mean, over test samples of each clas
 of the attention each modality receives in the last dual-attention block (the mean
 of mod_weights over heads and present query rows), over present modalities only.
 
+``cldmdf experiment`` draws the same heatmap from its runs (averaged over seeds); this
+script is the one-run version (cldmdf.training.class_importance, cldmdf.plots).
+
     python examples/importance_heatmap.py [--task handwritten] [--rate 0.3] [--out plots/]
 """
 import argparse
 import os
 
-import matplotlib
+import torch
 
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
-import torch  # noqa: E402
-
-from cldmdf import training  # noqa: E402
+from cldmdf import plots, training
 
 
 def main():
@@ -26,37 +25,12 @@ def main():
     p.add_argument("--threads", type=int, default=1)
     args = p.parse_args()
     torch.set_num_threads(args.threads)
-    task = training.TASKS[args.task]
-    ds = task.load()
-    cfg, model_kwargs = training.run_settings(task, {})
-    folds = training.prepare_folds(ds, args.rate, args.seed)
-    torch.manual_seed(args.seed)
-    model = training.build_model("cl-dmdf", [x.shape[1] for x in ds.modalities],
-                                 ds.num_classes, model_kwargs)
-    training.fit(model, folds["train"], folds["val"], ds.num_classes, cfg, task.metrics[0],
-                 args.seed)
-    test = folds["test"]
-    model.eval()
-    with torch.no_grad():
-        importance = model(test.modalities, test.mask).importance  # [n, M]
-    present = test.mask.float()
-    classes = sorted(set(test.labels.tolist()))
-    table = torch.stack([
-        (importance[test.labels == c] * present[test.labels == c]).sum(0)
-        / present[test.labels == c].sum(0).clamp_min(1) for c in classes])
-    os.makedirs(args.out, exist_ok=True)
-    fig, ax = plt.subplots(figsize=(1.0 + 0.8 * len(ds.modality_names), 0.8 + 0.35 * len(classes)),
-                           dpi=120)
-    im = ax.imshow(table.numpy(), cmap="viridis", aspect="auto")
-    ax.set_xticks(range(len(ds.modality_names)), ds.modality_names, rotation=30)
-    ax.set_yticks(range(len(classes)), [str(c) for c in classes])
-    ax.set_xlabel("modality")
-    ax.set_ylabel("class")
-    ax.set_title(f"{args.task}: modality importance, η={args.rate:g}")
-    fig.colorbar(im, ax=ax)
-    fig.tight_layout()
-    path = os.path.join(args.out, f"{args.task}_modality_importance.png")
-    fig.savefig(path)
+    ds = training.TASKS[args.task].load()
+    result = training.run(args.task, "cl-dmdf", args.rate, args.seed, {}, ds)
+    classes = ds.class_names or [str(c) for c in range(ds.num_classes)]
+    path = plots.importance_heatmap(result["importance"], ds.modality_names, classes,
+                                    f"{args.task}: modality importance, η={args.rate:g}",
+                                    os.path.join(args.out, f"{args.task}_modality_importance.png"))
     print(f"plot: {path}")
 
 

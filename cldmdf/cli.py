@@ -1,0 +1,641 @@
+"""The cldmdf command line: ``python -m cldmdf {train,evaluate,experiment} ...``
+(installed as the console script ``cldmdf``, entry point ``cldmdf.cli:main``).
+
+    cldmdf train --task handwritten --model cl-dmdf --rate 0.3 --seed 0 --checkpoint hw.pt
+    cldmdf train --checkpoint hw.pt --resume            # continue an interrupted run
+    cldmdf evaluate --checkpoint hw.pt                   # test scores at every η of the task
+    cldmdf experiment --quick --out results              # CL-DMDF + baselines, Handwritten
+    cldmdf experiment --out full                         # the full protocol (hours)
+    cldmdf train --data mydata.csv --rate 0.3 --checkpoint my.pt   # a user's CSV data set
+
+Bad arguments and bad data files print one line on stderr and exit with code 2.
+"""
+import argparse
+import dataclasses
+import hashlib
+import inspect
+import json
+import os
+import sys
+import time
+from typing import Dict, List, Optional, Sequence
+
+import torch
+
+from . import data, experiment, training
+from .progress import MODES as PROGRESS_MODES
+from .progress import EpochProgress
+
+PROG = "cldmdf"
+CHECKPOINT_FORMAT = "cldmdf-checkpoint"
+CHECKPOINT_VERSION = 1
+EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
+
+
+class UsageError(Exception):
+    """Bad arguments, data or checkpoint: reported as one line, exit code 2."""
+
+    def __init__(self, message: str, prog: str = PROG):
+        super().__init__(message)
+        self.prog = prog
+
+
+class StopRequested(Exception):
+    """--stop-after reached: the checkpoint is saved, training can be resumed."""
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse with its errors as one line (no usage block) through UsageError."""
+
+    def error(self, message):
+        raise UsageError(message, self.prog)
+
+
+# --------------------------------------------------------------------------- argument types
+
+def rate_type(text: str) -> float:
+    try:
+        rate = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"missing rate η must be a number, got {text!r}")
+    if not 0.0 <= rate < 1.0:
+        raise argparse.ArgumentTypeError(f"missing rate η must be in [0, 1), got {text}")
+    return rate
+
+
+def positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected an integer >= 1, got {text!r}")
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected an integer >= 1, got {text}")
+    return value
+
+
+def seed_type(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"seed must be an integer >= 0, got {text!r}")
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"seed must be an integer >= 0, got {text}")
+    return value
+
+
+def setting_type(text: str):
+    try:
+        return experiment.parse_setting(text)
+    except ValueError as err:
+        raise argparse.ArgumentTypeError(str(err))
+
+
+def choice_type(kind: str, choices: Sequence[str]):
+    def parse(text: str) -> str:
+        if text not in choices:
+            raise argparse.ArgumentTypeError(f"unknown {kind} {text!r} (choose from "
+                                             f"{', '.join(choices)})")
+        return text
+    parse.__name__ = kind
+    return parse
+
+
+task_type = choice_type("task", sorted(training.TASKS))
+model_type = choice_type("model", list(training.VARIANTS))
+models_type = choice_type("model", list(training.VARIANTS) + ["all", "baselines", "ablations"])
+
+
+# --------------------------------------------------------------------------- data and settings
+
+def file_sha256(path: str) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def load_task(task_name: Optional[str], data_path: Optional[str]) -> experiment.TaskData:
+    """The embedded task ``task_name`` or the user's CSV data set at ``data_path``."""
+    if data_path is not None:
+        ds = data.load_csv(data_path)
+        return experiment.TaskData(ds.name, training.dataset_task(ds), ds)
+    task = training.TASKS[task_name]
+    return experiment.TaskData(task_name, task, task.load())
+
+
+def check_rate(t: experiment.TaskData, rate: float) -> None:
+    """η must be reachable on the data set: at least its natural missing rate (η = 0
+    means natural only), at most what leaves every sample one modality."""
+    mask = t.ds.mask
+    total = mask.numel()
+    natural = 1.0 - mask.sum().item() / total
+    max_rate = 1.0 - mask.any(1).sum().item() / total
+    if rate > max_rate + 0.005:
+        raise UsageError(f"missing rate η = {rate:g} is impossible on {t.name}: every sample keeps "
+                         f"one of its {mask.shape[1]} modalities, so η <= {max_rate:.3f}")
+    if 0 < rate < natural - 0.005:
+        raise UsageError(f"missing rate η = {rate:g} is below the natural missing rate "
+                         f"{natural:.3f} of {t.name} (η = 0 means natural missingness only)")
+
+
+def check_setting_types(overrides: Dict) -> None:
+    """A model setting must have the type of its default (an int where an int is
+    expected, a number for a float, ...), so that '--set dim=abc' fails clearly."""
+    defaults = {}
+    for cls, _ in training.VARIANTS.values():
+        for name, param in inspect.signature(cls).parameters.items():
+            if param.default is not inspect.Parameter.empty and param.default is not None:
+                defaults.setdefault(name, param.default)
+    kinds = [(bool, (bool,), "true or false (True/False)"), (int, (int,), "an integer"),
+             (float, (int, float), "a number"), (str, (str,), "text")]
+    for name, value in overrides.items():
+        if name not in defaults:
+            continue
+        for default_type, accepted, what in kinds:
+            if isinstance(defaults[name], default_type):
+                ok = isinstance(value, accepted) and (default_type is bool
+                                                      or not isinstance(value, bool))
+                if not ok:
+                    raise UsageError(f"bad --set: {name} must be {what}, got {value!r}")
+                break
+
+
+def check_settings(t: experiment.TaskData, models: Sequence[str], overrides: Dict):
+    """The run settings of every model; unknown or bad settings are usage errors (the
+    models are built once here so that a bad value fails before any training)."""
+    check_setting_types(overrides)
+    try:
+        cfg, model_kwargs = training.run_settings(t.task, overrides)
+        for model in models:
+            training.build_model(model, [x.shape[1] for x in t.ds.modalities],
+                                 t.ds.num_classes, model_kwargs)
+    except (ValueError, TypeError) as err:
+        raise UsageError(f"bad --set: {err}")
+    return cfg, model_kwargs
+
+
+def check_splits(t: experiment.TaskData, seeds: Sequence[int]) -> None:
+    for seed in seeds:
+        parts = dict(zip(("train", "validation", "test"), training.protocol_splits(t.ds, seed)))
+        empty = [name for name, idx in parts.items() if len(idx) == 0]
+        if empty:
+            raise UsageError(f"{t.name} is too small for the protocol's 80/20 splits: the "
+                             f"{' and '.join(empty)} part of seed {seed} is empty "
+                             f"({len(t.ds)} rows, {t.ds.num_classes} classes)")
+
+
+def data_identity(t: experiment.TaskData, task_name: Optional[str],
+                  data_path: Optional[str]) -> Dict:
+    ds = t.ds
+    identity = {"task": task_name, "name": t.name, "modalities": list(ds.modality_names),
+                "input_dims": [x.shape[1] for x in ds.modalities], "num_classes": ds.num_classes,
+                "classes": ds.class_names, "rows": len(ds)}
+    if data_path is not None:
+        identity["path"] = os.path.abspath(data_path)
+        identity["sha256"] = file_sha256(data_path)
+    return identity
+
+
+def describe_data(identity: Dict) -> str:
+    if identity.get("path"):
+        return f"data file {identity['path']} (sha256 {identity['sha256'][:12]}…)"
+    return f"task {identity['task']!r}"
+
+
+# --------------------------------------------------------------------------- checkpoints
+
+def save_checkpoint(path: str, payload: Dict) -> None:
+    """Written to a temporary file, then renamed: an interruption never leaves half a file."""
+    directory = os.path.dirname(os.path.abspath(path))
+    os.makedirs(directory, exist_ok=True)
+    tmp = os.path.join(directory, f".{os.path.basename(path)}.tmp")
+    torch.save(payload, tmp)
+    os.replace(tmp, path)
+
+
+def load_checkpoint(path: str) -> Dict:
+    if not os.path.exists(path):
+        raise UsageError(f"checkpoint {path} does not exist")
+    if os.path.isdir(path):
+        raise UsageError(f"checkpoint {path} is a directory, not a checkpoint file")
+    try:
+        payload = torch.load(path, map_location="cpu", weights_only=True)
+    except Exception as err:  # torch.load raises many types for a foreign or broken file
+        raise UsageError(f"{path} is not a cldmdf checkpoint (torch.load cannot read it: "
+                         f"{type(err).__name__})")
+    if not isinstance(payload, dict) or payload.get("format") != CHECKPOINT_FORMAT:
+        raise UsageError(f"{path} is not a cldmdf checkpoint (written by something else)")
+    if payload.get("version") != CHECKPOINT_VERSION:
+        raise UsageError(f"{path}: checkpoint version {payload.get('version')} is not supported "
+                         f"(this cldmdf reads version {CHECKPOINT_VERSION})")
+    return payload
+
+
+def check_belongs(path: str, config: Dict, task: Optional[str], data_path: Optional[str],
+                  model: Optional[str]) -> None:
+    """The options given on the command line must agree with the checkpoint."""
+    identity = config["data"]
+    if model is not None and model != config["model"]:
+        raise UsageError(f"checkpoint {path} holds model {config['model']!r}, not {model!r}")
+    if task is not None and task != identity["task"]:
+        raise UsageError(f"checkpoint {path} belongs to {describe_data(identity)}, "
+                         f"not task {task!r}")
+    if data_path is not None:
+        if identity.get("path") is None:
+            raise UsageError(f"checkpoint {path} belongs to {describe_data(identity)}, "
+                             f"not data file {data_path}")
+        if not os.path.isfile(data_path):
+            raise UsageError(f"{data_path}: no such file")
+        if file_sha256(data_path) != identity["sha256"]:
+            raise UsageError(f"checkpoint {path} belongs to another data set: "
+                             f"{describe_data(identity)}, not {data_path}")
+
+
+def checkpoint_task(path: str, config: Dict, data_path: Optional[str]) -> experiment.TaskData:
+    """The data set of a checkpoint (from ``data_path`` when given, e.g. after a move),
+    checked against the checkpoint's record of it."""
+    identity = config["data"]
+    if identity.get("path") is None:
+        t = load_task(identity["task"], None)
+    else:
+        source = data_path or identity["path"]
+        if not os.path.isfile(source):
+            raise UsageError(f"checkpoint {path} was trained on {identity['path']}, which no "
+                             "longer exists; give the file with --data")
+        if file_sha256(source) != identity["sha256"]:
+            raise UsageError(f"checkpoint {path} belongs to another data set: {source} changed "
+                             f"since the checkpoint was written (sha256 differs)")
+        t = load_task(None, source)
+    dims = [x.shape[1] for x in t.ds.modalities]
+    if dims != identity["input_dims"] or t.ds.num_classes != identity["num_classes"]:
+        raise UsageError(f"checkpoint {path} belongs to another data set: it expects modality "
+                         f"widths {identity['input_dims']} and {identity['num_classes']} classes, "
+                         f"{t.name} has {dims} and {t.ds.num_classes}")
+    return t
+
+
+def build_checkpoint_model(path: str, config: Dict, state: Dict) -> torch.nn.Module:
+    identity = config["data"]
+    model = training.build_model(config["model"], identity["input_dims"],
+                                 identity["num_classes"], config["model_kwargs"])
+    try:
+        model.load_state_dict(state)
+    except RuntimeError as err:
+        raise UsageError(f"checkpoint {path}: the saved weights do not fit model "
+                         f"{config['model']!r} ({str(err).splitlines()[0][:120]})")
+    return model
+
+
+# --------------------------------------------------------------------------- train
+
+def format_scores(scores: Dict[str, float]) -> str:
+    return ", ".join(f"{k} {v:.4f}" for k, v in scores.items())
+
+
+def scores_table(rows: Dict[str, Dict[str, float]], metrics: Sequence[str]) -> str:
+    columns = list(metrics) + ["loss"]
+    lines = ["| split | " + " | ".join(experiment.METRIC_NAMES.get(c, c) for c in columns) + " |",
+             "|---" * (len(columns) + 1) + "|"]
+    for name, scores in rows.items():
+        lines.append(f"| {name} | " + " | ".join(f"{scores[c]:.4f}" for c in columns) + " |")
+    return "\n".join(lines)
+
+
+def cmd_train(args) -> int:
+    if args.resume and not args.checkpoint:
+        raise UsageError("--resume needs --checkpoint PATH (the checkpoint to continue)")
+    if args.stop_after is not None and not args.checkpoint:
+        raise UsageError("--stop-after needs --checkpoint PATH (where to continue from)")
+    overrides = dict(args.set) if args.set is not None else None
+    resume, config = None, None
+    if args.resume:
+        payload = load_checkpoint(args.checkpoint)
+        config = payload["config"]
+        check_belongs(args.checkpoint, config, args.task, args.data, args.model)
+        for name, given in (("rate", args.rate), ("seed", args.seed)):
+            if given is not None and given != config[name]:
+                raise UsageError(f"checkpoint {args.checkpoint} was trained with {name} "
+                                 f"{config[name]:g}, not {given:g}")
+        if overrides is not None and overrides != config["overrides"]:
+            raise UsageError(f"checkpoint {args.checkpoint} was trained with --set "
+                             f"{config['overrides'] or '(none)'}, not {overrides}")
+        t = checkpoint_task(args.checkpoint, config, args.data)
+        if payload["complete"]:
+            print(f"{args.checkpoint}: training already finished (epoch {payload['result']['epoch']}"
+                  " selected); nothing to resume", file=sys.stderr)
+            print_result(payload["result"], t.task.metrics, args.checkpoint)
+            return 0
+        resume = payload["training"]
+        task_name, model_name = config["data"]["task"], config["model"]
+        rate, seed, overrides = config["rate"], config["seed"], config["overrides"]
+    else:
+        if args.checkpoint and os.path.exists(args.checkpoint) and not args.force:
+            raise UsageError(f"checkpoint {args.checkpoint} already exists; continue it with "
+                             "--resume or start over with --force")
+        if args.checkpoint and os.path.isdir(args.checkpoint):
+            raise UsageError(f"checkpoint {args.checkpoint} is a directory")
+        task_name = None if args.data else (args.task or "handwritten")
+        model_name = args.model or "cl-dmdf"
+        rate = 0.0 if args.rate is None else args.rate
+        seed = 0 if args.seed is None else args.seed
+        overrides = overrides or {}
+        t = load_task(task_name, args.data)
+    check_rate(t, rate)
+    cfg, model_kwargs = check_settings(t, [model_name], overrides)
+    check_splits(t, [seed])
+    if config is None:
+        config = {"data": data_identity(t, task_name, args.data), "model": model_name,
+                  "rate": rate, "seed": seed, "overrides": overrides,
+                  "train": dataclasses.asdict(cfg), "model_kwargs": model_kwargs,
+                  "metrics": list(t.task.metrics), "rates": list(t.task.rates)}
+
+    select = t.task.metrics[0]
+    label = f"{t.name} {model_name} η={rate:g} seed={seed}"
+    progress = EpochProgress(cfg.epochs, select, "none" if args.quiet else args.progress,
+                             label=label)
+    start_epoch = resume["fit"]["epoch"] if resume else 0
+    if resume:
+        print(f"{label}: resuming {args.checkpoint} after epoch {start_epoch}", file=sys.stderr)
+
+    last = {"snapshot": resume}
+
+    def on_epoch(end: training.EpochEnd):
+        state = end.state
+        progress.update(end.epoch, end.train_loss, end.val, state.best_epoch,
+                        state.best_scores[select], "(early stop)" if state.stopped else "")
+        if args.checkpoint:
+            snapshot = last["snapshot"] = end.snapshot()
+            save_checkpoint(args.checkpoint, {
+                "format": CHECKPOINT_FORMAT, "version": CHECKPOINT_VERSION, "config": config,
+                "complete": False, "model": snapshot["fit"]["best_state"],
+                "training": snapshot, "result": None})
+        if (args.stop_after is not None and end.epoch - start_epoch >= args.stop_after
+                and not state.stopped and end.epoch < cfg.epochs):
+            raise StopRequested(end.epoch)
+
+    try:
+        model, result = training.train_run(t.name, model_name, rate, seed, overrides, t.ds, t.task,
+                                           callback=on_epoch, resume=resume)
+    except StopRequested as stop:
+        progress.close()
+        print(f"{label}: stopped after epoch {stop.args[0]}; continue with "
+              f"`{PROG} train --checkpoint {args.checkpoint} --resume`", file=sys.stderr)
+        return 0
+    except KeyboardInterrupt:
+        progress.close()
+        where = (f"; {args.checkpoint} holds the last finished epoch, continue with --resume"
+                 if args.checkpoint else "")
+        print(f"{PROG}: interrupted{where}", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    progress.close()
+    if args.checkpoint:
+        save_checkpoint(args.checkpoint, {
+            "format": CHECKPOINT_FORMAT, "version": CHECKPOINT_VERSION, "config": config,
+            "complete": True, "model": model.state_dict(), "training": last["snapshot"],
+            "result": result})
+    if args.json:
+        write_json(args.json, {"config": config, "result": result})
+    print_result(result, t.task.metrics, args.checkpoint)
+    return 0
+
+
+def print_result(result: Dict, metrics: Sequence[str], checkpoint: Optional[str]) -> None:
+    print(f"{result['task']} {result['model']} η={result['rate']:g} seed={result['seed']}: "
+          f"selected epoch {result['epoch']} (realised η {result['realised_rate']:.3f})\n")
+    print(scores_table({"val": result["val"], "test": result["test"]}, metrics))
+    if checkpoint:
+        print(f"\ncheckpoint: {checkpoint}")
+
+
+def write_json(path: str, payload) -> None:
+    directory = os.path.dirname(os.path.abspath(path))
+    try:
+        os.makedirs(directory, exist_ok=True)
+        with open(path, "w") as f:
+            json.dump(payload, f, indent=1)
+    except OSError as err:
+        raise UsageError(f"cannot write {path}: {err.strerror or err}")
+
+
+# --------------------------------------------------------------------------- evaluate
+
+def cmd_evaluate(args) -> int:
+    payload = load_checkpoint(args.checkpoint)
+    config = payload["config"]
+    check_belongs(args.checkpoint, config, args.task, args.data, args.model)
+    t = checkpoint_task(args.checkpoint, config, args.data)
+    rates = args.rates or config["rates"]
+    for rate in rates:
+        check_rate(t, rate)
+    model = build_checkpoint_model(args.checkpoint, config, payload["model"])
+    if not payload["complete"]:
+        fit_state = payload["training"]["fit"]
+        print(f"{args.checkpoint}: training is not finished (epoch {fit_state['epoch']} of "
+              f"{config['train']['epochs']}); evaluating its best epoch so far "
+              f"({fit_state['best_epoch']})", file=sys.stderr)
+    seed = config["seed"]
+    rows = []
+    for rate in rates:
+        test = training.prepare_folds(t.ds, rate, seed)["test"]
+        scores = training.evaluate(model, test, t.ds.num_classes)
+        rows.append({"rate": rate, "realised_rate": 1.0 - test.mask.double().mean().item(),
+                     "test": scores})
+    metrics = list(t.task.metrics)
+    print(f"{t.name} {config['model']} trained at η={config['rate']:g}, seed {seed}: test "
+          f"scores (%) of the selected epoch at every missing rate\n")
+    columns = [experiment.METRIC_NAMES[m] for m in metrics]
+    print("| η | realised η (test split) | " + " | ".join(columns) + " | loss |")
+    print("|---" * (len(columns) + 3) + "|")
+    for row in rows:
+        cells = [f"{100 * row['test'][m]:.2f}" for m in metrics]
+        print(f"| {row['rate']:g} | {row['realised_rate']:.3f} | " + " | ".join(cells)
+              + f" | {row['test']['loss']:.4f} |")
+    out = args.json or os.path.splitext(args.checkpoint)[0] + ".eval.json"
+    write_json(out, {"checkpoint": os.path.abspath(args.checkpoint), "config": config,
+                     "complete": payload["complete"], "results": rows})
+    print(f"\njson: {out}")
+    return 0
+
+
+# --------------------------------------------------------------------------- experiment
+
+def expand_models(names: Sequence[str]) -> List[str]:
+    models = []
+    for name in names:
+        group = {"all": list(training.VARIANTS), "baselines": experiment.BASELINES,
+                 "ablations": experiment.ABLATIONS}.get(name, [name])
+        models += [m for m in group if m not in models]
+    return models
+
+
+def cmd_experiment(args) -> int:
+    defaults = experiment.QUICK if args.quick else experiment.FULL
+    if args.data and args.tasks:
+        raise UsageError("give either --tasks or --data, not both")
+    models = expand_models(args.models or defaults["models"])
+    seeds = args.seeds or defaults["seeds"]
+    overrides = dict(args.set or [])
+    if args.data:
+        tasks = [load_task(None, args.data)]
+    else:
+        tasks = [load_task(name, None) for name in dict.fromkeys(args.tasks or defaults["tasks"])]
+    rates_of = {}
+    for t in tasks:
+        rates_of[t.name] = list(args.rates or t.task.rates)
+        for rate in rates_of[t.name]:
+            check_rate(t, rate)
+        check_settings(t, models, overrides)
+        check_splits(t, range(seeds))
+    log = None if args.quiet else (lambda line: print(line, file=sys.stderr, flush=True))
+
+    start = time.time()
+    try:
+        results = experiment.run_protocol(tasks, models, rates_of, seeds, overrides, log)
+    except KeyboardInterrupt:
+        print(f"{PROG}: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    minutes = (time.time() - start) / 60
+    text = experiment.report(results, tasks, models, rates_of, args.split, seeds, minutes,
+                             overrides)
+    print(text)
+    described = {t.name: t.describe(rates_of[t.name]) for t in tasks}
+    settings = {"tasks": [t.name for t in tasks], "data": args.data, "models": models,
+                "rates": rates_of, "seeds": seeds, "overrides": overrides, "split": args.split,
+                "quick": args.quick, "threads": args.threads}
+    json_paths = [p for p in (args.json, args.out and os.path.join(args.out, "results.json")) if p]
+    for path in json_paths:
+        try:
+            experiment.save_results(path, settings, described, minutes, results)
+        except OSError as err:
+            raise UsageError(f"cannot write {path}: {err.strerror or err}")
+    if args.out:
+        with open(os.path.join(args.out, "results.md"), "w") as f:
+            f.write(text + "\n")
+        try:
+            written = experiment.write_plots(results, described, models,
+                                             os.path.join(args.out, "plots"), args.split,
+                                             args.importance_rate)
+        except ImportError as err:
+            print(f"{PROG}: no plots ({err}; pip install matplotlib)", file=sys.stderr)
+            written = []
+        print(f"results: {os.path.join(args.out, 'results.md')}, "
+              f"{os.path.join(args.out, 'results.json')}")
+        if written:
+            print("plots: " + ", ".join(written))
+    return 0
+
+
+# --------------------------------------------------------------------------- the parser
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = Parser(prog=PROG, description="CL-DMDF: train, evaluate and run the evaluation "
+                    "protocol on multimodal data with missing modalities.")
+    sub = parser.add_subparsers(dest="command", metavar="{train,evaluate,experiment}",
+                                parser_class=Parser)
+
+    def common(p):
+        p.add_argument("--threads", type=positive_int, default=1,
+                       help="torch intra-op threads (default 1: small models train faster "
+                            "on one thread than on shared cores)")
+
+    def data_source(p, task_help):
+        group = p.add_mutually_exclusive_group()
+        group.add_argument("--task", type=task_type, help=task_help)
+        group.add_argument("--data", metavar="PATH.csv",
+                           help="a CSV data set instead of an embedded task (format: README, "
+                                "'Command line'; cldmdf.data.load_csv)")
+
+    p = sub.add_parser("train", help="one run: train with validation-based model selection "
+                       "and early stopping, with checkpoints and resume",
+                       description="Trains one model (task, model, η, seed) with AdamW, keeps "
+                       "the epoch with the best validation score, stops early, and reports "
+                       "validation and test scores.")
+    data_source(p, f"embedded task: {', '.join(sorted(training.TASKS))} (default handwritten)")
+    p.add_argument("--model", type=model_type,
+                   help=f"model variant: {', '.join(training.VARIANTS)} (default cl-dmdf)")
+    p.add_argument("--rate", type=rate_type, help="missing rate η in [0, 1) (default 0)")
+    p.add_argument("--seed", type=seed_type, help="seed of the split, mask and model (default 0)")
+    p.add_argument("--set", nargs="*", type=setting_type, metavar="KEY=VALUE",
+                   help="hyper-parameter overrides: model keyword arguments and epochs, "
+                        "batch_size, lr, weight_decay, patience")
+    p.add_argument("--checkpoint", metavar="PATH",
+                   help="save a checkpoint here after every epoch; at the end it holds the "
+                        "selected model")
+    p.add_argument("--resume", action="store_true",
+                   help="continue the run saved in --checkpoint (its settings are used)")
+    p.add_argument("--force", action="store_true", help="overwrite an existing --checkpoint")
+    p.add_argument("--stop-after", type=positive_int, metavar="EPOCHS",
+                   help="stop after this many epochs of this invocation (continue later "
+                        "with --resume)")
+    p.add_argument("--progress", choices=PROGRESS_MODES, default="auto",
+                   help="bar (one line redrawn), lines (one line per epoch), none; auto: bar "
+                        "on a terminal, lines otherwise")
+    p.add_argument("--quiet", action="store_true", help="no progress output")
+    p.add_argument("--json", metavar="PATH", help="also write the result as JSON")
+    common(p)
+    p.set_defaults(func=cmd_train)
+
+    p = sub.add_parser("evaluate", help="test scores of a checkpoint at every missing rate",
+                       description="Loads a checkpoint and evaluates its model on the test "
+                       "split of its seed under every missing rate of the task (or --rates); "
+                       "prints a markdown table and writes JSON.")
+    p.add_argument("--checkpoint", required=True, metavar="PATH")
+    p.add_argument("--rates", nargs="+", type=rate_type, metavar="η",
+                   help="missing rates (default: the task's)")
+    p.add_argument("--json", metavar="PATH",
+                   help="where to write the JSON (default: <checkpoint>.eval.json)")
+    data_source(p, "check that the checkpoint belongs to this task")
+    p.add_argument("--model", type=model_type,
+                   help="check that the checkpoint holds this model variant")
+    common(p)
+    p.set_defaults(func=cmd_evaluate)
+
+    p = sub.add_parser("experiment", help="the full protocol: tasks × models × η × seeds, "
+                       "with tables and plots",
+                       description="Runs the evaluation protocol over tasks × models × "
+                       "missing rates × seeds and writes results.json, results.md and the "
+                       "plots (metric vs η, modality importance per class) to --out.")
+    p.add_argument("--quick", action="store_true",
+                   help="the quick setting of the main job: handwritten, cl-dmdf and the "
+                        "baselines, every η, 2 seeds (about 5 minutes on one thread); "
+                        "other options still apply")
+    p.add_argument("--tasks", nargs="+", type=task_type,
+                   help="embedded tasks (default: handwritten pbcseq; --quick: handwritten)")
+    p.add_argument("--data", metavar="PATH.csv", help="a CSV data set instead of the tasks")
+    p.add_argument("--models", nargs="+", type=models_type,
+                   help="model variants, or all / baselines / ablations (default: all; "
+                        "--quick: cl-dmdf concat-mlp late-fusion)")
+    p.add_argument("--rates", nargs="+", type=rate_type, metavar="η",
+                   help="missing rates (default: each task's)")
+    p.add_argument("--seeds", type=positive_int, help="seeds 0..N-1 (default 10; --quick: 2)")
+    p.add_argument("--set", nargs="*", type=setting_type, metavar="KEY=VALUE",
+                   help="hyper-parameter overrides for every run")
+    p.add_argument("--split", default="test", choices=["test", "val"],
+                   help="the split the tables and plots report (tune on val)")
+    p.add_argument("--out", metavar="DIR",
+                   help="write results.json, results.md and plots/ here")
+    p.add_argument("--json", metavar="PATH", help="also write the results JSON here")
+    p.add_argument("--importance-rate", type=rate_type, default=0.3, metavar="η",
+                   help="η of the modality-importance heatmap (default 0.3, or the closest run)")
+    p.add_argument("--quiet", action="store_true", help="no per-run progress lines")
+    common(p)
+    p.set_defaults(func=cmd_experiment)
+    return parser
+
+
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    """Runs the command line ``argv`` (default: sys.argv[1:]); returns the exit code."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+        if args.command is None:
+            raise UsageError("choose a command: train, evaluate or experiment "
+                             f"(`{PROG} --help`, `{PROG} train --help`, ...)")
+        torch.set_num_threads(args.threads)
+        return args.func(args)
+    except (UsageError, data.DataError) as err:
+        message = " ".join(str(err).split())  # one line, whatever the message holds
+        print(f"{getattr(err, 'prog', PROG)}: error: {message}", file=sys.stderr)
+        return EXIT_USAGE
