@@ -2,7 +2,9 @@
 inference time of each model before and after fusion, side by side in one run.
 
   export:  the exported program's module, unfused vs fused (cldmdf.compiler.fuse_exported)
-  compile: torch.compile(model) vs torch.compile(model, backend="cldmdf")
+  compile: torch.compile(model) vs torch.compile(model, backend="cldmdf") (the Dynamo
+           backend) vs torch.compile(model, options={"post_grad_custom_pre_pass":
+           cldmdf.compiler.inductor_pass()}) (the Inductor pattern-matcher pass)
 
     python benchmarks/bench_fusion.py [--batch 4096] [--threads 2] [--device cpu|cuda]
 """
@@ -53,8 +55,8 @@ def main():
     print(f"# torch {torch.__version__}, {args.device}, {args.threads} threads, batch {args.batch}, "
           f"float32 inference, median of {args.reps}")
     print("| model | fused | export ms | fused export ms | speed-up | compile ms | "
-          "compile+cldmdf ms | speed-up |")
-    print("|---|---|---|---|---|---|---|---|")
+          "backend=cldmdf ms | speed-up | Inductor pass ms | speed-up |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
     for name, (make_model, make_inputs, expected) in CORPUS.items():
         if not expected:
             continue
@@ -70,7 +72,7 @@ def main():
         t_fused = median_ms(lambda: fused_mod(*inputs), args.device, args.reps)
         row = f"| {name} | {len(report.fused)} | {t_export:.2f} | {t_fused:.2f} | {t_export / t_fused:.2f}x |"
         if args.no_compile or not compile_fuses:
-            row += " - | - | - |"
+            row += " - | - | - | - | - |"
         else:
             torch._dynamo.reset()
             plain = torch.compile(model, dynamic=False)
@@ -78,7 +80,11 @@ def main():
             torch._dynamo.reset()
             ours = torch.compile(model, backend="cldmdf", dynamic=False)
             t_o = median_ms(lambda: ours(*inputs), args.device, args.reps)
-            row += f" {t_c:.2f} | {t_o:.2f} | {t_c / t_o:.2f}x |"
+            torch._dynamo.reset()
+            passed = torch.compile(model, dynamic=False,
+                                   options={"post_grad_custom_pre_pass": compiler.inductor_pass()})
+            t_p = median_ms(lambda: passed(*inputs), args.device, args.reps)
+            row += f" {t_c:.2f} | {t_o:.2f} | {t_c / t_o:.2f}x | {t_p:.2f} | {t_c / t_p:.2f}x |"
         print(row, flush=True)
 
 

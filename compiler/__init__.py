@@ -15,5 +15,6 @@ __all__ = ["fuse_exported", "fuse_graph", "fuse_graph_module", "fuse_torchscript
            "fused_op_counts", "FusionReport"]
 
 from .dynamo_backend import backend, last_reports  # noqa: E402  registers backend="cldmdf"
+from .inductor_pass import enable_inductor_fusion, inductor_pass  # noqa: E402
 
-__all__ += ["backend", "last_reports"]
+__all__ += ["backend", "last_reports", "enable_inductor_fusion", "inductor_pass"]

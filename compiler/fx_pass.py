@@ -174,19 +174,32 @@ def _inferred_dims(pn: Node, gn: Node, args: list) -> list:
 
 def _bind_literals(tv: _Variant, match: InternalMatch) -> Dict[str, object]:
     """Compares the literal arguments of matched nodes; returns the sentinel bindings."""
+    return bind_literals(match.nodes_map, tv.sentinel_of)
+
+
+_SHAPE_ARGS = {aten.view.default, aten._unsafe_view.default, aten.reshape.default,
+               aten.expand.default}
+
+
+def bind_literals(nodes_map: Dict[Node, Node], sentinel_of: Dict[tuple, str],
+                  derived_sizes: bool = False) -> Dict[str, object]:
+    """Compares the literal arguments of the matched nodes (pattern node -> graph node) and
+    returns the sentinel bindings. With `derived_sizes` (graphs traced with every size
+    concrete, as Inductor's are), a non-sentinel size in a view/expand shape is a product of
+    sizes (B*H, K/H, ...) and is not compared: the pattern's `bind` checks the sizes."""
     bound: Dict[str, object] = {}
 
-    def compare(pa, ga, where):
+    def compare(pa, ga, where, shape=False):
         if isinstance(pa, Node):
             return
         if isinstance(pa, (list, tuple)):
             if not isinstance(ga, (list, tuple)) or len(pa) != len(ga):
                 raise NearMiss(f"{where}: argument {list(pa)} in the pattern, {ga} in the graph")
             for p, g in zip(pa, ga):
-                compare(p, g, where)
+                compare(p, g, where, shape)
             return
         if isinstance(pa, (int, float)) and not isinstance(pa, bool):
-            name = tv.sentinel_of.get(_literal_key(pa))
+            name = sentinel_of.get(_literal_key(pa))
             if name is not None:
                 if isinstance(ga, Node) or isinstance(ga, bool) or not isinstance(ga, (int, float)):
                     raise NearMiss(f"{where}: {name} is not a constant in the graph")
@@ -196,15 +209,23 @@ def _bind_literals(tv: _Variant, match: InternalMatch) -> Dict[str, object]:
                 return
         if isinstance(pa, float) and isinstance(ga, float) and math.isnan(pa) and math.isnan(ga):
             return
+        if shape and derived_sizes and isinstance(pa, int) and isinstance(ga, int):
+            return
         if pa != ga:
             raise NearMiss(f"{where}: literal {pa!r} in the pattern, {ga!r} in the graph")
 
-    for pn, gn in match.nodes_map.items():
+    for pn, gn in nodes_map.items():
         if pn.op != "call_function":
             continue
         where = f"%{gn.name} ({gn.target})"
         graph_args = _inferred_dims(pn, gn, _normalise_dims(gn, list(gn.args)))
-        compare(_normalise_dims(pn, list(pn.args)), graph_args, where)
+        pattern_args = _normalise_dims(pn, list(pn.args))
+        if pn.target in _SHAPE_ARGS and len(pattern_args) > 1:
+            compare(pattern_args[0], graph_args[0], where)
+            compare(pattern_args[1], graph_args[1], where, shape=True)
+            compare(pattern_args[2:], graph_args[2:], where)
+        else:
+            compare(pattern_args, graph_args, where)
         if set(pn.kwargs) != set(gn.kwargs):
             raise NearMiss(f"{where}: keyword arguments differ")
         for k in pn.kwargs:
@@ -212,7 +233,7 @@ def _bind_literals(tv: _Variant, match: InternalMatch) -> Dict[str, object]:
     return bound
 
 
-def _check_dtypes(pattern: Pattern, inputs: Dict[str, Node]):
+def check_dtypes(pattern: Pattern, inputs: Dict[str, Node], static_shapes: bool = True):
     dtypes = set()
     for name, node in inputs.items():
         val = _val(node)
@@ -231,7 +252,7 @@ def _check_dtypes(pattern: Pattern, inputs: Dict[str, Node]):
     if len(dtypes) > 1:
         raise NearMiss(f"inputs: mixed floating dtypes {sorted(map(str, dtypes))}")
     for name, node in inputs.items():
-        if any(not isinstance(s, int) for s in _val(node).shape):
+        if static_shapes and any(not isinstance(s, int) for s in _val(node).shape):
             raise NearMiss(f"input {name}: symbolic shape (dynamic shapes are not fused)")
 
 
@@ -273,7 +294,7 @@ def fuse_graph(graph: Graph, ir: str = "torch.export") -> FusionReport:
             try:
                 bound = _bind_literals(tv, match)
                 inputs = {name: match.nodes_map[p] for name, p in tv.inputs.items()}
-                _check_dtypes(tv.pattern, inputs)
+                check_dtypes(tv.pattern, inputs)
                 example = {name: _val(node) for name, node in inputs.items()}
                 extra = tv.pattern.bind(example, bound, tv.variant.choice)
             except NearMiss as miss:
