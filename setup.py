@@ -120,6 +120,7 @@ setup(
     cmdclass={"build_ext": cpp_extension.BuildExtension.with_options(use_ninja=True)},
     python_requires=">=3.9",
     install_requires=["torch>=2.10", "numpy"],
+    extras_require={"plots": ["matplotlib"]},  # the PNG plots of `cldmdf experiment`
     entry_points={"console_scripts": ["cldmdf-opt = cldmdf.compiler.opt:main",
                                       "cldmdf = cldmdf.cli:main"]},
 )
