@@ -15,6 +15,7 @@ __all__ = ["fuse_exported", "fuse_graph", "fuse_graph_module", "fuse_torchscript
            "fused_op_counts", "FusionReport"]
 
 from .dynamo_backend import backend, last_reports  # noqa: E402  registers backend="cldmdf"
-from .inductor_pass import enable_inductor_fusion, inductor_pass  # noqa: E402
+from .inductor_pass import enable_inductor_fusion, inductor_pass, inductor_pass_patterns  # noqa
 
-__all__ += ["backend", "last_reports", "enable_inductor_fusion", "inductor_pass"]
+__all__ += ["backend", "last_reports", "enable_inductor_fusion", "inductor_pass",
+            "inductor_pass_patterns"]

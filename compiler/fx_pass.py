@@ -10,7 +10,7 @@ passes becomes one call of torch.ops.cldmdf.<op>.
 import functools
 import math
 import operator
-from typing import Dict, List, Optional, Tuple
+from typing import Callable, Dict, List, Optional, Sequence, Tuple
 
 import torch
 from torch.fx import Graph, GraphModule, Node
@@ -182,11 +182,15 @@ _SHAPE_ARGS = {aten.view.default, aten._unsafe_view.default, aten.reshape.defaul
 
 
 def bind_literals(nodes_map: Dict[Node, Node], sentinel_of: Dict[tuple, str],
-                  derived_sizes: bool = False) -> Dict[str, object]:
+                  derived_sizes: bool = False,
+                  derived_scalars: Sequence[Tuple[float, str, Callable]] = ()) -> Dict[str, object]:
     """Compares the literal arguments of the matched nodes (pattern node -> graph node) and
     returns the sentinel bindings. With `derived_sizes` (graphs traced with every size
     concrete, as Inductor's are), a non-sentinel size in a view/expand shape is a product of
-    sizes (B*H, K/H, ...) and is not compared: the pattern's `bind` checks the sizes."""
+    sizes (B*H, K/H, ...) and is not compared: the pattern's `bind` checks the sizes.
+    `derived_scalars`: (literal, sentinel, inverse) for literals a compiler computed from a
+    sentinel (Inductor splits a scale s over both matmul operands as s**-0.5); the graph's
+    literal, through `inverse`, binds the sentinel."""
     bound: Dict[str, object] = {}
 
     def compare(pa, ga, where, shape=False):
@@ -200,6 +204,10 @@ def bind_literals(nodes_map: Dict[Node, Node], sentinel_of: Dict[tuple, str],
             return
         if isinstance(pa, (int, float)) and not isinstance(pa, bool):
             name = sentinel_of.get(_literal_key(pa))
+            for literal, derived_name, inverse in derived_scalars:
+                if name is None and isinstance(pa, float) and isinstance(ga, float) and \
+                        math.isclose(pa, literal, rel_tol=1e-9):
+                    name, ga = derived_name, inverse(ga)
             if name is not None:
                 if isinstance(ga, Node) or isinstance(ga, bool) or not isinstance(ga, (int, float)):
                     raise NearMiss(f"{where}: {name} is not a constant in the graph")

@@ -96,8 +96,12 @@ class _InductorVariant:
         self.pairs: Dict[Node, object] = {}
         _pair(root, self.expr, self.pairs)
         self.sentinel_of = {}
+        self.derived = []  # scalars Inductor computes from a sentinel scale
         for name, value in sentinels.items():
             self.sentinel_of.setdefault(_literal_key(value), name)
+            if isinstance(value, float) and value > 0:
+                self.derived += [(value ** -0.5, name, lambda g: g ** -2.0),
+                                 (value ** 0.5, name, lambda g: g ** 2.0)]
 
 
 class CldmdfInductorPass(CustomGraphPass):
@@ -128,7 +132,8 @@ class CldmdfInductorPass(CustomGraphPass):
                 if gnode is None:
                     raise NearMiss(f"pattern node {pnode.name} has no match")
                 nodes_map[pnode] = gnode
-            bound = bind_literals(nodes_map, iv.sentinel_of, derived_sizes=True)
+            bound = bind_literals(nodes_map, iv.sentinel_of, derived_sizes=True,
+                                  derived_scalars=iv.derived)
             inputs = {name: match.kwargs[name] for name in iv.used_inputs}
             check_dtypes(iv.pattern, inputs)
             example = {name: node.meta["val"] for name, node in inputs.items()}
@@ -194,6 +199,11 @@ def inductor_pass() -> CldmdfInductorPass:
 def enable_inductor_fusion(enabled: bool = True) -> None:
     """Installs the pass as Inductor's post_grad_custom_pre_pass for every torch.compile."""
     inductor_config.post_grad_custom_pre_pass = inductor_pass() if enabled else None
+
+
+def inductor_pass_patterns() -> List[Pattern]:
+    """The patterns the Inductor pass registers."""
+    return list(INDUCTOR_PATTERNS)
 
 
 def last_inductor_reports() -> Tuple[FusionReport, ...]:

@@ -72,3 +72,24 @@ def test_enable_inductor_fusion_installs_the_pass_globally():
         assert config.post_grad_custom_pre_pass is None
     finally:
         config.post_grad_custom_pre_pass = old
+
+
+from test_fx_fusion import variant_call  # noqa: E402  (the sizes of the FX pass's tests)
+
+INDUCTOR_VARIANTS = [pytest.param(p, v, id=f"{p.name}[{v.name}]")
+                     for p in compiler.inductor_pass_patterns() for v in p.variants]
+
+
+@pytest.mark.parametrize("pattern,variant", INDUCTOR_VARIANTS)
+def test_variant_fuses_under_torch_compile(pattern, variant):
+    module, inputs = variant_call(pattern, variant)
+    the_pass = compiler.inductor_pass()
+    before = len(the_pass.reports)
+    torch._dynamo.reset()
+    compiled = torch.compile(module, dynamic=False,
+                             options={"post_grad_custom_pre_pass": the_pass,
+                                      "fx_graph_cache": False})
+    with torch.no_grad():
+        torch.testing.assert_close(compiled(*inputs), module(*inputs), atol=1e-5, rtol=1e-4)
+    reports = the_pass.reports[before:]
+    assert sum(r.count(pattern.name) for r in reports) == 1, "\n".join(map(str, reports))
