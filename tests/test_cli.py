@@ -407,7 +407,7 @@ BAD_ARGS = [
     (["train", "--task", "nutrimouse", "--rate", "0.7"],
      "η = 0.7 is impossible on nutrimouse: every sample keeps one of its 2 modalities"),
     (["train", "--seed", "-1"], "seed must be an integer >= 0"),
-    (["experiment", "--seeds", "0"], "expected an integer >= 1"),
+    (["experiment", "--seeds", "0"], "the number must be an integer >= 1, got 0"),
     (["train", "--task", "nutrimouse", "--set", "learning_rate=0.1"], "unknown settings ['learning_rate']"),
     (["train", "--task", "nutrimouse", "--set", "lr"], "a setting must be KEY=VALUE, got 'lr'"),
     (["train", "--task", "nutrimouse", "--set", "epochs=0"], "epochs must be an integer >= 1"),
