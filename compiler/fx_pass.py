@@ -16,7 +16,7 @@ import torch
 from torch.fx import Graph, GraphModule, Node
 from torch.fx.passes.utils.matcher_utils import InternalMatch, SubgraphMatcher
 
-from .patterns import PATTERNS, NearMiss, Pattern, Variant
+from .patterns import PATTERNS, NearMiss, Pattern, Variant, differs
 from .report import Fused, FusionReport, Missed
 
 aten = torch.ops.aten
@@ -204,14 +204,16 @@ def bind_literals(nodes_map: Dict[Node, Node], sentinel_of: Dict[tuple, str],
             return
         if isinstance(pa, (int, float)) and not isinstance(pa, bool):
             name = sentinel_of.get(_literal_key(pa))
+            if name is not None and isinstance(ga, Node) and isinstance(_val(ga), torch.SymInt):
+                ga = _val(ga)  # a size of a dynamic-shape graph
             for literal, derived_name, inverse in derived_scalars:
                 if name is None and isinstance(pa, float) and isinstance(ga, float) and \
                         math.isclose(pa, literal, rel_tol=1e-9):
                     name, ga = derived_name, inverse(ga)
             if name is not None:
-                if isinstance(ga, Node) or isinstance(ga, bool) or not isinstance(ga, (int, float)):
+                if isinstance(ga, (Node, bool)) or not isinstance(ga, (int, float, torch.SymInt)):
                     raise NearMiss(f"{where}: {name} is not a constant in the graph")
-                if name in bound and bound[name] != ga:
+                if name in bound and differs(bound[name], ga):
                     raise NearMiss(f"{where}: {name} is {bound[name]} in one place, {ga} in another")
                 bound[name] = ga
                 return
@@ -241,7 +243,7 @@ def bind_literals(nodes_map: Dict[Node, Node], sentinel_of: Dict[tuple, str],
     return bound
 
 
-def check_dtypes(pattern: Pattern, inputs: Dict[str, Node], static_shapes: bool = True):
+def check_dtypes(pattern: Pattern, inputs: Dict[str, Node]):
     dtypes = set()
     for name, node in inputs.items():
         val = _val(node)
@@ -259,9 +261,6 @@ def check_dtypes(pattern: Pattern, inputs: Dict[str, Node], static_shapes: bool 
             dtypes.add(val.dtype)
     if len(dtypes) > 1:
         raise NearMiss(f"inputs: mixed floating dtypes {sorted(map(str, dtypes))}")
-    for name, node in inputs.items():
-        if static_shapes and any(not isinstance(s, int) for s in _val(node).shape):
-            raise NearMiss(f"input {name}: symbolic shape (dynamic shapes are not fused)")
 
 
 def _replace(graph: Graph, tv: _Variant, match: InternalMatch, extra_args: tuple,
@@ -335,8 +334,8 @@ def fuse_exported(ep: "torch.export.ExportedProgram", example_inputs: Optional[t
                   ) -> Tuple["torch.export.ExportedProgram", FusionReport]:
     """Fuses an exported program: rewrites its graph, then re-exports it so metadata and the
     signature are regenerated. Returns the new program (saveable with torch.export.save,
-    compilable with AOTInductor) and the report. Static shapes only: a program exported with
-    dynamic shapes is reported and left as it is."""
+    compilable with AOTInductor) and the report. A program exported with dynamic shapes stays
+    dynamic: the symbolic input sizes are re-exported as Dim.AUTO."""
     import cldmdf  # noqa: F401  (the operators must be registered)
 
     gm = ep.module()
@@ -347,4 +346,30 @@ def fuse_exported(ep: "torch.export.ExportedProgram", example_inputs: Optional[t
         args, kwargs = ep.example_inputs
     else:
         args, kwargs = tuple(example_inputs), {}
-    return torch.export.export(gm, args, kwargs, strict=False), report
+    return torch.export.export(gm, args, kwargs, strict=False,
+                               dynamic_shapes=_dynamic_shapes_of(ep, args, kwargs)), report
+
+
+def _dynamic_shapes_of(ep, args, kwargs):
+    """The dynamic_shapes spec that keeps the program's symbolic input sizes symbolic when it
+    is re-exported (Dim.AUTO where the input's size is symbolic), or None if all are static."""
+    user_inputs = set(ep.graph_signature.user_inputs)
+    vals = [n.meta.get("val") for n in ep.graph.nodes
+            if n.op == "placeholder" and n.name in user_inputs]
+    if not any(isinstance(v, torch.Tensor) and any(isinstance(s, torch.SymInt) for s in v.shape)
+               for v in vals):
+        return None
+    leaves = iter(vals)
+
+    def spec(x):
+        if not isinstance(x, torch.Tensor):
+            next(leaves, None)
+            return None
+        v = next(leaves, None)
+        dims = {i: torch.export.Dim.AUTO for i, s in enumerate(getattr(v, "shape", ()))
+                if isinstance(s, torch.SymInt)}
+        return dims or None
+
+    if kwargs:  # keyword inputs: the spec would need argument names; keep it static
+        return None
+    return torch.utils._pytree.tree_map(spec, tuple(args))

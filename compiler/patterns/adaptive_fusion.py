@@ -7,7 +7,7 @@ modality gets NaN from a stock masked softmax and exactly 0 from the operator
 (and a missing modality holding NaN poisons the stock sum, not the operator's)."""
 import torch
 
-from .base import NearMiss, Pattern, product_variants
+from .base import NearMiss, Pattern, differs, product_variants
 
 SENTINELS = dict(B=11, M=5, D=28, G=4, group_width=7, temperature=0.7123)
 
@@ -42,7 +42,7 @@ def _bind(inputs, bound, choice):
     B, M, D = h.shape
     G = bound.get("G", gate.shape[-1])
     for name, actual in (("B", B), ("M", M), ("D", D)):
-        if name in bound and bound[name] != actual:
+        if name in bound and differs(bound[name], actual):
             raise NearMiss(f"size {name}: the graph uses {bound[name]} where the inputs have {actual}")
     if "G" in bound and gate.shape[-1] != G:
         raise NearMiss(f"gate groups: the graph slices {G} of {gate.shape[-1]} gate logits")

@@ -14,6 +14,13 @@ from dataclasses import dataclass, field
 from typing import Callable, Dict, List, Optional, Sequence, Tuple
 
 
+def differs(a, b) -> bool:
+    """a != b for sizes that may be symbolic (a dynamic-shape graph): True unless they are
+    provably equal, so a size that cannot be shown to match is a near miss, not a guard."""
+    from torch.fx.experimental.symbolic_shapes import statically_known_true
+    return not statically_known_true(a == b)
+
+
 class NearMiss(Exception):
     """A structural match that a constraint rejects; the message names the constraint."""
 

@@ -8,7 +8,7 @@ import math
 
 import torch
 
-from .base import NearMiss, Pattern, product_variants
+from .base import NearMiss, Pattern, differs, product_variants
 
 SENTINELS = dict(B=11, M=6, D=15, K=35, H=5, temperature=0.7123,
                  scale_div=math.sqrt(7.0), scale_mul=1.0 / math.sqrt(7.0))
@@ -60,7 +60,7 @@ def _bind(inputs, bound, choice):
     B, M, D = x.shape
     K = query.shape[-1]
     for name, actual in (("B", B), ("M", M), ("D", D), ("K", K)):
-        if name in bound and bound[name] != actual:
+        if name in bound and differs(bound[name], actual):
             raise NearMiss(f"size {name}: the graph uses {bound[name]} where the inputs have {actual}")
     H = bound.get("H", 1)
     if not isinstance(H, int) or H <= 0 or K % H or D % H:

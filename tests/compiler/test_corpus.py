@@ -43,6 +43,23 @@ def test_corpus_model_fuses_as_expected_in_export(name):
         torch.testing.assert_close(fused.module()(*inputs), model(*inputs), atol=1e-5, rtol=1e-4)
 
 
+def batch_dynamic(inputs):
+    batch = torch.export.Dim("batch", min=2)
+    spec = lambda a: [spec(t) for t in a] if isinstance(a, (list, tuple)) else {0: batch}  # noqa
+    return tuple(spec(a) for a in inputs)
+
+
+@pytest.mark.parametrize("name", list(CORPUS))
+def test_corpus_model_fuses_with_a_dynamic_batch(name):
+    model, inputs, expected = build(name)
+    ep = torch.export.export(model, inputs, dynamic_shapes=batch_dynamic(inputs))
+    fused, report = compiler.fuse_exported(ep)
+    assert counts(report) == expected, str(report)
+    other = CORPUS[name][1](37)  # the fused program keeps the batch symbolic
+    with torch.no_grad():
+        torch.testing.assert_close(fused.module()(*other), model(*other), atol=1e-5, rtol=1e-4)
+
+
 @pytest.mark.parametrize("name", ["modality_transformer", "gated_unit", "single_head"])
 def test_corpus_model_fuses_under_torch_compile(name):
     model, inputs, expected = build(name)
