@@ -16,9 +16,9 @@ and runs the pattern's `bind`. A match becomes a call of the cldmdf operator
 (replace_by_example). The pass's uuid hashes the files that define it, so
 Inductor's FX-graph cache never reuses a graph compiled with other patterns.
 
-Inference graphs: in a training graph the forward's intermediates are saved for
-the backward, so they have users outside the pattern and nothing matches (use
-backend="cldmdf" to train through the fused operators). All private PyTorch
+Inference graphs only: a training graph is left alone (its forward would call
+the operator while its backward stayed stock code; use backend="cldmdf" to
+train through the operators' own backward). All private PyTorch
 APIs of this pass are in this file.
 """
 import functools
@@ -28,7 +28,7 @@ from typing import Dict, List, Optional, Tuple
 
 import torch
 from torch._inductor import config as inductor_config
-from torch._inductor.custom_graph_pass import CustomGraphPass, get_hash_for_files
+from torch._inductor.custom_graph_pass import CustomInferenceAwareGraphPass, get_hash_for_files
 from torch._inductor.fx_passes.joint_graph import joint_graph_passes
 from torch._inductor.fx_passes.post_grad import remove_noop_ops, view_to_reshape
 from torch._inductor.pattern_matcher import (CallFunction, Match, PatternMatcherPass, fwd_only,
@@ -61,6 +61,18 @@ def _pair(node: Node, expr, out: Dict[Node, object]) -> None:
             _pair(a, e, out)
     for k, a in node.kwargs.items():
         _pair(a, expr.kwargs.get(k), out)
+
+
+def _from_inverse_sqrt(g: float) -> float:
+    if not g > 0:
+        raise NearMiss(f"scale factor {g} is not positive")
+    return g ** -2.0
+
+
+def _from_sqrt(g: float) -> float:
+    if not g > 0:
+        raise NearMiss(f"scale factor {g} is not positive")
+    return g ** 2.0
 
 
 class _InductorVariant:
@@ -100,11 +112,11 @@ class _InductorVariant:
         for name, value in sentinels.items():
             self.sentinel_of.setdefault(_literal_key(value), name)
             if isinstance(value, float) and value > 0:
-                self.derived += [(value ** -0.5, name, lambda g: g ** -2.0),
-                                 (value ** 0.5, name, lambda g: g ** 2.0)]
+                self.derived += [(value ** -0.5, name, _from_inverse_sqrt),
+                                 (value ** 0.5, name, _from_sqrt)]
 
 
-class CldmdfInductorPass(CustomGraphPass):
+class CldmdfInductorPass(CustomInferenceAwareGraphPass):
     """Inductor post-grad pass replacing CL-DMDF idioms with torch.ops.cldmdf.*."""
 
     def __init__(self):
@@ -163,10 +175,17 @@ class CldmdfInductorPass(CustomGraphPass):
         self._report.fused.append(Fused(pattern.name, iv.variant.name, anchor, len(match.nodes)))
 
     # -- CustomGraphPass
-    def __call__(self, graph: torch.fx.Graph) -> None:
+    def __call__(self, graph: torch.fx.Graph, is_inference: bool = True) -> None:
         if self._matcher is None:
             self._matcher = self._build()
         self._report = FusionReport("Inductor post-grad")
+        if not is_inference:
+            # a training graph: the forward would call the operator while the backward stays
+            # stock code (which differs on the all-missing edge); backend="cldmdf" trains
+            # through the operators' own backward
+            self._report.notes = ["training graph: not fused (use backend=\"cldmdf\" to train)"]
+            self._keep(self._report)
+            return
         remove_noop_ops(graph)  # Inductor removes them after this pass; the patterns have none
         self._matcher.apply(graph)
         fused_anchors = {f.anchor for f in self._report.fused}
@@ -178,13 +197,23 @@ class CldmdfInductorPass(CustomGraphPass):
         self._report.near_misses = misses
         self._report.notes = sorted({f"{p.name}: {p.edge_note}" for p in PATTERNS
                                      if self._report.count(p.name)})
-        self.reports.append(self._report)
+        self._keep(self._report)
         graph.lint()
 
+    def _keep(self, report: FusionReport) -> None:
+        self.reports.append(report)
+        del self.reports[:-64]
+
     def uuid(self) -> bytes:
+        """What the rewritten graphs depend on: the patterns, this pass, the shared literal
+        checks, the operators' fake kernels and schemas."""
+        import cldmdf
         files = sorted(glob.glob(os.path.join(_HERE, "patterns", "*.py")) + [
-            __file__, os.path.join(_HERE, "fx_pass.py"), os.path.join(_HERE, "report.py")])
-        return get_hash_for_files(tuple(files))
+            __file__, os.path.join(_HERE, "fx_pass.py"), os.path.join(_HERE, "report.py"),
+            os.path.join(os.path.dirname(cldmdf.__file__), "_meta.py")])
+        schemas = "\n".join(str(getattr(torch.ops.cldmdf, p.op_name).default._schema)
+                            for p in INDUCTOR_PATTERNS)
+        return get_hash_for_files(tuple(files)) + schemas.encode()
 
 
 @functools.lru_cache(maxsize=None)

@@ -16,6 +16,7 @@ the C++ rewriter puts in the cldmdf::* node.
     fused, report = cldmdf.compiler.fuse_torchscript(scripted, example_inputs)
     torch.jit.save(fused, "model.pt")   # loads in C++ with the operator library linked
 """
+import copy
 import functools
 import math
 from typing import Dict, List, Tuple, Union
@@ -73,24 +74,25 @@ def script_variants() -> Tuple[_ScriptVariant, ...]:
 def _record(graph: torch._C.Graph, inputs: tuple) -> Dict[str, object]:
     """Runs a copy of `graph` on `inputs` with every top-level value as an extra output;
     returns the values by debug name (the example values the constraints are checked on)."""
-    copy = graph.copy()
+    runner = graph.copy()
     originals = [v for n in graph.nodes() for v in n.outputs()]
-    copies = [v for n in copy.nodes() for v in n.outputs()]
-    results = list(copy.outputs())
+    copies = [v for n in runner.nodes() for v in n.outputs()]
+    results = list(runner.outputs())
     for i in reversed(range(len(results))):
-        copy.eraseOutput(i)
-    everything = copy.create("prim::TupleConstruct", results + copies)
+        runner.eraseOutput(i)
+    everything = runner.create("prim::TupleConstruct", results + copies)
     everything.output().setType(torch._C.TupleType([v.type() for v in results + copies]))
-    copy.appendNode(everything)
-    copy.registerOutput(everything.output())
+    runner.appendNode(everything)
+    runner.registerOutput(everything.output())
     args = list(inputs)
-    first = list(copy.inputs())[0] if list(copy.inputs()) else None
+    first = list(runner.inputs())[0] if list(runner.inputs()) else None
     if first is not None and first.type().kind() == "ClassType":
         if first.uses():
             raise ValueError("fuse_torchscript: the graph still reads module attributes; "
                              "pass a frozen module (torch.jit.freeze) or an eval() module")
-        copy.eraseInput(0)
-    fn = torch._C._create_function_from_graph("cldmdf_record_example", copy)
+        runner.eraseInput(0)
+    fn = torch._C._create_function_from_graph("cldmdf_record_example", runner)
+    args = [a.clone() if isinstance(a, torch.Tensor) else a for a in args]  # the caller's stay
     try:
         with torch.no_grad():
             outs = fn(*args)
@@ -118,13 +120,47 @@ def _known_sizes(recorded: Dict[str, object]) -> Dict[str, float]:
             if isinstance(v, (int, float)) and not isinstance(v, bool)}
 
 
-def _bound(match: dict, recorded: Dict[str, object]) -> Dict[str, object]:
-    """The sentinel bindings of a match: every place a sentinel binds must hold one value."""
+def _bound(pattern: Pattern, match: dict, recorded: Dict[str, object]) -> Dict[str, object]:
+    """The sentinel bindings of a match. A constant binds as it is. A size sentinel computed
+    at run time must be read from the right dim of a matched input (so it follows the inputs'
+    shapes at any size); a scalar sentinel computed at run time (a scale of sqrt(d // heads))
+    must be arithmetic over constants and the matched inputs' feature sizes (not the batch
+    size), fixed by the model's weights, and binds its value on the example. Anything else (a
+    temperature passed in as a tensor, a scale computed from data) would be frozen at its
+    example value: a near miss. Every place a sentinel binds must hold one value."""
+    by_value = {value: name for name, value in match["tensors"].items()}
     bound: Dict[str, object] = {}
-    for name, value_name, const in match["sentinels"]:
-        value = const if const is not None else recorded.get(value_name)
-        if isinstance(value, torch.Tensor) and value.dim() == 0:
-            value = value.item()
+    for name, value_name, const, reads, pure, direct in match["sentinels"]:
+        if const is not None:
+            value = const.item() if isinstance(const, torch.Tensor) else const
+        else:
+            sources = pattern.size_sources.get(name)
+            batch = pattern.sentinels.get("B")
+            # each size read: (matched input, dim) or, for a matched intermediate, the
+            # sentinel size the pattern gives that dim
+            where = []
+            for t, d, pattern_size in reads:
+                if t in by_value:
+                    where.append(((by_value[t], d % recorded[t].dim()), None))
+                elif pattern_size is not None:
+                    where.append((None, pattern_size))
+                else:
+                    raise NearMiss(f"{name}: %{value_name} reads the size of %{t}, which the "
+                                   "pattern does not compute; only a constant can be fused")
+            if not pure:
+                raise NearMiss(f"{name}: %{value_name} is computed at run time from more than "
+                               "the matched inputs' sizes; only a constant can be fused")
+            if sources is not None:
+                ok = direct and (where[0][0] in sources or
+                                 where[0][1] == pattern.sentinels.get(name))
+                if not ok:
+                    raise NearMiss(f"{name}: %{value_name} is not read from "
+                                   f"{' or '.join(f'{i}.size({d})' for i, d in sources)}")
+            elif any((src is not None and src[1] == 0) or size == batch for src, size in where):
+                raise NearMiss(f"{name}: %{value_name} depends on the batch size; only a "
+                               "constant can be fused")
+            value = recorded.get(value_name)
+            value = value.item() if isinstance(value, torch.Tensor) else value
         if not isinstance(value, (int, float)) or isinstance(value, bool):
             raise NearMiss(f"{name}: %{value_name} has no known value on the example inputs")
         if name in bound and not math.isclose(bound[name], value, rel_tol=1e-9):
@@ -134,17 +170,28 @@ def _bound(match: dict, recorded: Dict[str, object]) -> Dict[str, object]:
 
 
 def _graph_of(model) -> Tuple[object, torch._C.Graph]:
+    """A new model to fuse, and its graph; the caller's model is left as it was."""
     if isinstance(model, torch.jit.ScriptFunction):
-        return model, model.graph
+        # a fresh function: one that has run keeps its compiled plan whatever its graph becomes
+        fn = torch._C._create_function_from_graph(f"{model.name}_fused", model.graph.copy())
+        return fn, fn.graph
     if isinstance(model, torch.jit.ScriptModule):
-        frozen = model
-        if hasattr(model, "training") and model.training:
-            frozen = model.eval()
-        if not _is_frozen(frozen):
-            frozen = torch.jit.freeze(frozen)
+        if _is_frozen(model):
+            frozen = copy.deepcopy(model)
+        else:
+            was_training = model.training
+            try:
+                frozen = torch.jit.freeze(model.eval())  # freezing makes a new module
+            finally:
+                model.train(was_training)
         return frozen, frozen.graph
     if isinstance(model, torch.nn.Module):
-        return _graph_of(torch.jit.script(model.eval()))
+        was_training = model.training
+        try:
+            scripted = torch.jit.script(model.eval())
+        finally:
+            model.train(was_training)
+        return _graph_of(scripted)
     raise TypeError(f"fuse_torchscript: expected a ScriptModule, ScriptFunction or nn.Module, "
                     f"got {type(model).__name__}")
 
@@ -163,7 +210,7 @@ def _fuse_first(jit, sv: _ScriptVariant, graph, inputs, recorded, report, misses
         try:
             if match["miss"]:
                 raise NearMiss(match["miss"])
-            bound = _bound(match, recorded)
+            bound = _bound(pattern, match, recorded)
             tensors = match["tensors"]
             example = {name: recorded[value] for name, value in tensors.items()}
             extra = pattern.bind(example, bound, sv.variant.choice)
@@ -186,9 +233,9 @@ def fuse_torchscript(model: Union[torch.jit.ScriptModule, torch.jit.ScriptFuncti
                      example_inputs: tuple) -> Tuple[object, FusionReport]:
     """Fuses a TorchScript model: returns (fused, report).
 
-    `model`: a scripted or traced module (frozen here, in eval mode, if it is not frozen
-    yet: the result is a new frozen module), a scripted function (rewritten in place), or a
-    plain nn.Module (scripted first). `example_inputs`: a tuple of inputs the model runs on;
+    `model`: a scripted or traced module (the result is a new frozen module in eval mode), a
+    scripted function (the result is a new function), or a plain nn.Module (scripted first);
+    the model passed in is not changed. `example_inputs`: a tuple of inputs the model runs on;
     the constraints (sizes, scales, heads, dtypes) are checked on the shapes and values they
     give, as torch.jit.trace specialises on its inputs. Needs `import cldmdf` (the operators)."""
     import cldmdf  # noqa: F401  (the operators must be registered)

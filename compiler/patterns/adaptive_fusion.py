@@ -70,4 +70,7 @@ PATTERN = Pattern(
         temp=["div", "none"])),
     edge_note="a sample with no present modality: stock masked softmax gives NaN, "
               "the fused operator gives 0",
+    size_sources=dict(B=(("h", 0), ("gate_logits", 0), ("mask", 0)),
+                      M=(("h", 1), ("gate_logits", 1), ("mask", 1)), D=(("h", 2),),
+                      G=(("gate_logits", 2),)),
 )

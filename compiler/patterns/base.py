@@ -50,6 +50,10 @@ class Pattern:
     outputs: Tuple[str, ...]      # the operator's outputs, in order
     variants: List[Variant] = field(default_factory=list)
     edge_note: str = ""           # where stock code and the operator differ, for the report
+    # the size sentinels and where a graph may read them at run time: name -> the (input, dim)
+    # pairs (dims non-negative); an IR whose sizes stay dynamic (TorchScript) accepts a size read
+    # there, any other sentinel must be a constant (or, for scalars, arithmetic over feature sizes)
+    size_sources: Dict[str, Tuple[Tuple[str, int], ...]] = field(default_factory=dict)
 
     def example_inputs(self, variant: Variant) -> tuple:
         return (variant.make_inputs or self.make_inputs)(self.sentinels)

@@ -68,4 +68,5 @@ PATTERN = Pattern(
         zeros=["zeros", "new_zeros"], temp=["div", "mul"], reduction=["mean", "sum", "none"])),
     edge_note="leave_one_out=False (the stock idiom scores each point against its own "
               "entity's full centroid)",
+    size_sources=dict(P=(("z", 1),)),
 )

@@ -90,4 +90,8 @@ PATTERN = Pattern(
         feat_temp=["div", "none"])),
     edge_note="a sample with no present modality: stock masked softmax gives NaN, "
               "the fused operator gives 0",
+    size_sources=dict(
+        B=tuple((t, 0) for t in ("x", "feat_logits", "query", "key", "mask")),
+        M=tuple((t, 1) for t in ("x", "feat_logits", "query", "key", "mask")),
+        D=(("x", 2), ("feat_logits", 2)), K=(("query", 2), ("key", 2))),
 )

@@ -21,6 +21,7 @@
 //   rewrite(graph, pattern, ...)   replaces one match by a cldmdf::* node
 #include <torch/extension.h>
 
+#include <torch/csrc/jit/ir/alias_analysis.h>
 #include <torch/csrc/jit/ir/constants.h>
 #include <torch/csrc/jit/ir/ir.h>
 #include <torch/csrc/jit/passes/constant_propagation.h>
@@ -96,6 +97,15 @@ void redirectInplaceUses(Block* block) {
   }
 }
 
+// Whether every use of a list only reads it.
+bool onlyRead(const Value* list) {
+  for (const auto& use : list->uses()) {
+    const Symbol k = use.user->kind();
+    if (k != aten::__getitem__ && k != prim::ListUnpack && k != aten::len) return false;
+  }
+  return true;
+}
+
 // Peephole rules applied to both patterns and targets.
 void rewriteSpellings(const std::shared_ptr<Graph>& graph, Block* block) {
   for (Node* n : nodesOf(block)) {
@@ -108,23 +118,25 @@ void rewriteSpellings(const std::shared_ptr<Graph>& graph, Block* block) {
       continue;
     }
     // aten::Int(prim::NumToTensor(x)) (traced sizes) is x
-    if (n->kind() == aten::Int && n->input(0)->node()->kind() == prim::NumToTensor) {
+    if (n->kind() == aten::Int && n->input(0)->node()->kind() == prim::NumToTensor &&
+        n->input(0)->node()->input(0)->type()->kind() == c10::TypeKind::IntType) {
       n->output()->replaceAllUsesWith(n->input(0)->node()->input(0));
       n->destroy();
       continue;
     }
     WithInsertPoint guard(n);
-    // t.shape[i] -> aten::size(t, i); b, m, d = t.shape -> aten::size(t, 0..2)
+    // t.shape[i] -> aten::size(t, i); b, m, d = t.shape -> aten::size(t, 0..2), when nothing
+    // writes to the size list (`s = t.size(); s[0] = 1` must keep reading the list)
     if (n->kind() == aten::__getitem__ && n->inputs().size() == 2 &&
         n->input(0)->node()->kind() == aten::size && n->input(0)->node()->inputs().size() == 1 &&
-        constant(n->input(1))) {
+        constant(n->input(1)) && onlyRead(n->input(0))) {
       Value* size = graph->insert(aten::size, {n->input(0)->node()->input(0), n->input(1)});
       n->output()->replaceAllUsesWith(size);
       n->destroy();
       continue;
     }
     if (n->kind() == prim::ListUnpack && n->input(0)->node()->kind() == aten::size &&
-        n->input(0)->node()->inputs().size() == 1) {
+        n->input(0)->node()->inputs().size() == 1 && onlyRead(n->input(0))) {
       Value* tensor = n->input(0)->node()->input(0);
       for (size_t i = 0; i < n->outputs().size(); ++i) {
         Value* size = graph->insert(aten::size, {tensor, static_cast<int64_t>(i)});
@@ -312,8 +324,11 @@ class Matcher {
     if (!matchNode(root_, anchor)) return std::nullopt;
     checkSingleUse();
     checkDtypes();
+    checkNoWritesInBetween();
     return result_;
   }
+
+  const torch::jit::AliasDb* alias_db_ = nullptr;  // set by findMatches
 
  private:
   static bool isPure(const Node* n) {
@@ -465,12 +480,34 @@ class Matcher {
       if (tn == result_.anchor || isPure(tn) || isMaskOnly(tn)) continue;
       for (const Value* out : tn->outputs()) {
         for (const auto& use : out->uses()) {
-          // reading only the shape of an intermediate is redirected by rewrite()
+          // an intermediate whose shape is read outside stays alive for that reader
           if (!inside.count(use.user) && use.user->kind() != aten::size) {
             miss(where(tn) + " is also used outside the pattern, by " + where(use.user));
             return;
           }
         }
+      }
+    }
+  }
+
+  // The fused node is put where the anchor was, so it reads its inputs later than the stock
+  // code did: nothing in between may write to a tensor the match reads.
+  void checkNoWritesInBetween() {
+    if (!alias_db_ || !result_.miss.empty()) return;
+    std::unordered_set<const Node*> inside;
+    Node* first = result_.anchor;
+    for (const auto& [pn, tn] : result_.nodes) {
+      inside.insert(tn);
+      if (tn->isBefore(first)) first = tn;
+    }
+    torch::jit::ValueSet read;
+    for (const auto& [pn, tn] : result_.nodes)
+      for (const Value* v : tn->inputs())
+        if (v->type()->cast<c10::TensorType>()) read.insert(v);
+    for (Node* n = first; n != result_.anchor; n = n->next()) {
+      if (!inside.count(n) && alias_db_->writesToAlias(n, read)) {
+        miss(where(n) + " writes, between the matched nodes, to a tensor the pattern reads");
+        return;
       }
     }
   }
@@ -502,6 +539,14 @@ class Matcher {
         floating = *dtype;
       }
     }
+    // the operator returns the inputs' dtype: the stock result must have it too (a factory
+    // call in the pattern may have asked for another one)
+    auto out = result_.anchor->output(0)->type()->cast<c10::TensorType>();
+    auto out_dtype = out ? out->scalarType() : std::nullopt;
+    if (floating && (!out_dtype || *out_dtype != *floating))
+      miss(where(result_.anchor) + ": the stock result's dtype " +
+           (out_dtype ? std::string(c10::toString(*out_dtype)) : std::string("(unknown)")) +
+           " is not the inputs' " + c10::toString(*floating));
   }
 
   const Graph& pattern_;
@@ -519,6 +564,8 @@ std::vector<MatchResult> findMatches(const Graph& pattern, Graph& graph,
                                      const std::map<std::string, double>& known) {
   Matcher matcher(pattern, roles);
   matcher.known_sizes_ = known;
+  torch::jit::AliasDb alias_db(graph.shared_from_this());
+  matcher.alias_db_ = &alias_db;
   std::vector<MatchResult> out;
   const Symbol kind = pattern.outputs()[0]->node()->kind();
   for (Node* n : graph.nodes()) {  // the top-level block: matches never span blocks
@@ -526,6 +573,46 @@ std::vector<MatchResult> findMatches(const Graph& pattern, Graph& graph,
     if (auto m = matcher.matchAt(n)) out.push_back(std::move(*m));
   }
   return out;
+}
+
+// Where a computed scalar comes from: the tensor sizes it reads (value name, dim), whether
+// it is pure arithmetic over sizes and constants, and whether it is one size read as such.
+struct ScalarSource {
+  std::vector<std::pair<const Value*, int64_t>> reads;
+  bool pure = true;
+  bool direct = false;
+};
+
+void describeInto(const Value* v, ScalarSource& src, int depth) {
+  static const std::unordered_set<std::string> kScalarOps = {
+      "Int", "Float", "ScalarImplicit", "floordiv", "div", "mul", "add", "sub", "sqrt", "pow",
+      "neg", "remainder"};
+  const Node* n = v->node();
+  if (n->kind() == prim::Constant) return;
+  if (depth > 16) {
+    src.pure = false;
+    return;
+  }
+  if (n->kind() == aten::size && n->inputs().size() == 2 && constant(n->input(1))) {
+    src.reads.emplace_back(n->input(0), constant(n->input(1))->toInt());
+    return;
+  }
+  const bool scalar_out = !v->type()->cast<c10::TensorType>();
+  if (n->kind() == prim::NumToTensor ||
+      (scalar_out && n->kind().is_aten() && kScalarOps.count(n->kind().toUnqualString()))) {
+    for (const Value* in : n->inputs()) describeInto(in, src, depth + 1);
+    return;
+  }
+  src.pure = false;
+}
+
+ScalarSource describeScalar(const Value* v) {
+  ScalarSource src;
+  describeInto(v, src, 0);
+  const Node* n = v->node();
+  if (n->kind() == prim::NumToTensor) n = n->input(0)->node();
+  src.direct = src.pure && n->kind() == aten::size && src.reads.size() == 1;
+  return src;
 }
 
 // ---------------------------------------------------------------------------
@@ -539,11 +626,6 @@ IValue toIValue(const py::handle& obj) {
   if (py::isinstance<py::float_>(obj)) return IValue(obj.cast<double>());
   if (py::isinstance<py::str>(obj)) return IValue(obj.cast<std::string>());
   TORCH_CHECK(false, "rewrite: unsupported scalar argument ", py::str(obj).cast<std::string>());
-}
-
-std::optional<std::vector<int64_t>> concreteSizes(const Value* v) {
-  auto t = v->type()->cast<c10::TensorType>();
-  return t ? t->sizes().concrete_sizes() : std::nullopt;
 }
 
 Value* valueNamed(Graph& graph, const std::string& name) {
@@ -587,24 +669,6 @@ std::string rewrite(const std::shared_ptr<Graph>& graph, const std::shared_ptr<G
   // erase the matched nodes, last first (in-place ops are not dead code)
   std::vector<Node*> matched;
   for (const auto& [pn, tn] : match->nodes) matched.push_back(tn);
-  // an outside reader of an intermediate's shape reads a matched input of the same
-  // shape instead (F.normalize(z).shape[1] is z.shape[1]), so the intermediate can go
-  for (Node* n : matched) {
-    for (Value* out : n->outputs()) {
-      auto sizes = concreteSizes(out);
-      if (!sizes) continue;
-      const std::vector<torch::jit::Use> uses = out->uses();
-      for (const auto& use : uses) {
-        if (use.user->kind() != aten::size) continue;
-        for (const auto& [pv, tv] : match->tensors) {
-          if (concreteSizes(tv) == sizes) {
-            use.user->replaceInput(use.offset, tv);
-            break;
-          }
-        }
-      }
-    }
-  }
   std::sort(matched.begin(), matched.end(), [](Node* a, Node* b) { return a->isAfter(b); });
   matched.erase(std::unique(matched.begin(), matched.end()), matched.end());
   for (Node* n : matched) {
@@ -637,8 +701,26 @@ PYBIND11_MODULE(TORCH_EXTENSION_NAME, m) {
           py::list sentinels;
           for (const auto& [name, tv] : m.sentinels) {
             auto c = constant(tv);
+            ScalarSource src = describeScalar(tv);
+            py::list reads;
+            for (const auto& [t, d] : src.reads) {
+              // a size of a matched intermediate: the size the pattern gives it there (the
+              // pattern was traced with sentinel sizes, so this names the sentinel it is)
+              py::object pattern_size = py::none();
+              for (const auto& [pn, tn] : m.nodes) {
+                for (size_t i = 0; i < tn->outputs().size(); ++i) {
+                  if (tn->output(i) != t) continue;
+                  auto type = pn->output(i)->type()->cast<c10::TensorType>();
+                  auto sizes = type ? type->sizes().concrete_sizes() : std::nullopt;
+                  const int64_t rank = sizes ? static_cast<int64_t>(sizes->size()) : 0;
+                  if (rank > 0) pattern_size = py::int_((*sizes)[((d % rank) + rank) % rank]);
+                }
+              }
+              reads.append(py::make_tuple(t->debugName(), d, pattern_size));
+            }
             sentinels.append(py::make_tuple(
-                name, tv->debugName(), c ? torch::jit::toPyObject(*c) : py::object(py::none())));
+                name, tv->debugName(), c ? torch::jit::toPyObject(*c) : py::object(py::none()),
+                reads, src.pure, src.direct));
           }
           size_t covered = 0;
           for (const auto& [pn, tn] : m.nodes) covered += pn->kind() != prim::ListConstruct;

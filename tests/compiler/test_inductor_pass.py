@@ -92,3 +92,17 @@ def test_variant_fuses_under_torch_compile(pattern, variant):
     got, want, counts, reports = run_compiled(module, inputs)
     torch.testing.assert_close(got, want, atol=1e-5, rtol=1e-4)
     assert counts == {pattern.name: 1}, "\n".join(map(str, reports))
+
+
+def test_training_graphs_are_left_alone():
+    make_model, make_inputs, _ = CORPUS["gated_unit"]
+    model, inputs = make_model().train(), make_inputs()
+    the_pass = compiler.inductor_pass()
+    before = len(the_pass.reports)
+    torch._dynamo.reset()
+    compiled = torch.compile(model, dynamic=False, options={"post_grad_custom_pre_pass": the_pass,
+                                                            "fx_graph_cache": False})
+    compiled(*inputs).sum().backward()
+    reports = the_pass.reports[before:]
+    assert reports and not any(r.fused for r in reports)
+    assert any("training graph" in note for r in reports for note in r.notes)

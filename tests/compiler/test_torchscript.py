@@ -222,3 +222,98 @@ def test_opt_driver_needs_example_inputs_for_torchscript(tmp_path):
     assert r.returncode == 2 and "--inputs" in r.stderr
     r = run_opt(path, "--inputs", tmp_path / "nope.pt")
     assert r.returncode == 2 and "no such file" in r.stderr
+
+
+# -- what must not be fused: a rewrite here would change the model's results
+
+def _pool(h, gate, mask):
+    logits = gate.masked_fill(~mask[:, :, None], float("-inf"))
+    return (torch.softmax(logits, dim=1) * h).sum(dim=1)
+
+
+def pool_inputs(b=4, m=3, d=8):
+    g = torch.Generator().manual_seed(0)
+    mask = torch.rand(b, m, generator=g) > 0.4
+    mask[:, 0] = True
+    return torch.randn(b, m, d, generator=g), torch.randn(b, m, d, generator=g), mask
+
+
+def test_a_temperature_passed_in_is_not_frozen_at_its_example_value():
+    @torch.jit.script
+    def pool(h, gate, mask, tau: torch.Tensor):
+        logits = (gate / tau).masked_fill(~mask[:, :, None], float("-inf"))
+        return (torch.softmax(logits, dim=1) * h).sum(dim=1)
+
+    h, gate, mask = pool_inputs()
+    fused, report = fuse_torchscript(pool, (h, gate, mask, torch.tensor(0.5)))
+    for tau in (0.5, 3.0):  # the division stays stock code, outside the fused operator
+        torch.testing.assert_close(fused(h, gate, mask, torch.tensor(tau)),
+                                   pool(h, gate, mask, torch.tensor(tau)), atol=1e-5, rtol=1e-4)
+    assert all(f.variant.endswith("temp=none") for f in report.fused), str(report)
+
+
+def test_a_write_between_the_matched_nodes_is_a_near_miss():
+    @torch.jit.script
+    def pool(h, gate, mask):
+        logits = gate.masked_fill(~mask[:, :, None], float("-inf"))
+        p = torch.softmax(logits, dim=1) * h
+        h.mul_(0.0)  # the stock product read h before this write
+        return p.sum(dim=1)
+
+    inputs = pool_inputs()
+    fused, report = fuse_torchscript(pool, inputs)
+    assert report.count("adaptive_fusion") == 0
+    assert any("writes, between the matched nodes" in m.constraint for m in report.near_misses)
+    args = [t.clone() for t in inputs]
+    torch.testing.assert_close(fused(*args), pool(*[t.clone() for t in inputs]))
+
+
+def test_a_stock_result_in_another_dtype_is_a_near_miss():
+    @torch.jit.script
+    def pool(h, gate, mask):
+        full = torch.full_like(gate, float("-inf"), dtype=torch.float64)
+        logits = torch.where(mask[:, :, None], gate.double(), full)
+        return (torch.softmax(logits, dim=1) * h).sum(dim=1)
+
+    inputs = pool_inputs()
+    fused, report = fuse_torchscript(pool, inputs)
+    assert fused(*inputs).dtype == torch.float64
+    torch.testing.assert_close(fused(*inputs), pool(*inputs))
+
+
+def test_a_size_list_written_to_is_left_alone():
+    @torch.jit.script
+    def flatten(x):
+        s = x.size()
+        s[0] = 1
+        return x.reshape(s[0], -1)
+
+    x = torch.randn(4, 6)
+    fused, _ = fuse_torchscript(flatten, (x,))
+    assert fused(x).shape == (1, 24)
+
+
+def test_a_function_that_already_ran_is_fused_into_a_new_function():
+    pool = torch.jit.script(_pool)
+    inputs = pool_inputs()
+    for _ in range(3):
+        pool(*inputs)  # the executor has its plan now
+    fused, report = fuse_torchscript(pool, inputs)
+    assert report.count("adaptive_fusion") == 1 and fused is not pool
+    with torch.autograd.profiler.profile() as prof:
+        got = fused(*inputs)
+    assert any("cldmdf::adaptive_fusion" in e.name for e in prof.function_events)
+    torch.testing.assert_close(got, pool(*inputs), atol=1e-5, rtol=1e-4)
+    FileCheck().check_not("cldmdf::").run(str(pool.graph))  # the caller's function is unchanged
+
+
+def test_the_model_passed_in_is_not_changed():
+    model = Attention().train()
+    scripted = torch.jit.script(model)
+    inputs = attention_inputs()
+    kept = [t.clone() for t in inputs]
+    fuse_torchscript(scripted, inputs)
+    assert scripted.training and model.training
+    FileCheck().check_not("cldmdf::").run(str(scripted.graph))
+    for a, b in zip(inputs, kept):
+        assert torch.equal(a, b)
