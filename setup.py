@@ -100,7 +100,8 @@ def extension():
 
 def jit_pass_extension():
     """The TorchScript fusion pass: TorchScript internals, so built for the installed torch
-    (not on the stable ABI) and kept out of the operator library."""
+    (not on the stable ABI) and kept out of the operator library. CLDMDF_JIT_PASS=0 skips it
+    (cldmdf.compiler.fuse_torchscript then says it is not built)."""
     return cpp_extension.CppExtension(
         name="cldmdf._C_jit", sources=["csrc/jit/fusion_pass.cpp"],
         extra_compile_args={"cxx": ["-O2", "-fvisibility=hidden", "-Wall"]})
@@ -116,7 +117,8 @@ setup(
         "cldmdf.compiler", "cldmdf.compiler.patterns"],
     package_dir={"cldmdf.compiler": "compiler"},
     package_data={"cldmdf": ["data/*.npz", "data/*.md"]},
-    ext_modules=[extension(), jit_pass_extension()],
+    ext_modules=[extension()] + (
+        [jit_pass_extension()] if os.environ.get("CLDMDF_JIT_PASS", "1") != "0" else []),
     cmdclass={"build_ext": cpp_extension.BuildExtension.with_options(use_ninja=True)},
     python_requires=">=3.9",
     install_requires=["torch>=2.10", "numpy"],

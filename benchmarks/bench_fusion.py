@@ -23,7 +23,7 @@ sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."
 from fusion_corpus import CORPUS  # noqa: E402
 
 
-def median_ms(fn, device, reps, warmup=3):
+def median_ms(fn, device, reps, warmup=10):
     with torch.no_grad():
         for _ in range(warmup):
             fn()

@@ -28,7 +28,12 @@ from typing import Dict, List, Optional, Tuple
 
 import torch
 from torch._inductor import config as inductor_config
-from torch._inductor.custom_graph_pass import CustomInferenceAwareGraphPass, get_hash_for_files
+from torch._inductor.custom_graph_pass import get_hash_for_files
+
+try:  # told whether a graph is an inference graph, where torch has this base class
+    from torch._inductor.custom_graph_pass import CustomInferenceAwareGraphPass as _PassBase
+except ImportError:  # older torch: not told, so training graphs are fused too
+    from torch._inductor.custom_graph_pass import CustomGraphPass as _PassBase
 from torch._inductor.fx_passes.joint_graph import joint_graph_passes
 from torch._inductor.fx_passes.post_grad import remove_noop_ops, view_to_reshape
 from torch._inductor.pattern_matcher import (CallFunction, Match, PatternMatcherPass, fwd_only,
@@ -116,7 +121,7 @@ class _InductorVariant:
                                  (value ** 0.5, name, _from_sqrt)]
 
 
-class CldmdfInductorPass(CustomInferenceAwareGraphPass):
+class CldmdfInductorPass(_PassBase):
     """Inductor post-grad pass replacing CL-DMDF idioms with torch.ops.cldmdf.*."""
 
     def __init__(self):

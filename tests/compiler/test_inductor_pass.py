@@ -20,19 +20,25 @@ COMPILED = [name for name, (_, _, expected) in CORPUS.items()
             if "centroid_contrastive_loss" not in expected]
 
 
+@pytest.fixture(autouse=True)
+def no_compile_caches():
+    """A cache hit (Inductor's FX-graph cache or AOTAutograd's, from an earlier run) reuses the
+    compiled graph without running the pass, so without a report: these tests compile afresh."""
+    with torch._inductor.config.patch(force_disable_caches=True):
+        yield
+
+
 def run_compiled(model, inputs):
     """Compiles `model` with the pass, runs it; returns (compiled output, eager output,
     fusions by pattern, the reports of this compilation)."""
     the_pass = compiler.inductor_pass()
-    before = len(the_pass.reports)
+    the_pass.reports.clear()  # it keeps the last 64 reports
     torch._dynamo.reset()
-    # a cache hit reuses the compiled graph without running the pass (so without a report)
     compiled = torch.compile(model, dynamic=False,
-                             options={"post_grad_custom_pre_pass": the_pass,
-                                      "fx_graph_cache": False})
+                             options={"post_grad_custom_pre_pass": the_pass})
     with torch.no_grad():
         got, want = compiled(*inputs), model(*inputs)
-    reports = the_pass.reports[before:]
+    reports = list(the_pass.reports)
     counts = {}
     for report in reports:
         for f in report.fused:
@@ -98,11 +104,10 @@ def test_training_graphs_are_left_alone():
     make_model, make_inputs, _ = CORPUS["gated_unit"]
     model, inputs = make_model().train(), make_inputs()
     the_pass = compiler.inductor_pass()
-    before = len(the_pass.reports)
+    the_pass.reports.clear()  # it keeps the last 64 reports
     torch._dynamo.reset()
-    compiled = torch.compile(model, dynamic=False, options={"post_grad_custom_pre_pass": the_pass,
-                                                            "fx_graph_cache": False})
+    compiled = torch.compile(model, dynamic=False, options={"post_grad_custom_pre_pass": the_pass})
     compiled(*inputs).sum().backward()
-    reports = the_pass.reports[before:]
+    reports = list(the_pass.reports)
     assert reports and not any(r.fused for r in reports)
     assert any("training graph" in note for r in reports for note in r.notes)
