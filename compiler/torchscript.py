@@ -259,6 +259,8 @@ def fuse_torchscript(model: Union[torch.jit.ScriptModule, torch.jit.ScriptFuncti
     report.near_misses = [m for m in misses.values()
                           if m.anchor in alive and m.anchor not in fused_anchors]
     report.notes = sorted(notes)
+    # the example's shapes were annotations for the constraints, not facts about other inputs
+    torch._C._jit_pass_erase_shape_information(graph)
     torch._C._jit_pass_lint(graph)
     return fused_model, report
 
