@@ -165,3 +165,17 @@ def as_reference_input(t: Optional[torch.Tensor]) -> Optional[torch.Tensor]:
 def grads(outputs, inputs, upstream):
     """Gradients of `inputs` for a random upstream gradient on each of `outputs`."""
     return torch.autograd.grad(list(outputs), list(inputs), list(upstream), allow_unused=False)
+
+
+def check_outputs_and_grads(op_out, op_grads, ref_out, ref_grads, dtype, output_names,
+                            input_names):
+    """An operator's outputs and input gradients against the reference's: same dtype (the
+    inputs'), same shapes, values within the dtype's tolerance."""
+    for name, got, want in zip(output_names, op_out, ref_out):
+        assert got.dtype == dtype, name
+        assert got.shape == want.shape, name
+        assert_close(got, want, dtype, what=name)
+    for name, got, want in zip(input_names, op_grads, ref_grads):
+        assert got.dtype == dtype, f"grad of {name}"
+        assert got.shape == want.shape, f"grad of {name}"
+        assert_close(got, want, dtype, what=f"grad of {name}")

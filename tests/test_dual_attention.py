@@ -12,6 +12,7 @@ import torch
 import cldmdf
 from cldmdf import reference
 from conftest import (DTYPE_LAYOUTS, DTYPE_LAYOUT_IDS, FLOAT_DTYPES, REDUCED_DTYPES, TOL,
+                      check_outputs_and_grads,
                       as_reference_input, assert_close, dtype_id, grads, leaf, make_generator,
                       make_mask, randn, with_layout)
 
@@ -58,14 +59,7 @@ def run_both(tensors, mask, num_heads, feat_temperature, upstream=None, gen=None
 
 
 def check_against_reference(op_out, op_grads, ref_out, ref_grads, dtype):
-    for name, got, want in zip(OUTPUT_NAMES, op_out, ref_out):
-        assert got.dtype == dtype, name
-        assert got.shape == want.shape, name
-        assert_close(got, want, dtype, what=name)
-    for name, got, want in zip(INPUT_NAMES, op_grads, ref_grads):
-        assert got.dtype == dtype, f"grad of {name}"
-        assert got.shape == want.shape, f"grad of {name}"
-        assert_close(got, want, dtype, what=f"grad of {name}")
+    check_outputs_and_grads(op_out, op_grads, ref_out, ref_grads, dtype, OUTPUT_NAMES, INPUT_NAMES)
 
 
 # --------------------------------------------------------------------------- agreement with the reference
