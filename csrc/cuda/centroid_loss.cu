@@ -1,14 +1,23 @@
 // CUDA kernels of cldmdf::centroid_contrastive_loss and its backward (OPS.md,
-// section 3). The same blocked scheme as the CPU kernel: entity sums by one
-// warp per entity over its members in a stable order (deterministic, so
-// gradcheck and repeated calls agree bit for bit; atomics were not), logits a
-// block of rows at a time by a cuBLAS GEMM against the centroids, each row's
-// logsumexp taken by one warp, and backward recomputing the tiles instead of
-// keeping [N, E].
+// section 3).
 //
-// Grouping arbitrary int64 ids into dense entities uses aten::_unique2, which
-// reads the number of entities back to the host: the one synchronisation of
-// this operator (the tile loop needs E to size its GEMMs).
+// No host synchronisation, nothing of size [N, E]:
+//  * Entities: one stable sort of the int64 ids and a scan give each point its
+//    dense entity, the members of every entity in ascending point order and
+//    each entity's [start, end) among them. The number of entities E stays on
+//    the device: buffers are sized by N >= E and kernels read E from memory, so
+//    the operator can be captured in a CUDA graph.
+//  * Entity sums: one warp per entity over its members in order (deterministic,
+//    no atomics, so repeated calls and gradcheck agree bit for bit).
+//  * Logits and logsumexp (flash-attention style): one tiled kernel computes
+//    64 points x 64 centroids of <zhat_i, c_u> at a time from shared memory and
+//    folds them into a running (max, sum) per point; only [N] statistics are
+//    kept. Backward recomputes the tiles in two kernels, one owning points
+//    (grad of zhat) and one owning centroids (grad of the centroids), so every
+//    output element is written by one block, without atomics.
+//  * A point's own entity is left out of the tiles: its logit is the
+//    leave-one-out positive (or the full centroid) and is handled per point
+//    and per entity, which also keeps a one-entity batch's loss exactly 0.
 #include <array>
 #include <optional>
 #include <string>
@@ -31,71 +40,96 @@ constexpr ScalarType acc_scalar_type() {
 
 int64_t warp_blocks(int64_t rows) { return ceil_div(rows, kWarpsPerBlock); }
 
-// Dense entity index of every point and the size of every entity.
+template <typename A>
+__device__ __forceinline__ A nan_max(A a, A b) {
+  if (a != a || b != b) return a + b;
+  return a > b ? a : b;
+}
+
+// ---------------------------------------------------------------- entities
+
+// Dense entities of the points, all on the device.
 struct Entities {
-  Tensor inverse;  // [N] int64
-  Tensor counts;   // [E] int64
-  int64_t E;
-  Tensor members;  // [N] int64: point indices grouped by entity (stable sort of inverse)
-  Tensor starts;   // [E] int64: first slot of each entity in members
+  Tensor inverse;  // [N] dense entity of each point
+  Tensor members;  // [N] point indices grouped by entity, ascending within an entity
+  Tensor starts;   // [N] entity u's members are members[starts[u] : ends[u]], u < E
+  Tensor ends;     // [N]
+  Tensor count;    // [1] E
 };
 
-__global__ void entity_starts_kernel(const int64_t* sorted_inv, int64_t N, int64_t* starts) {
+// Device view of Entities.
+struct EntityPtrs {
+  const int64_t* inverse;
+  const int64_t* members;
+  const int64_t* starts;
+  const int64_t* ends;
+  const int64_t* count;
+
+  __device__ int64_t size(int64_t u) const { return ends[u] - starts[u]; }
+  __device__ bool has_positive(int64_t i, bool leave_one_out) const {
+    return !leave_one_out || size(inverse[i]) > 1;
+  }
+};
+
+EntityPtrs ptrs(const Entities& e) {
+  return {static_cast<const int64_t*>(e.inverse.data_ptr()),
+          static_cast<const int64_t*>(e.members.data_ptr()),
+          static_cast<const int64_t*>(e.starts.data_ptr()),
+          static_cast<const int64_t*>(e.ends.data_ptr()),
+          static_cast<const int64_t*>(e.count.data_ptr())};
+}
+
+__global__ void new_group_flags_kernel(const int64_t* sorted, int64_t N, int64_t* flags) {
   const int64_t r = blockIdx.x * int64_t(blockDim.x) + threadIdx.x;
-  if (r < N && (r == 0 || sorted_inv[r] != sorted_inv[r - 1])) starts[sorted_inv[r]] = r;
+  if (r < N) flags[r] = (r > 0 && sorted[r] != sorted[r - 1]) ? 1 : 0;
 }
 
-Entities unique_entities(const Tensor& entity) {
-  std::array<StableIValue, 4> stack{
-      torch::stable::detail::from(entity), torch::stable::detail::from(true),
-      torch::stable::detail::from(true), torch::stable::detail::from(true)};
-  TORCH_ERROR_CODE_CHECK(
-      torch_call_dispatcher("aten::_unique2", "", stack.data(), TORCH_ABI_VERSION));
-  Tensor values = torch::stable::detail::to<Tensor>(stack[0]);
-  Tensor inverse = torch::stable::detail::to<Tensor>(stack[1]);
-  Tensor counts = torch::stable::detail::to<Tensor>(stack[2]);
-  inverse = torch::stable::contiguous(inverse);
+// group[r] = number of group starts in sorted[1 .. r] (the dense entity of slot r).
+__global__ void entity_groups_kernel(const int64_t* sorted, const int64_t* order,
+                                     const int64_t* group, int64_t N, int64_t* inverse,
+                                     int64_t* starts, int64_t* ends, int64_t* count) {
+  const int64_t r = blockIdx.x * int64_t(blockDim.x) + threadIdx.x;
+  if (r >= N) return;
+  const int64_t g = group[r];
+  inverse[order[r]] = g;
+  if (r == 0 || sorted[r] != sorted[r - 1]) starts[g] = r;
+  if (r == N - 1 || sorted[r + 1] != sorted[r]) ends[g] = r + 1;
+  if (r == N - 1) *count = g + 1;
+}
+
+Tensor call_single(const char* name, const char* overload, StableIValue* stack) {
+  TORCH_ERROR_CODE_CHECK(torch_call_dispatcher(name, overload, stack, TORCH_ABI_VERSION));
+  return torch::stable::detail::to<Tensor>(stack[0]);
+}
+
+Entities group_entities(const Tensor& entity, int64_t N, cudaStream_t s) {
   std::array<StableIValue, 4> sort_stack{
-      torch::stable::detail::from(inverse), torch::stable::detail::from(std::optional<bool>(true)),
+      torch::stable::detail::from(entity), torch::stable::detail::from(std::optional<bool>(true)),
       torch::stable::detail::from(int64_t(0)), torch::stable::detail::from(false)};
-  TORCH_ERROR_CODE_CHECK(
-      torch_call_dispatcher("aten::sort", "stable", sort_stack.data(), TORCH_ABI_VERSION));
-  Tensor sorted = torch::stable::detail::to<Tensor>(sort_stack[0]);
-  Tensor members = torch::stable::detail::to<Tensor>(sort_stack[1]);
-  const int64_t N = inverse.size(0), E = values.size(0);
-  Tensor starts = new_empty(inverse, {E}, ScalarType::Long);
-  if (N > 0) {
-    void* s = nullptr;
-    TORCH_ERROR_CODE_CHECK(aoti_torch_get_current_cuda_stream(inverse.get_device_index(), &s));
-    entity_starts_kernel<<<ceil_div(N, kThreads), kThreads, 0, static_cast<cudaStream_t>(s)>>>(
-        static_cast<const int64_t*>(sorted.data_ptr()), N, static_cast<int64_t*>(starts.data_ptr()));
-    CLDMDF_CUDA_LAUNCH_CHECK();
-  }
-  return {inverse, torch::stable::contiguous(counts), E, members, starts};
+  Tensor sorted = torch::stable::contiguous(call_single("aten::sort", "stable", sort_stack.data()));
+  Tensor order = torch::stable::contiguous(torch::stable::detail::to<Tensor>(sort_stack[1]));
+  Tensor flags = new_empty(entity, {N}, ScalarType::Long);
+  const int64_t* sp = static_cast<const int64_t*>(sorted.data_ptr());
+  new_group_flags_kernel<<<ceil_div(N, kThreads), kThreads, 0, s>>>(
+      sp, N, static_cast<int64_t*>(flags.data_ptr()));
+  CLDMDF_CUDA_LAUNCH_CHECK();
+  std::array<StableIValue, 3> scan_stack{torch::stable::detail::from(flags),
+                                         torch::stable::detail::from(int64_t(0)),
+                                         torch::stable::detail::from(std::nullopt)};
+  Tensor group = torch::stable::contiguous(call_single("aten::cumsum", "", scan_stack.data()));
+  Entities e{new_empty(entity, {N}, ScalarType::Long), order,
+             new_empty(entity, {N}, ScalarType::Long), new_empty(entity, {N}, ScalarType::Long),
+             new_empty(entity, {1}, ScalarType::Long)};
+  entity_groups_kernel<<<ceil_div(N, kThreads), kThreads, 0, s>>>(
+      sp, static_cast<const int64_t*>(order.data_ptr()),
+      static_cast<const int64_t*>(group.data_ptr()), N,
+      static_cast<int64_t*>(e.inverse.data_ptr()), static_cast<int64_t*>(e.starts.data_ptr()),
+      static_cast<int64_t*>(e.ends.data_ptr()), static_cast<int64_t*>(e.count.data_ptr()));
+  CLDMDF_CUDA_LAUNCH_CHECK();
+  return e;
 }
 
-// S_u = sum of zhat over the members of u in ascending point order (deterministic, no
-// atomics), c_u = S_u / max(||S_u||, eps), snorm_u = ||S_u||; one warp per entity.
-template <typename A>
-__global__ void entity_sums_kernel(const A* zhat, const int64_t* members, const int64_t* starts,
-                                   const int64_t* counts, int64_t E, int64_t P, A* sums,
-                                   A* centroids, A* snorm) {
-  const int64_t u = (blockIdx.x * int64_t(blockDim.x) + threadIdx.x) / 32;
-  const int lane = threadIdx.x & 31;
-  if (u >= E) return;
-  const int64_t r0 = starts[u], r1 = r0 + counts[u];
-  A sq = A(0);
-  for (int64_t p = lane; p < P; p += 32) {
-    A acc = A(0);
-    for (int64_t r = r0; r < r1; ++r) acc += zhat[members[r] * P + p];
-    sums[u * P + p] = acc;
-    sq += acc * acc;
-  }
-  sq = warp_sum(sq);
-  const A inv = inv_clamped_norm(sq);
-  for (int64_t p = lane; p < P; p += 32) centroids[u * P + p] = sums[u * P + p] * inv;
-  if (lane == 0) snorm[u] = sqrt_acc(sq);
-}
+// ---------------------------------------------------------------- per point / per entity
 
 // out[r] = in[r] / max(||in[r]||, eps) (accumulation dtype) and norm[r] = ||in[r]||; one warp per row.
 template <typename T, typename A>
@@ -116,82 +150,328 @@ __global__ void normalize_rows_kernel(View<const T, 2> in, int64_t rows, int64_t
   if (lane == 0) norm[r] = sqrt_acc(sq);
 }
 
-// Turns tile rows (cosines of points [i0, i0 + nb) against every centroid) into
-// logits / T with the leave-one-out positive in the own column, and then either
-// (forward) each point's loss, or (backward) dL/d<zhat_i, c_u> in place of the
-// row and the own positive's coefficient. One warp per row.
-template <typename A, bool kBackward>
-__global__ void finish_rows_kernel(A* tile, int64_t i0, int64_t nb, int64_t E, int64_t P,
-                                   const A* zhat, const A* sums, const int64_t* inverse,
-                                   const int64_t* counts, bool leave_one_out, A inv_temp,
-                                   const A* upstream, A* loss, A* own_coef) {
-  const int64_t r = (blockIdx.x * int64_t(blockDim.x) + threadIdx.x) / 32;
+// S_u = sum of zhat over the members of u in ascending point order, c_u = S_u / max(||S_u||, eps),
+// snorm_u = ||S_u||; one warp per entity slot, slots >= E idle.
+template <typename A>
+__global__ void entity_sums_kernel(const A* zhat, EntityPtrs ent, int64_t slots, int64_t P,
+                                   A* sums, A* centroids, A* snorm) {
+  const int64_t u = (blockIdx.x * int64_t(blockDim.x) + threadIdx.x) / 32;
   const int lane = threadIdx.x & 31;
-  if (r >= nb) return;
-  const int64_t i = i0 + r, e = inverse[i];
-  A* l = tile + r * E;
-  const bool has_positive = !leave_one_out || counts[e] > 1;
-  if (!has_positive || (kBackward && upstream[i] == A(0))) {
-    if (kBackward) {
-      for (int64_t u = lane; u < E; u += 32) l[u] = A(0);
-      if (lane == 0) own_coef[i] = A(0);
-    } else if (lane == 0) {
-      loss[i] = A(0);
-    }
-    return;
+  if (u >= slots || u >= *ent.count) return;
+  const int64_t r0 = ent.starts[u], r1 = ent.ends[u];
+  A sq = A(0);
+  for (int64_t p = lane; p < P; p += 32) {
+    A acc = A(0);
+    for (int64_t r = r0; r < r1; ++r) acc += zhat[ent.members[r] * P + p];
+    sums[u * P + p] = acc;
+    sq += acc * acc;
   }
-  if (leave_one_out) {
-    A zr = A(0), rr = A(0);
-    for (int64_t p = lane; p < P; p += 32) {
-      const A z = zhat[i * P + p], rem = sums[e * P + p] - z;
-      zr += z * rem;
-      rr += rem * rem;
-    }
+  sq = warp_sum(sq);
+  const A inv = inv_clamped_norm(sq);
+  for (int64_t p = lane; p < P; p += 32) centroids[u * P + p] = sums[u * P + p] * inv;
+  if (lane == 0) snorm[u] = sqrt_acc(sq);
+}
+
+// own[i] = l_{i,e}: <zhat_i, c+_i> / T with c+_i the leave-one-out positive, or <zhat_i, c_e> / T
+// without leave-one-out; 0 for points without a positive. One warp per point.
+template <typename A>
+__global__ void own_logit_kernel(const A* zhat, const A* sums, const A* centroids, EntityPtrs ent,
+                                 int64_t N, int64_t P, bool leave_one_out, A inv_temp, A* own) {
+  const int64_t i = (blockIdx.x * int64_t(blockDim.x) + threadIdx.x) / 32;
+  const int lane = threadIdx.x & 31;
+  if (i >= N) return;
+  const int64_t e = ent.inverse[i];
+  const A* zi = zhat + i * P;
+  A zr = A(0), rr = A(0);
+  if (!leave_one_out) {
+    for (int64_t p = lane; p < P; p += 32) zr += zi[p] * centroids[e * P + p];
     zr = warp_sum(zr);
-    rr = warp_sum(rr);
-    __syncwarp();
-    if (lane == 0) l[e] = zr * inv_clamped_norm(rr);
-    __syncwarp();
-  }
-  A mx = neg_infinity<A>();
-  for (int64_t u = lane; u < E; u += 32) {
-    const A v = l[u] * inv_temp;
-    mx = (v > mx || v != v) ? v : mx;
-  }
-  mx = warp_max(mx);
-  A total = A(0);
-  for (int64_t u = lane; u < E; u += 32) total += fast_exp(l[u] * inv_temp - mx);
-  total = warp_sum(total);
-  const A lse = mx + log_acc(total);
-  const A own = l[e] * inv_temp;
-  if (!kBackward) {
-    if (lane == 0) loss[i] = lse - own;
+    if (lane == 0) own[i] = zr * inv_temp;
     return;
   }
-  const A scale = upstream[i] * inv_temp;
-  __syncwarp();
-  for (int64_t u = lane; u < E; u += 32) {
-    A v = scale * fast_exp(l[u] * inv_temp - lse);
-    if (u == e) {
-      v -= scale;
-      if (leave_one_out) {
-        own_coef[i] = v;
-        v = A(0);
-      }
+  if (ent.size(e) < 2) {
+    if (lane == 0) own[i] = A(0);
+    return;
+  }
+  for (int64_t p = lane; p < P; p += 32) {
+    const A rem = sums[e * P + p] - zi[p];
+    zr += zi[p] * rem;
+    rr += rem * rem;
+  }
+  zr = warp_sum(zr);
+  rr = warp_sum(rr);
+  if (lane == 0) own[i] = zr * inv_clamped_norm(rr) * inv_temp;
+}
+
+// dL_i / d<zhat_i, c+_i> (the own logit's coefficient, 1/T included): 0 for points without a
+// positive or without upstream gradient.
+template <typename A>
+__device__ __forceinline__ A own_coefficient(int64_t i, const A* own, const A* lse,
+                                             const A* upstream, A inv_temp) {
+  const A up = upstream[i];
+  if (up == A(0)) return A(0);
+  return up * inv_temp * (exp_acc(own[i] - lse[i]) - A(1));
+}
+
+// ---------------------------------------------------------------- logit tiles
+
+constexpr int kTile = 64;          // points (rows) and centroids (columns) of a tile
+constexpr int kTileThreads = 256;  // 16 x 16 threads, each 4 x 4 logits of the tile
+constexpr int kOutChunk = 128;     // features of the gradient outputs per block (16 threads x 8)
+
+// Shared memory of the tile kernels: a feature chunk of the tile's points and centroids (for the
+// logits) or a chunk of rows of the gradient GEMM's right operand (never both at once), and the
+// tile's gradient coefficients. 25 KiB for float, 42 KiB for double.
+template <typename A>
+struct TileShared {
+  static constexpr int K = sizeof(A) == 8 ? 8 : 16;  // features (or rows) per staged chunk
+  union {
+    struct {
+      A z[K][kTile + 4];  // k-major
+      A c[K][kTile + 4];
+    } stage;
+    A rhs[K][kOutChunk];
+  } u;
+  A g[kTile][kTile + 1];
+};
+
+// acc[a][b] = <zhat[r0 + ty + 16a], cent[u0 + tx + 16b]> over all P features, 0 outside the
+// first `rows` points / `cols` centroids. Every thread of the block must call it.
+template <typename A>
+__device__ void logit_tile(const A* zhat, const A* cent, int64_t r0, int64_t u0, int64_t rows,
+                           int64_t cols, int64_t P, TileShared<A>& sm, A (&acc)[4][4]) {
+  constexpr int K = TileShared<A>::K;
+  const int tx = threadIdx.x & 15, ty = threadIdx.x >> 4;
+#pragma unroll
+  for (int a = 0; a < 4; ++a)
+#pragma unroll
+    for (int b = 0; b < 4; ++b) acc[a][b] = A(0);
+  for (int64_t k0 = 0; k0 < P; k0 += K) {
+    for (int idx = threadIdx.x; idx < kTile * K; idx += kTileThreads) {
+      const int r = idx / K, k = idx % K;
+      const int64_t p = k0 + k;
+      sm.u.stage.z[k][r] = (r0 + r < rows && p < P) ? zhat[(r0 + r) * P + p] : A(0);
+      sm.u.stage.c[k][r] = (u0 + r < cols && p < P) ? cent[(u0 + r) * P + p] : A(0);
     }
-    l[u] = v;
+    __syncthreads();
+#pragma unroll
+    for (int k = 0; k < K; ++k) {
+      A za[4], cb[4];
+#pragma unroll
+      for (int a = 0; a < 4; ++a) za[a] = sm.u.stage.z[k][ty + 16 * a];
+#pragma unroll
+      for (int b = 0; b < 4; ++b) cb[b] = sm.u.stage.c[k][tx + 16 * b];
+#pragma unroll
+      for (int a = 0; a < 4; ++a)
+#pragma unroll
+        for (int b = 0; b < 4; ++b) acc[a][b] += za[a] * cb[b];
+    }
+    __syncthreads();
   }
 }
 
+// Per-point logsumexp of the logits (forward, and recomputed by backward): a block owns 64
+// points and streams over all centroids 64 at a time, keeping a running (max, sum) per point
+// and thread, merged across the 16 threads of a row at the end. The own entity's column is
+// left out and the own logit added last. lse[i] = logsumexp_u l_{i,u}; loss[i] = lse[i] -
+// own[i] (0 without a positive). `loss` may be null.
+template <typename A>
+__global__ void __launch_bounds__(kTileThreads)
+    logsumexp_kernel(const A* zhat, const A* centroids, const A* own, EntityPtrs ent, int64_t N,
+                     int64_t P, bool leave_one_out, A inv_temp, A* lse, A* loss) {
+  __shared__ TileShared<A> sm;
+  const int tx = threadIdx.x & 15, ty = threadIdx.x >> 4;
+  const int64_t r0 = blockIdx.x * int64_t(kTile);
+  const int64_t E = *ent.count;
+  int64_t e[4];
+  A mx[4], sum[4];
+#pragma unroll
+  for (int a = 0; a < 4; ++a) {
+    const int64_t i = r0 + ty + 16 * a;
+    e[a] = i < N ? ent.inverse[i] : -1;
+    mx[a] = neg_infinity<A>();
+    sum[a] = A(0);
+  }
+  for (int64_t u0 = 0; u0 < E; u0 += kTile) {
+    A acc[4][4];
+    logit_tile(zhat, centroids, r0, u0, N, E, P, sm, acc);
+#pragma unroll
+    for (int a = 0; a < 4; ++a) {
+      A tile_max = neg_infinity<A>();
+#pragma unroll
+      for (int b = 0; b < 4; ++b) {
+        const int64_t u = u0 + tx + 16 * b;
+        acc[a][b] = (u < E && u != e[a]) ? acc[a][b] * inv_temp : neg_infinity<A>();
+        tile_max = nan_max(tile_max, acc[a][b]);
+      }
+      const A m = nan_max(mx[a], tile_max);
+      if (m == neg_infinity<A>()) continue;  // nothing seen yet
+      A add = A(0);
+#pragma unroll
+      for (int b = 0; b < 4; ++b) add += exp_acc(acc[a][b] - m);
+      sum[a] = sum[a] * exp_acc(mx[a] - m) + add;
+      mx[a] = m;
+    }
+  }
+  // merge the 16 partial states of each point (the 16 lanes of a half warp share ty)
+#pragma unroll
+  for (int a = 0; a < 4; ++a) {
+#pragma unroll
+    for (int o = 8; o > 0; o >>= 1) {
+      const A mo = __shfl_xor_sync(0xffffffffu, mx[a], o);
+      const A so = __shfl_xor_sync(0xffffffffu, sum[a], o);
+      const A m = nan_max(mx[a], mo);
+      if (m != neg_infinity<A>()) sum[a] = sum[a] * exp_acc(mx[a] - m) + so * exp_acc(mo - m);
+      mx[a] = m;
+    }
+  }
+  if (tx != 0) return;
+#pragma unroll
+  for (int a = 0; a < 4; ++a) {
+    const int64_t i = r0 + ty + 16 * a;
+    if (i >= N) continue;
+    if (!ent.has_positive(i, leave_one_out)) {
+      lse[i] = A(0);
+      if (loss) loss[i] = A(0);
+      continue;
+    }
+    const A o = own[i];
+    const A m = nan_max(mx[a], o);
+    const A l = m + log_acc(sum[a] * exp_acc(mx[a] - m) + exp_acc(o - m));
+    lse[i] = l;
+    if (loss) loss[i] = l - o;
+  }
+}
+
+// The tile's gradient coefficients dL/d<zhat_i, c_u> for u != own entity, into sm.g[row][col]:
+// upstream_i / T * softmax_{i,u}.
+template <typename A>
+__device__ void coefficient_tile(const A (&acc)[4][4], int64_t r0, int64_t u0, int64_t N,
+                                 int64_t E, const int64_t* inverse, const A* lse,
+                                 const A* upstream, A inv_temp, TileShared<A>& sm) {
+  const int tx = threadIdx.x & 15, ty = threadIdx.x >> 4;
+#pragma unroll
+  for (int a = 0; a < 4; ++a) {
+    const int64_t i = r0 + ty + 16 * a;
+    const A up = i < N ? upstream[i] : A(0);
+    const int64_t e = i < N ? inverse[i] : -1;
+    const A l = i < N ? lse[i] : A(0);
+#pragma unroll
+    for (int b = 0; b < 4; ++b) {
+      const int64_t u = u0 + tx + 16 * b;
+      sm.g[ty + 16 * a][tx + 16 * b] = (up != A(0) && u < E && u != e)
+                                           ? up * inv_temp * exp_acc(acc[a][b] * inv_temp - l)
+                                           : A(0);
+    }
+  }
+}
+
+// gzhat[i, f] = sum_{u != e(i)} coef_{i,u} c_u[f]: a block owns 64 points x 128 features and
+// streams over the centroids. Writes every element of its part of gzhat.
+template <typename A>
+__global__ void __launch_bounds__(kTileThreads)
+    point_side_grad_kernel(const A* zhat, const A* centroids, const A* lse, const A* upstream,
+                           EntityPtrs ent, int64_t N, int64_t P, A inv_temp, A* gzhat) {
+  __shared__ TileShared<A> sm;
+  constexpr int K = TileShared<A>::K;
+  const int tx = threadIdx.x & 15, ty = threadIdx.x >> 4;
+  const int64_t r0 = blockIdx.x * int64_t(kTile), f0 = blockIdx.y * int64_t(kOutChunk);
+  const int64_t E = *ent.count;
+  A out[4][8] = {};
+  for (int64_t u0 = 0; u0 < E; u0 += kTile) {
+    A acc[4][4];
+    logit_tile(zhat, centroids, r0, u0, N, E, P, sm, acc);
+    coefficient_tile(acc, r0, u0, N, E, ent.inverse, lse, upstream, inv_temp, sm);
+    for (int c0 = 0; c0 < kTile; c0 += K) {
+      for (int idx = threadIdx.x; idx < K * kOutChunk; idx += kTileThreads) {
+        const int k = idx / kOutChunk, f = idx % kOutChunk;
+        const int64_t u = u0 + c0 + k;
+        sm.u.rhs[k][f] = (u < E && f0 + f < P) ? centroids[u * P + f0 + f] : A(0);
+      }
+      __syncthreads();  // also orders the coefficient writes before their reads
+#pragma unroll
+      for (int k = 0; k < K; ++k) {
+#pragma unroll
+        for (int a = 0; a < 4; ++a) {
+          const A g = sm.g[ty + 16 * a][c0 + k];
+#pragma unroll
+          for (int c = 0; c < 8; ++c) out[a][c] += g * sm.u.rhs[k][tx + 16 * c];
+        }
+      }
+      __syncthreads();
+    }
+  }
+#pragma unroll
+  for (int a = 0; a < 4; ++a) {
+    const int64_t i = r0 + ty + 16 * a;
+    if (i >= N) continue;
+#pragma unroll
+    for (int c = 0; c < 8; ++c) {
+      const int64_t f = f0 + tx + 16 * c;
+      if (f < P) gzhat[i * P + f] = out[a][c];
+    }
+  }
+}
+
+// gcent[u, f] = sum_{i: e(i) != u} coef_{i,u} zhat_i[f]: a block owns 64 centroids x 128
+// features and streams over the points. Writes every element of its part of gcent (u < E).
+template <typename A>
+__global__ void __launch_bounds__(kTileThreads)
+    centroid_side_grad_kernel(const A* zhat, const A* centroids, const A* lse, const A* upstream,
+                              EntityPtrs ent, int64_t N, int64_t P, A inv_temp, A* gcent) {
+  __shared__ TileShared<A> sm;
+  constexpr int K = TileShared<A>::K;
+  const int tx = threadIdx.x & 15, ty = threadIdx.x >> 4;
+  const int64_t u0 = blockIdx.x * int64_t(kTile), f0 = blockIdx.y * int64_t(kOutChunk);
+  const int64_t E = *ent.count;
+  if (u0 >= E) return;  // the grid is sized for E = N
+  A out[4][8] = {};
+  for (int64_t r0 = 0; r0 < N; r0 += kTile) {
+    A acc[4][4];
+    logit_tile(zhat, centroids, r0, u0, N, E, P, sm, acc);
+    coefficient_tile(acc, r0, u0, N, E, ent.inverse, lse, upstream, inv_temp, sm);
+    for (int c0 = 0; c0 < kTile; c0 += K) {
+      for (int idx = threadIdx.x; idx < K * kOutChunk; idx += kTileThreads) {
+        const int k = idx / kOutChunk, f = idx % kOutChunk;
+        const int64_t i = r0 + c0 + k;
+        sm.u.rhs[k][f] = (i < N && f0 + f < P) ? zhat[i * P + f0 + f] : A(0);
+      }
+      __syncthreads();
+#pragma unroll
+      for (int k = 0; k < K; ++k) {
+#pragma unroll
+        for (int a = 0; a < 4; ++a) {
+          const A g = sm.g[c0 + k][ty + 16 * a];
+#pragma unroll
+          for (int c = 0; c < 8; ++c) out[a][c] += g * sm.u.rhs[k][tx + 16 * c];
+        }
+      }
+      __syncthreads();
+    }
+  }
+#pragma unroll
+  for (int a = 0; a < 4; ++a) {
+    const int64_t u = u0 + ty + 16 * a;
+    if (u >= E) continue;
+#pragma unroll
+    for (int c = 0; c < 8; ++c) {
+      const int64_t f = f0 + tx + 16 * c;
+      if (f < P) gcent[u * P + f] = out[a][c];
+    }
+  }
+}
+
+// ---------------------------------------------------------------- reductions
+
 // Mean/sum of the per-point losses (one block) written as a 0-d tensor of the input dtype.
 template <typename T, typename A>
-__global__ void reduce_loss_kernel(const A* loss, const int64_t* inverse, const int64_t* counts,
-                                   int64_t N, bool leave_one_out, bool mean, T* out) {
+__global__ void reduce_loss_kernel(const A* loss, EntityPtrs ent, int64_t N, bool leave_one_out,
+                                   bool mean, T* out) {
   __shared__ A red[32];
   A total = A(0), included = A(0);
   for (int64_t i = threadIdx.x; i < N; i += blockDim.x) {
     total += loss[i];
-    included += (!leave_one_out || counts[inverse[i]] > 1) ? A(1) : A(0);
+    included += ent.has_positive(i, leave_one_out) ? A(1) : A(0);
   }
   total = block_reduce<A, false>(total, red);
   included = block_reduce<A, false>(included, red);
@@ -210,18 +490,16 @@ __global__ void cast_kernel(const A* in, int64_t n, T* out) {
 
 // Upstream gradient of each L_i: 0 for points without a positive; grad / #included for "mean".
 template <typename T, typename A>
-__global__ void upstream_kernel(View<const T, 1> grad, const int64_t* inverse,
-                                const int64_t* counts, int64_t N, bool leave_one_out,
-                                int reduction, A* upstream) {
+__global__ void upstream_kernel(View<const T, 1> grad, EntityPtrs ent, int64_t N,
+                                bool leave_one_out, int reduction, A* upstream) {
   __shared__ A red[32];
   A included = A(0);
   for (int64_t i = threadIdx.x; i < N; i += blockDim.x)
-    included += (!leave_one_out || counts[inverse[i]] > 1) ? A(1) : A(0);
+    included += ent.has_positive(i, leave_one_out) ? A(1) : A(0);
   included = block_reduce<A, false>(included, red);
   for (int64_t i = threadIdx.x; i < N; i += blockDim.x) {
-    const bool has_positive = !leave_one_out || counts[inverse[i]] > 1;
     A g = A(0);
-    if (has_positive) {
+    if (ent.has_positive(i, leave_one_out)) {
       if (reduction == static_cast<int>(Reduction::None)) {
         g = load(grad.data + i * grad.stride[0]);
       } else {
@@ -233,13 +511,9 @@ __global__ void upstream_kernel(View<const T, 1> grad, const int64_t* inverse,
   }
 }
 
-template <typename A>
-__global__ void add_kernel(const A* src, int64_t n, A* dst) {
-  const int64_t k = blockIdx.x * int64_t(blockDim.x) + threadIdx.x;
-  if (k < n) dst[k] += src[k];
-}
+// ---------------------------------------------------------------- backward per entity / point
 
-// Warp-level backward of y = x / max(||x||, eps): writes gx for the warp's row.
+// Warp-level backward of y = x / max(||x||, eps): writes gx for the warp's row (gx may alias gy).
 template <typename A>
 __device__ void warp_normalize_backward(const A* y, const A* gy, A* gx, int64_t P, A norm,
                                         int lane) {
@@ -252,12 +526,34 @@ __device__ void warp_normalize_backward(const A* y, const A* gy, A* gx, int64_t 
   for (int64_t p = lane; p < P; p += 32) gx[p] = clamped ? gy[p] * inv : (gy[p] - y[p] * dot) * inv;
 }
 
+// Without leave-one-out the own logit is <zhat_i, c_e> / T: its coefficient a_i adds a_i c_e to
+// gzhat_i and a_i zhat_i to gcent_e. One warp per entity walks its members in order.
+template <typename A>
+__global__ void own_centroid_grad_kernel(const A* zhat, const A* centroids, const A* own,
+                                         const A* lse, const A* upstream, EntityPtrs ent,
+                                         int64_t slots, int64_t P, A inv_temp, A* gzhat,
+                                         A* gcent) {
+  const int64_t u = (blockIdx.x * int64_t(blockDim.x) + threadIdx.x) / 32;
+  const int lane = threadIdx.x & 31;
+  if (u >= slots || u >= *ent.count) return;
+  const A* cu = centroids + u * P;
+  for (int64_t r = ent.starts[u], r1 = ent.ends[u]; r < r1; ++r) {
+    const int64_t i = ent.members[r];
+    const A a = own_coefficient(i, own, lse, upstream, inv_temp);
+    if (a == A(0)) continue;  // warp-uniform
+    for (int64_t p = lane; p < P; p += 32) {
+      gzhat[i * P + p] += a * cu[p];
+      gcent[u * P + p] += a * zhat[i * P + p];  // lane p owns column p: no race
+    }
+  }
+}
+
 // gS_u from gC_u through c_u = S_u / ||S_u||; one warp per entity.
 template <typename A>
-__global__ void centroid_grad_kernel(const A* centroids, const A* gcent, const A* snorm, int64_t E,
-                                     int64_t P, A* gsums) {
+__global__ void centroid_grad_kernel(const A* centroids, const A* gcent, const A* snorm,
+                                     const int64_t* count, int64_t slots, int64_t P, A* gsums) {
   const int64_t u = (blockIdx.x * int64_t(blockDim.x) + threadIdx.x) / 32;
-  if (u >= E) return;
+  if (u >= slots || u >= *count) return;
   warp_normalize_backward(centroids + u * P, gcent + u * P, gsums + u * P, P, snorm[u],
                           threadIdx.x & 31);
 }
@@ -266,17 +562,17 @@ __global__ void centroid_grad_kernel(const A* centroids, const A* gcent, const A
 // directly and to S_e. One warp per entity walks its members in order (as the CPU kernel
 // does), so gS_u is summed deterministically, without atomics.
 template <typename A>
-__global__ void positive_grad_entity_kernel(const A* zhat, const A* sums, const int64_t* members,
-                                            const int64_t* starts, const int64_t* counts,
-                                            const A* own_coef, int64_t E, int64_t P, A* gzhat,
+__global__ void positive_grad_entity_kernel(const A* zhat, const A* sums, const A* own,
+                                            const A* lse, const A* upstream, EntityPtrs ent,
+                                            int64_t slots, int64_t P, A inv_temp, A* gzhat,
                                             A* gsums) {
   const int64_t u = (blockIdx.x * int64_t(blockDim.x) + threadIdx.x) / 32;
   const int lane = threadIdx.x & 31;
-  if (u >= E) return;
+  if (u >= slots || u >= *ent.count || ent.size(u) < 2) return;
   const A* se = sums + u * P;
-  for (int64_t r = starts[u], r1 = starts[u] + counts[u]; r < r1; ++r) {
-    const int64_t i = members[r];
-    const A a = own_coef[i];
+  for (int64_t r = ent.starts[u], r1 = ent.ends[u]; r < r1; ++r) {
+    const int64_t i = ent.members[r];
+    const A a = own_coefficient(i, own, lse, upstream, inv_temp);
     if (a == A(0)) continue;  // warp-uniform
     const A* zi = zhat + i * P;
     A rr = A(0);
@@ -318,51 +614,49 @@ __global__ void point_grad_kernel(const A* zhat, const A* znorm, const int64_t* 
     grad_z[i * P + p] = static_cast<T>(clamped ? g[p] * inv : (g[p] - y[p] * dot) * inv);
 }
 
-// What forward and backward both derive from (z, entity).
+// ---------------------------------------------------------------- host side
+
+// What forward and backward both derive from (z, entity): entities, normalised points, entity
+// sums and centroids, the own logits and every point's logsumexp. O(N * P), never O(N * E);
+// per-entity buffers have N slots (E <= N is only known on the device).
+template <typename A>
 struct State {
   Entities ent;
-  Tensor zhat, znorm, sums, centroids, snorm;
+  EntityPtrs ep;
+  Tensor zhat, znorm, sums, centroids, snorm, own, lse;
   int64_t N, P;
-  Tensor zhat_rows(int64_t i0, int64_t nb) const {
-    Tensor all = zhat;
-    return torch::stable::narrow(all, 0, i0, nb);
-  }
+  A inv_temp;
+
+  const A* ptr(const Tensor& t) const { return static_cast<const A*>(t.data_ptr()); }
+  A* mut(const Tensor& t) const { return static_cast<A*>(t.data_ptr()); }
 };
 
 template <typename T>
-State build_state(const Tensor& z, const Tensor& entity, int64_t N, int64_t P, cudaStream_t s) {
+State<acc_t<T>> build_state(const Tensor& z, const Tensor& entity, int64_t N, int64_t P,
+                            double temperature, bool leave_one_out, const Tensor* loss,
+                            cudaStream_t s) {
   using A = acc_t<T>;
   const ScalarType at = acc_scalar_type<A>();
-  State st{unique_entities(entity), new_empty(z, {N, P}, at), new_empty(z, {N}, at), {}, {}, {},
-           N, P};
-  const int64_t E = st.ent.E;
-  st.sums = new_zeros(z, {E, P}, at);
-  st.centroids = new_empty(z, {E, P}, at);
-  st.snorm = new_empty(z, {E}, at);
-  A* zh = static_cast<A*>(st.zhat.data_ptr());
+  State<A> st{group_entities(entity, N, s), {},
+              new_empty(z, {N, P}, at), new_empty(z, {N}, at), new_empty(z, {N, P}, at),
+              new_empty(z, {N, P}, at), new_empty(z, {N}, at), new_empty(z, {N}, at),
+              new_empty(z, {N}, at), N, P, A(1.0 / temperature)};
+  st.ep = ptrs(st.ent);
   normalize_rows_kernel<T, A><<<warp_blocks(N), kThreads, 0, s>>>(
-      view_of<const T, 2>(z), N, P, zh, static_cast<A*>(st.znorm.data_ptr()));
+      view_of<const T, 2>(z), N, P, st.mut(st.zhat), st.mut(st.znorm));
   CLDMDF_CUDA_LAUNCH_CHECK();
-  entity_sums_kernel<A><<<warp_blocks(E), kThreads, 0, s>>>(
-      zh, static_cast<const int64_t*>(st.ent.members.data_ptr()),
-      static_cast<const int64_t*>(st.ent.starts.data_ptr()),
-      static_cast<const int64_t*>(st.ent.counts.data_ptr()), E, P,
-      static_cast<A*>(st.sums.data_ptr()), static_cast<A*>(st.centroids.data_ptr()),
-      static_cast<A*>(st.snorm.data_ptr()));
+  entity_sums_kernel<A><<<warp_blocks(N), kThreads, 0, s>>>(
+      st.ptr(st.zhat), st.ep, N, P, st.mut(st.sums), st.mut(st.centroids), st.mut(st.snorm));
+  CLDMDF_CUDA_LAUNCH_CHECK();
+  own_logit_kernel<A><<<warp_blocks(N), kThreads, 0, s>>>(
+      st.ptr(st.zhat), st.ptr(st.sums), st.ptr(st.centroids), st.ep, N, P, leave_one_out,
+      st.inv_temp, st.mut(st.own));
+  CLDMDF_CUDA_LAUNCH_CHECK();
+  logsumexp_kernel<A><<<ceil_div(N, kTile), kTileThreads, 0, s>>>(
+      st.ptr(st.zhat), st.ptr(st.centroids), st.ptr(st.own), st.ep, N, P, leave_one_out,
+      st.inv_temp, st.mut(st.lse), loss ? st.mut(*loss) : nullptr);
   CLDMDF_CUDA_LAUNCH_CHECK();
   return st;
-}
-
-// Rows per logit tile: the [rows, E] tile stays within 64 MiB of float32.
-int64_t rows_per_block(int64_t N, int64_t E) {
-  constexpr int64_t kTileElements = int64_t(1) << 24;
-  return std::max<int64_t>(1, std::min<int64_t>(N, kTileElements / std::max<int64_t>(1, E)));
-}
-
-Tensor logit_tile(const State& st, int64_t i0, int64_t nb) {
-  Tensor c = st.centroids;
-  return torch::stable::contiguous(
-      torch::stable::matmul(st.zhat_rows(i0, nb), torch::stable::transpose(c, 0, 1)));
 }
 
 Tensor centroid_contrastive_loss_cuda(Tensor z, Tensor entity, double temperature,
@@ -379,30 +673,17 @@ Tensor centroid_contrastive_loss_cuda(Tensor z, Tensor entity, double temperatur
                                            : new_zeros(z, {}, z.scalar_type());
       return;
     }
-    const State st = build_state<T>(z, entity, N, P, ctx.stream);
-    const int64_t E = st.ent.E;
-    const auto* inv = static_cast<const int64_t*>(st.ent.inverse.data_ptr());
-    const auto* counts = static_cast<const int64_t*>(st.ent.counts.data_ptr());
     Tensor loss = new_empty(z, {N}, acc_scalar_type<A>());
-    A* lp = static_cast<A*>(loss.data_ptr());
-    const int64_t bs = rows_per_block(N, E);
-    for (int64_t i0 = 0; i0 < N; i0 += bs) {
-      const int64_t nb = std::min(bs, N - i0);
-      Tensor tile = logit_tile(st, i0, nb);
-      finish_rows_kernel<A, false><<<warp_blocks(nb), kThreads, 0, ctx.stream>>>(
-          static_cast<A*>(tile.data_ptr()), i0, nb, E, P,
-          static_cast<const A*>(st.zhat.data_ptr()), static_cast<const A*>(st.sums.data_ptr()),
-          inv, counts, leave_one_out, A(1.0 / temperature), nullptr, lp, nullptr);
-      CLDMDF_CUDA_LAUNCH_CHECK();
-    }
+    const State<A> st =
+        build_state<T>(z, entity, N, P, temperature, leave_one_out, &loss, ctx.stream);
     if (d.reduction == Reduction::None) {
       out = new_empty(z, {N}, z.scalar_type());
       cast_kernel<T, A><<<ceil_div(N, kThreads), kThreads, 0, ctx.stream>>>(
-          lp, N, static_cast<T*>(out.data_ptr()));
+          st.ptr(loss), N, static_cast<T*>(out.data_ptr()));
     } else {
       out = new_empty(z, {}, z.scalar_type());
       reduce_loss_kernel<T, A><<<1, 1024, 0, ctx.stream>>>(
-          lp, inv, counts, N, leave_one_out, d.reduction == Reduction::Mean,
+          st.ptr(loss), st.ep, N, leave_one_out, d.reduction == Reduction::Mean,
           static_cast<T*>(out.data_ptr()));
     }
     CLDMDF_CUDA_LAUNCH_CHECK();
@@ -422,59 +703,48 @@ Tensor centroid_contrastive_loss_backward_cuda(Tensor grad, Tensor z, Tensor ent
     using A = acc_t<T>;
     const ScalarType at = acc_scalar_type<A>();
     const int64_t N = d.N, P = d.P;
-    const State st = build_state<T>(z, entity, N, P, ctx.stream);
-    const int64_t E = st.ent.E;
-    const auto* inv = static_cast<const int64_t*>(st.ent.inverse.data_ptr());
-    const auto* counts = static_cast<const int64_t*>(st.ent.counts.data_ptr());
-    const A* zh = static_cast<const A*>(st.zhat.data_ptr());
+    const cudaStream_t s = ctx.stream;
+    const State<A> st = build_state<T>(z, entity, N, P, temperature, leave_one_out, nullptr, s);
     Tensor upstream = new_empty(z, {N}, at);
-    Tensor own_coef = new_empty(z, {N}, at);
     Tensor gzhat = new_empty(z, {N, P}, at);
-    Tensor gcent = new_zeros(z, {E, P}, at);
-    A* up = static_cast<A*>(upstream.data_ptr());
-    A* oc = static_cast<A*>(own_coef.data_ptr());
-    A* gzh = static_cast<A*>(gzhat.data_ptr());
-    A* gc = static_cast<A*>(gcent.data_ptr());
+    Tensor gcent = new_empty(z, {N, P}, at);
+    Tensor gsums = new_empty(z, {N, P}, at);
+    A* up = st.mut(upstream);
     View<const T, 1> gv{static_cast<const T*>(grad.data_ptr()),
                         {grad.dim() == 1 ? grad.stride(0) : 0}};
-    upstream_kernel<T, A><<<1, 1024, 0, ctx.stream>>>(gv, inv, counts, N, leave_one_out,
-                                                      static_cast<int>(d.reduction), up);
+    upstream_kernel<T, A><<<1, 1024, 0, s>>>(gv, st.ep, N, leave_one_out,
+                                             static_cast<int>(d.reduction), up);
     CLDMDF_CUDA_LAUNCH_CHECK();
-    const int64_t bs = rows_per_block(N, E);
-    for (int64_t i0 = 0; i0 < N; i0 += bs) {
-      const int64_t nb = std::min(bs, N - i0);
-      Tensor tile = logit_tile(st, i0, nb);
-      finish_rows_kernel<A, true><<<warp_blocks(nb), kThreads, 0, ctx.stream>>>(
-          static_cast<A*>(tile.data_ptr()), i0, nb, E, P, zh,
-          static_cast<const A*>(st.sums.data_ptr()), inv, counts, leave_one_out,
-          A(1.0 / temperature), up, nullptr, oc);
+    if (P > 0) {
+      const dim3 grid(static_cast<unsigned>(ceil_div(N, kTile)),
+                      static_cast<unsigned>(ceil_div(P, kOutChunk)));
+      point_side_grad_kernel<A><<<grid, kTileThreads, 0, s>>>(
+          st.ptr(st.zhat), st.ptr(st.centroids), st.ptr(st.lse), up, st.ep, N, P, st.inv_temp,
+          st.mut(gzhat));
       CLDMDF_CUDA_LAUNCH_CHECK();
-      Tensor gzb = torch::stable::contiguous(torch::stable::matmul(tile, st.centroids));
-      STD_CUDA_CHECK(cudaMemcpyAsync(gzh + i0 * P, gzb.data_ptr(), sizeof(A) * nb * P,
-                                     cudaMemcpyDeviceToDevice, ctx.stream));
-      Tensor gcb = torch::stable::contiguous(
-          torch::stable::matmul(torch::stable::transpose(tile, 0, 1), st.zhat_rows(i0, nb)));
-      if (E * P > 0) {
-        add_kernel<A><<<ceil_div(E * P, kThreads), kThreads, 0, ctx.stream>>>(
-            static_cast<const A*>(gcb.data_ptr()), E * P, gc);
-        CLDMDF_CUDA_LAUNCH_CHECK();
-      }
+      centroid_side_grad_kernel<A><<<grid, kTileThreads, 0, s>>>(
+          st.ptr(st.zhat), st.ptr(st.centroids), st.ptr(st.lse), up, st.ep, N, P, st.inv_temp,
+          st.mut(gcent));
+      CLDMDF_CUDA_LAUNCH_CHECK();
     }
-    Tensor gsums = new_empty(z, {E, P}, at);
-    A* gs = static_cast<A*>(gsums.data_ptr());
-    centroid_grad_kernel<A><<<warp_blocks(E), kThreads, 0, ctx.stream>>>(
-        static_cast<const A*>(st.centroids.data_ptr()), gc,
-        static_cast<const A*>(st.snorm.data_ptr()), E, P, gs);
+    if (!leave_one_out) {
+      own_centroid_grad_kernel<A><<<warp_blocks(N), kThreads, 0, s>>>(
+          st.ptr(st.zhat), st.ptr(st.centroids), st.ptr(st.own), st.ptr(st.lse), up, st.ep, N, P,
+          st.inv_temp, st.mut(gzhat), st.mut(gcent));
+      CLDMDF_CUDA_LAUNCH_CHECK();
+    }
+    centroid_grad_kernel<A><<<warp_blocks(N), kThreads, 0, s>>>(
+        st.ptr(st.centroids), st.ptr(gcent), st.ptr(st.snorm), st.ep.count, N, P,
+        st.mut(gsums));
     CLDMDF_CUDA_LAUNCH_CHECK();
     if (leave_one_out) {
-      positive_grad_entity_kernel<A><<<warp_blocks(E), kThreads, 0, ctx.stream>>>(
-          zh, static_cast<const A*>(st.sums.data_ptr()),
-          static_cast<const int64_t*>(st.ent.members.data_ptr()),
-          static_cast<const int64_t*>(st.ent.starts.data_ptr()), counts, oc, E, P, gzh, gs);
+      positive_grad_entity_kernel<A><<<warp_blocks(N), kThreads, 0, s>>>(
+          st.ptr(st.zhat), st.ptr(st.sums), st.ptr(st.own), st.ptr(st.lse), up, st.ep, N, P,
+          st.inv_temp, st.mut(gzhat), st.mut(gsums));
       CLDMDF_CUDA_LAUNCH_CHECK();
     }
-    point_grad_kernel<T, A><<<warp_blocks(N), kThreads, 0, ctx.stream>>>(
-        zh, static_cast<const A*>(st.znorm.data_ptr()), inv, gs, N, P, gzh,
+    point_grad_kernel<T, A><<<warp_blocks(N), kThreads, 0, s>>>(
+        st.ptr(st.zhat), st.ptr(st.znorm), st.ep.inverse, st.ptr(gsums), N, P, st.mut(gzhat),
         static_cast<T*>(grad_z.data_ptr()));
     CLDMDF_CUDA_LAUNCH_CHECK();
   });
