@@ -156,15 +156,13 @@ std::tuple<Tensor, Tensor> adaptive_fusion_cuda(Tensor h, Tensor gate_logits,
   dispatch_floating(dt, "adaptive_fusion", [&](auto tag) {
     using T = typename decltype(tag)::type;
     if (d.D == 0) {  // fused is empty, weights are not
-      adaptive_fusion_weights_kernel<T><<<ceil_div(d.B * d.G, kThreads), kThreads, 0, ctx.stream>>>(
+      launch(adaptive_fusion_weights_kernel<T>, ceil_div(d.B * d.G, kThreads), kThreads, 0, ctx.stream, 
           make_args<T>(d, h, gate_logits, mask, temperature), static_cast<T*>(weights.data_ptr()));
-      CLDMDF_CUDA_LAUNCH_CHECK();
       return;
     }
-    adaptive_fusion_forward_kernel<T><<<ceil_div(d.B * d.D, kThreads), kThreads, 0, ctx.stream>>>(
+    launch(adaptive_fusion_forward_kernel<T>, ceil_div(d.B * d.D, kThreads), kThreads, 0, ctx.stream, 
         make_args<T>(d, h, gate_logits, mask, temperature), static_cast<T*>(fused.data_ptr()),
         static_cast<T*>(weights.data_ptr()));
-    CLDMDF_CUDA_LAUNCH_CHECK();
   });
   return {fused, weights};
 }
@@ -187,13 +185,10 @@ std::tuple<Tensor, Tensor> adaptive_fusion_backward_cuda(Tensor grad_fused, Tens
     T* ghp = static_cast<T*>(grad_h.data_ptr());
     T* gglp = static_cast<T*>(grad_gate_logits.data_ptr());
     if (d.D / d.G >= 32) {
-      adaptive_fusion_backward_kernel<T, 32>
-          <<<ceil_div(d.B * d.G * 32, kThreads), kThreads, 0, ctx.stream>>>(a, g, ghp, gglp);
+      launch(adaptive_fusion_backward_kernel<T, 32>, ceil_div(d.B * d.G * 32, kThreads), kThreads, 0, ctx.stream, a, g, ghp, gglp);
     } else {
-      adaptive_fusion_backward_kernel<T, 1>
-          <<<ceil_div(d.B * d.G, kThreads), kThreads, 0, ctx.stream>>>(a, g, ghp, gglp);
+      launch(adaptive_fusion_backward_kernel<T, 1>, ceil_div(d.B * d.G, kThreads), kThreads, 0, ctx.stream, a, g, ghp, gglp);
     }
-    CLDMDF_CUDA_LAUNCH_CHECK();
   });
   return {grad_h, grad_gate_logits};
 }
@@ -202,7 +197,7 @@ std::tuple<Tensor, Tensor> adaptive_fusion_backward_cuda(Tensor grad_fused, Tens
 }  // namespace cuda
 }  // namespace cldmdf
 
-STABLE_TORCH_LIBRARY_IMPL(cldmdf, CUDA, m) {
+CLDMDF_CUDA_LIBRARY_IMPL(m) {
   m.impl("adaptive_fusion", TORCH_BOX(&cldmdf::cuda::adaptive_fusion_cuda));
   m.impl("adaptive_fusion_backward", TORCH_BOX(&cldmdf::cuda::adaptive_fusion_backward_cuda));
 }

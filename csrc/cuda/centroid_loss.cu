@@ -110,9 +110,8 @@ Entities group_entities(const Tensor& entity, int64_t N, cudaStream_t s) {
   Tensor order = torch::stable::contiguous(torch::stable::detail::to<Tensor>(sort_stack[1]));
   Tensor flags = new_empty(entity, {N}, ScalarType::Long);
   const int64_t* sp = static_cast<const int64_t*>(sorted.data_ptr());
-  new_group_flags_kernel<<<ceil_div(N, kThreads), kThreads, 0, s>>>(
+  launch(new_group_flags_kernel, ceil_div(N, kThreads), kThreads, 0, s, 
       sp, N, static_cast<int64_t*>(flags.data_ptr()));
-  CLDMDF_CUDA_LAUNCH_CHECK();
   std::array<StableIValue, 3> scan_stack{torch::stable::detail::from(flags),
                                          torch::stable::detail::from(int64_t(0)),
                                          torch::stable::detail::from(std::nullopt)};
@@ -120,12 +119,11 @@ Entities group_entities(const Tensor& entity, int64_t N, cudaStream_t s) {
   Entities e{new_empty(entity, {N}, ScalarType::Long), order,
              new_empty(entity, {N}, ScalarType::Long), new_empty(entity, {N}, ScalarType::Long),
              new_empty(entity, {1}, ScalarType::Long)};
-  entity_groups_kernel<<<ceil_div(N, kThreads), kThreads, 0, s>>>(
+  launch(entity_groups_kernel, ceil_div(N, kThreads), kThreads, 0, s, 
       sp, static_cast<const int64_t*>(order.data_ptr()),
       static_cast<const int64_t*>(group.data_ptr()), N,
       static_cast<int64_t*>(e.inverse.data_ptr()), static_cast<int64_t*>(e.starts.data_ptr()),
       static_cast<int64_t*>(e.ends.data_ptr()), static_cast<int64_t*>(e.count.data_ptr()));
-  CLDMDF_CUDA_LAUNCH_CHECK();
   return e;
 }
 
@@ -642,20 +640,16 @@ State<acc_t<T>> build_state(const Tensor& z, const Tensor& entity, int64_t N, in
               new_empty(z, {N, P}, at), new_empty(z, {N}, at), new_empty(z, {N}, at),
               new_empty(z, {N}, at), N, P, A(1.0 / temperature)};
   st.ep = ptrs(st.ent);
-  normalize_rows_kernel<T, A><<<warp_blocks(N), kThreads, 0, s>>>(
+  launch(normalize_rows_kernel<T, A>, warp_blocks(N), kThreads, 0, s, 
       view_of<const T, 2>(z), N, P, st.mut(st.zhat), st.mut(st.znorm));
-  CLDMDF_CUDA_LAUNCH_CHECK();
-  entity_sums_kernel<A><<<warp_blocks(N), kThreads, 0, s>>>(
+  launch(entity_sums_kernel<A>, warp_blocks(N), kThreads, 0, s, 
       st.ptr(st.zhat), st.ep, N, P, st.mut(st.sums), st.mut(st.centroids), st.mut(st.snorm));
-  CLDMDF_CUDA_LAUNCH_CHECK();
-  own_logit_kernel<A><<<warp_blocks(N), kThreads, 0, s>>>(
+  launch(own_logit_kernel<A>, warp_blocks(N), kThreads, 0, s, 
       st.ptr(st.zhat), st.ptr(st.sums), st.ptr(st.centroids), st.ep, N, P, leave_one_out,
       st.inv_temp, st.mut(st.own));
-  CLDMDF_CUDA_LAUNCH_CHECK();
-  logsumexp_kernel<A><<<ceil_div(N, kTile), kTileThreads, 0, s>>>(
+  launch(logsumexp_kernel<A>, ceil_div(N, kTile), kTileThreads, 0, s, 
       st.ptr(st.zhat), st.ptr(st.centroids), st.ptr(st.own), st.ep, N, P, leave_one_out,
       st.inv_temp, st.mut(st.lse), loss ? st.mut(*loss) : nullptr);
-  CLDMDF_CUDA_LAUNCH_CHECK();
   return st;
 }
 
@@ -678,15 +672,14 @@ Tensor centroid_contrastive_loss_cuda(Tensor z, Tensor entity, double temperatur
         build_state<T>(z, entity, N, P, temperature, leave_one_out, &loss, ctx.stream);
     if (d.reduction == Reduction::None) {
       out = new_empty(z, {N}, z.scalar_type());
-      cast_kernel<T, A><<<ceil_div(N, kThreads), kThreads, 0, ctx.stream>>>(
+      launch(cast_kernel<T, A>, ceil_div(N, kThreads), kThreads, 0, ctx.stream, 
           st.ptr(loss), N, static_cast<T*>(out.data_ptr()));
     } else {
       out = new_empty(z, {}, z.scalar_type());
-      reduce_loss_kernel<T, A><<<1, 1024, 0, ctx.stream>>>(
+      launch(reduce_loss_kernel<T, A>, 1, 1024, 0, ctx.stream, 
           st.ptr(loss), st.ep, N, leave_one_out, d.reduction == Reduction::Mean,
           static_cast<T*>(out.data_ptr()));
     }
-    CLDMDF_CUDA_LAUNCH_CHECK();
   });
   return out;
 }
@@ -712,41 +705,34 @@ Tensor centroid_contrastive_loss_backward_cuda(Tensor grad, Tensor z, Tensor ent
     A* up = st.mut(upstream);
     View<const T, 1> gv{static_cast<const T*>(grad.data_ptr()),
                         {grad.dim() == 1 ? grad.stride(0) : 0}};
-    upstream_kernel<T, A><<<1, 1024, 0, s>>>(gv, st.ep, N, leave_one_out,
+    launch(upstream_kernel<T, A>, 1, 1024, 0, s, gv, st.ep, N, leave_one_out,
                                              static_cast<int>(d.reduction), up);
-    CLDMDF_CUDA_LAUNCH_CHECK();
     if (P > 0) {
       const dim3 grid(static_cast<unsigned>(ceil_div(N, kTile)),
                       static_cast<unsigned>(ceil_div(P, kOutChunk)));
-      point_side_grad_kernel<A><<<grid, kTileThreads, 0, s>>>(
+      launch(point_side_grad_kernel<A>, grid, kTileThreads, 0, s, 
           st.ptr(st.zhat), st.ptr(st.centroids), st.ptr(st.lse), up, st.ep, N, P, st.inv_temp,
           st.mut(gzhat));
-      CLDMDF_CUDA_LAUNCH_CHECK();
-      centroid_side_grad_kernel<A><<<grid, kTileThreads, 0, s>>>(
+      launch(centroid_side_grad_kernel<A>, grid, kTileThreads, 0, s, 
           st.ptr(st.zhat), st.ptr(st.centroids), st.ptr(st.lse), up, st.ep, N, P, st.inv_temp,
           st.mut(gcent));
-      CLDMDF_CUDA_LAUNCH_CHECK();
     }
     if (!leave_one_out) {
-      own_centroid_grad_kernel<A><<<warp_blocks(N), kThreads, 0, s>>>(
+      launch(own_centroid_grad_kernel<A>, warp_blocks(N), kThreads, 0, s, 
           st.ptr(st.zhat), st.ptr(st.centroids), st.ptr(st.own), st.ptr(st.lse), up, st.ep, N, P,
           st.inv_temp, st.mut(gzhat), st.mut(gcent));
-      CLDMDF_CUDA_LAUNCH_CHECK();
     }
-    centroid_grad_kernel<A><<<warp_blocks(N), kThreads, 0, s>>>(
+    launch(centroid_grad_kernel<A>, warp_blocks(N), kThreads, 0, s, 
         st.ptr(st.centroids), st.ptr(gcent), st.ptr(st.snorm), st.ep.count, N, P,
         st.mut(gsums));
-    CLDMDF_CUDA_LAUNCH_CHECK();
     if (leave_one_out) {
-      positive_grad_entity_kernel<A><<<warp_blocks(N), kThreads, 0, s>>>(
+      launch(positive_grad_entity_kernel<A>, warp_blocks(N), kThreads, 0, s, 
           st.ptr(st.zhat), st.ptr(st.sums), st.ptr(st.own), st.ptr(st.lse), up, st.ep, N, P,
           st.inv_temp, st.mut(gzhat), st.mut(gsums));
-      CLDMDF_CUDA_LAUNCH_CHECK();
     }
-    point_grad_kernel<T, A><<<warp_blocks(N), kThreads, 0, s>>>(
+    launch(point_grad_kernel<T, A>, warp_blocks(N), kThreads, 0, s, 
         st.ptr(st.zhat), st.ptr(st.znorm), st.ep.inverse, st.ptr(gsums), N, P, st.mut(gzhat),
         static_cast<T*>(grad_z.data_ptr()));
-    CLDMDF_CUDA_LAUNCH_CHECK();
   });
   return grad_z;
 }
@@ -755,7 +741,7 @@ Tensor centroid_contrastive_loss_backward_cuda(Tensor grad, Tensor z, Tensor ent
 }  // namespace cuda
 }  // namespace cldmdf
 
-STABLE_TORCH_LIBRARY_IMPL(cldmdf, CUDA, m) {
+CLDMDF_CUDA_LIBRARY_IMPL(m) {
   m.impl("centroid_contrastive_loss", TORCH_BOX(&cldmdf::cuda::centroid_contrastive_loss_cuda));
   m.impl("centroid_contrastive_loss_backward",
          TORCH_BOX(&cldmdf::cuda::centroid_contrastive_loss_backward_cuda));

@@ -1,19 +1,49 @@
 // CUDA-only helpers: the current stream and device guard of the inputs,
-// launch checks, warp/block reductions and strided element access.
+// kernel launches, warp/block reductions and strided element access.
+//
+// With CLDMDF_CUDA_SIM defined (the tests' build, tests/cuda_sim.py) the same
+// kernels and host code compile as C++ and run on the CPU under the SIMT
+// emulator of sim/cuda_sim.h, registered as cldmdf_cudasim::* for CPU tensors.
 #pragma once
 
+#include <torch/csrc/stable/library.h>
+#include <torch/csrc/stable/macros.h>
+
+#if defined(CLDMDF_CUDA_SIM)
+#include "sim/cuda_sim.h"
+#else
 #include <cuda_runtime.h>
 
 #include <torch/csrc/inductor/aoti_torch/c/shim.h>
 #include <torch/csrc/stable/accelerator.h>
-#include <torch/csrc/stable/macros.h>
+#endif
 
 #include "cldmdf/math.h"
 #include "cldmdf/tensor_utils.h"
 
+#if defined(CLDMDF_CUDA_SIM)
+#define CLDMDF_CUDA_LIBRARY_IMPL(m) STABLE_TORCH_LIBRARY_IMPL(cldmdf_cudasim, CPU, m)
+#define CLDMDF_DYNAMIC_SHARED(name) unsigned char* name = ::cldmdf_sim::dynamic_shared()
+#else
+#define CLDMDF_CUDA_LIBRARY_IMPL(m) STABLE_TORCH_LIBRARY_IMPL(cldmdf, CUDA, m)
+#define CLDMDF_DYNAMIC_SHARED(name) extern __shared__ unsigned char name[]
+#endif
+
 namespace cldmdf {
 namespace cuda {
 
+#if defined(CLDMDF_CUDA_SIM)
+struct LaunchContext {
+  cudaStream_t stream = nullptr;
+  explicit LaunchContext(const Tensor&) {}
+};
+
+template <typename... KArgs, typename... Args>
+void launch(void (*kernel)(KArgs...), dim3 grid, dim3 block, size_t shared_bytes, cudaStream_t,
+            Args&&... args) {
+  ::cldmdf_sim::launch(kernel, grid, block, shared_bytes, std::forward<Args>(args)...);
+}
+#else
 // Every kernel launch of an operator runs under the device guard of its
 // inputs and on that device's current stream (so CUDA graphs capture it).
 struct LaunchContext {
@@ -26,7 +56,14 @@ struct LaunchContext {
   }
 };
 
-#define CLDMDF_CUDA_LAUNCH_CHECK() STD_CUDA_KERNEL_LAUNCH_CHECK()
+// kernel<<<grid, block, shared_bytes, stream>>>(args...) and the launch check.
+template <typename... KArgs, typename... Args>
+void launch(void (*kernel)(KArgs...), dim3 grid, dim3 block, size_t shared_bytes,
+            cudaStream_t stream, Args&&... args) {
+  kernel<<<grid, block, shared_bytes, stream>>>(std::forward<Args>(args)...);
+  STD_CUDA_KERNEL_LAUNCH_CHECK();
+}
+#endif
 
 inline int64_t ceil_div(int64_t a, int64_t b) { return (a + b - 1) / b; }
 

@@ -85,7 +85,7 @@ template <typename T>
 __global__ void __launch_bounds__(kThreads)
     dual_attention_forward_kernel(DualAttentionArgs<T> a, T* out, T* fw, T* mw) {
   using A = acc_t<T>;
-  extern __shared__ unsigned char smem_raw[];
+  CLDMDF_DYNAMIC_SHARED(smem_raw);
   A* red = reinterpret_cast<A*>(smem_raw);  // 32 reduction slots
   A* stats = red + 32;                      // [M][2]
   A* w = stats + 2 * a.M;                   // [H][M][M]
@@ -122,7 +122,7 @@ __global__ void __launch_bounds__(kThreads)
     dual_attention_backward_kernel(DualAttentionArgs<T> a, DualAttentionGrads<T> g, T* gx,
                                    T* gfl, T* gq, T* gk) {
   using A = acc_t<T>;
-  extern __shared__ unsigned char smem_raw[];
+  CLDMDF_DYNAMIC_SHARED(smem_raw);
   A* red = reinterpret_cast<A*>(smem_raw);
   A* stats = red + 32;                // [M][2]
   A* w = stats + 2 * a.M;             // [H][M][M] modality weights
@@ -238,10 +238,9 @@ std::tuple<Tensor, Tensor, Tensor> dual_attention_cuda(Tensor x, Tensor feat_log
     const auto a = make_args<T>(d, x, feat_logits, query, key, mask, feat_temperature);
     const size_t smem = sizeof(A) * (32 + 2 * d.M + d.H * d.M * d.M);
     set_shared_memory(dual_attention_forward_kernel<T>, smem, "dual_attention");
-    dual_attention_forward_kernel<T><<<d.B, kThreads, smem, ctx.stream>>>(
+    launch(dual_attention_forward_kernel<T>, d.B, kThreads, smem, ctx.stream, 
         a, static_cast<T*>(out.data_ptr()), static_cast<T*>(feat_weights.data_ptr()),
         static_cast<T*>(mod_weights.data_ptr()));
-    CLDMDF_CUDA_LAUNCH_CHECK();
   });
   return {out, feat_weights, mod_weights};
 }
@@ -271,10 +270,9 @@ std::tuple<Tensor, Tensor, Tensor, Tensor> dual_attention_backward_cuda(
                                   view_of<const T, 4>(grad_mod_weights)};
     const size_t smem = sizeof(A) * (32 + 2 * d.M + 2 * d.H * d.M * d.M);
     set_shared_memory(dual_attention_backward_kernel<T>, smem, "dual_attention_backward");
-    dual_attention_backward_kernel<T><<<d.B, kThreads, smem, ctx.stream>>>(
+    launch(dual_attention_backward_kernel<T>, d.B, kThreads, smem, ctx.stream, 
         a, g, static_cast<T*>(grad_x.data_ptr()), static_cast<T*>(grad_feat_logits.data_ptr()),
         static_cast<T*>(grad_query.data_ptr()), static_cast<T*>(grad_key.data_ptr()));
-    CLDMDF_CUDA_LAUNCH_CHECK();
   });
   return {grad_x, grad_feat_logits, grad_query, grad_key};
 }
@@ -283,7 +281,7 @@ std::tuple<Tensor, Tensor, Tensor, Tensor> dual_attention_backward_cuda(
 }  // namespace cuda
 }  // namespace cldmdf
 
-STABLE_TORCH_LIBRARY_IMPL(cldmdf, CUDA, m) {
+CLDMDF_CUDA_LIBRARY_IMPL(m) {
   m.impl("dual_attention", TORCH_BOX(&cldmdf::cuda::dual_attention_cuda));
   m.impl("dual_attention_backward", TORCH_BOX(&cldmdf::cuda::dual_attention_backward_cuda));
 }
