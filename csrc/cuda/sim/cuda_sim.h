@@ -3,8 +3,10 @@
 // machines without a GPU. Built only for the tests (tests/cuda_sim.py); the
 // real build never includes this file.
 //
-// Every CUDA thread of a block is a fiber (ucontext) on the calling OS thread,
-// scheduled round-robin; a fiber runs until it reaches a barrier and yields.
+// Every CUDA thread of a block is a fiber on the calling OS thread, scheduled
+// round-robin; a fiber runs until it reaches a barrier and yields. A fiber is
+// entered the first time through its ucontext and switched with _setjmp /
+// _longjmp afterwards (no signal-mask system call per switch).
 //  * __syncthreads / __syncwarp: barriers over the block's / warp's threads that
 //    have not exited (exited threads no longer count, as on sm_70+).
 //  * __shfl_xor_sync: the warp writes its values to slots, meets at the warp
@@ -18,6 +20,7 @@
 // (fibers switch only at barriers), and device limits (registers, occupancy).
 #pragma once
 
+#include <setjmp.h>
 #include <ucontext.h>
 
 #include <cmath>
@@ -67,13 +70,14 @@ struct Barrier {
 
 struct Fiber {
   ucontext_t uc;
+  jmp_buf jb;
   Context ctx;
   int linear = 0;
-  bool done = false;
+  bool started = false, done = false;
 };
 
 struct Block {
-  ucontext_t scheduler;
+  jmp_buf scheduler;
   std::vector<Fiber> fibers;
   std::vector<std::unique_ptr<char[]>> stacks;
   Barrier block_barrier;
@@ -90,7 +94,9 @@ inline thread_local Fiber* current_fiber = nullptr;
 
 inline Context& ctx() { return current_fiber->ctx; }
 
-inline void yield() { swapcontext(&current_fiber->uc, &current_block->scheduler); }
+inline void yield() {
+  if (_setjmp(current_fiber->jb) == 0) _longjmp(current_block->scheduler, 1);
+}
 
 inline void release_if_complete(Barrier& b) {
   if (b.arrived > 0 && b.arrived == b.live) {
@@ -125,7 +131,8 @@ inline void fiber_main() {
   ++current_block->events;
   release_if_complete(current_block->block_barrier);
   release_if_complete(warp_barrier());
-}  // returns to uc_link: the scheduler
+  _longjmp(current_block->scheduler, 1);  // never returns
+}
 
 inline void run_block(Block& blk, const dim3& block, const dim3& grid, const dim3& block_dim) {
   const int n = static_cast<int>(block_dim.x * block_dim.y * block_dim.z);
@@ -133,7 +140,7 @@ inline void run_block(Block& blk, const dim3& block, const dim3& grid, const dim
   for (int w = 0; w < (n + 31) / 32; ++w) blk.warp_barriers[w] = Barrier{std::min(32, n - 32 * w), 0, 0};
   for (int t = 0; t < n; ++t) {
     Fiber& f = blk.fibers[t];
-    f.done = false;
+    f.started = f.done = false;
     f.linear = t;
     f.ctx = Context{dim3(t % block_dim.x, (t / block_dim.x) % block_dim.y,
                          t / (block_dim.x * block_dim.y)),
@@ -141,7 +148,7 @@ inline void run_block(Block& blk, const dim3& block, const dim3& grid, const dim
     getcontext(&f.uc);
     f.uc.uc_stack.ss_sp = blk.stacks[t].get();
     f.uc.uc_stack.ss_size = kFiberStack;
-    f.uc.uc_link = &blk.scheduler;
+    f.uc.uc_link = nullptr;
     makecontext(&f.uc, fiber_main, 0);
   }
   int remaining = n;
@@ -151,7 +158,13 @@ inline void run_block(Block& blk, const dim3& block, const dim3& grid, const dim
     for (Fiber& f : blk.fibers) {
       if (f.done) continue;
       current_fiber = &f;
-      swapcontext(&blk.scheduler, &f.uc);
+      if (_setjmp(blk.scheduler) == 0) {
+        if (!f.started) {
+          f.started = true;
+          setcontext(&f.uc);
+        }
+        _longjmp(f.jb, 1);
+      }
       if (blk.error) std::rethrow_exception(blk.error);
       if (!f.done) ++remaining;
     }
