@@ -7,7 +7,10 @@ torch.compile(reference), measured side by side in one run.
 Times are medians over --reps runs after warm-up. Peak memory is the peak of
 bytes allocated by PyTorch's allocator during one run above what was allocated
 before it (CPU: from the profiler's memory events; CUDA: max_memory_allocated),
-inputs excluded.
+inputs excluded. GB/s is the traffic a forward+backward must move at least (forward:
+inputs read, outputs written; backward: output gradients and inputs read, input
+gradients written) over the fwd+bwd time; on CUDA also as a share of the device's
+peak memory bandwidth (--peak-gbps, known for H200/H100/A100).
 """
 import argparse
 import json
@@ -91,6 +94,24 @@ def peak_memory(fn, device):
     return peak
 
 
+# Peak memory bandwidth (GB/s) of the devices the speed goals name, by device-name substring.
+PEAK_GBPS = {"H200": 4800.0, "H100": 3350.0, "A100": 2039.0}
+
+
+def min_traffic_bytes(fn, args):
+    """Bytes a forward+backward must move at least (see the module docstring)."""
+    def nbytes(t):
+        return t.numel() * t.element_size()
+    with torch.no_grad():
+        out = fn(*args)
+    outs = out if isinstance(out, (tuple, list)) else (out,)
+    inputs = [a for a in args if isinstance(a, torch.Tensor)]
+    read = sum(nbytes(t) for t in inputs)
+    written = sum(nbytes(o) for o in outs)
+    grads = sum(nbytes(t) for t in inputs if t.dtype.is_floating_point)
+    return (read + written) + (written + read + grads)
+
+
 def run_case(fn, args, device, reps, warmup):
     def fwd():
         with torch.no_grad():
@@ -120,18 +141,23 @@ def main():
     p.add_argument("--reps", type=int, default=10)
     p.add_argument("--warmup", type=int, default=3)
     p.add_argument("--no-compile", action="store_true", help="skip torch.compile(reference)")
+    p.add_argument("--peak-gbps", type=float, default=None,
+                   help="the device's peak memory bandwidth (default: known GPUs by name)")
     p.add_argument("--json")
     args = p.parse_args()
     torch.set_num_threads(args.threads)
 
     machine = (f"{platform.processor() or platform.machine()}, {args.threads} threads"
                if args.device == "cpu" else torch.cuda.get_device_name())
+    peak = args.peak_gbps
+    if peak is None and args.device == "cuda":
+        peak = next((v for k, v in PEAK_GBPS.items() if k in machine), None)
     print(f"# torch {torch.__version__}, device {args.device} ({machine}), float32, "
-          f"median of {args.reps}")
-    header = (f"| op | size | impl | fwd ms | fwd+bwd ms | fwd+bwd peak MiB | "
-              f"speed-up fwd+bwd vs eager | vs compiled |")
+          f"median of {args.reps}" + (f", peak bandwidth {peak:.0f} GB/s" if peak else ""))
+    header = (f"| op | size | impl | fwd ms | fwd+bwd ms | fwd+bwd peak MiB | fwd+bwd GB/s"
+              + (" (% of peak)" if peak else "") + " | speed-up fwd+bwd vs eager | vs compiled |")
     print(header)
-    print("|" + "---|" * 8)
+    print("|" + "---|" * 9)
     results = []
     for op, size, ours, ref, case_args in make_cases(args.device, args.scale):
         impls = [("cldmdf", ours), ("eager reference", ref)]
@@ -140,12 +166,16 @@ def main():
             impls.append(("torch.compile(reference)", torch.compile(ref, dynamic=False)))
         rows = {name: run_case(fn, case_args, args.device, args.reps, args.warmup)
                 for name, fn in impls}
+        traffic = min_traffic_bytes(ours, case_args)
         for name, r in rows.items():
             eager = rows["eager reference"]["fwd+bwd_ms"] / r["fwd+bwd_ms"]
             comp = (rows["torch.compile(reference)"]["fwd+bwd_ms"] / r["fwd+bwd_ms"]
                     if "torch.compile(reference)" in rows else float("nan"))
+            r["fwd+bwd_gbps"] = traffic / (r["fwd+bwd_ms"] * 1e-3) / 1e9
+            bw = f"{r['fwd+bwd_gbps']:.1f}" + (
+                f" ({100 * r['fwd+bwd_gbps'] / peak:.0f} %)" if peak else "")
             print(f"| {op} | {size} | {name} | {r['fwd_ms']:.2f} | {r['fwd+bwd_ms']:.2f} | "
-                  f"{r['fwd+bwd_peak_mb']:.1f} | {eager:.2f}x | {comp:.2f}x |", flush=True)
+                  f"{r['fwd+bwd_peak_mb']:.1f} | {bw} | {eager:.2f}x | {comp:.2f}x |", flush=True)
             results.append(dict(op=op, size=size, impl=name, **r))
     if args.json:
         with open(args.json, "w") as f:

@@ -4,6 +4,8 @@ Every comparison evaluates the reference in float64 on exactly the values the
 operator saw (for float16/bfloat16 inputs: the rounded values, upcast), and uses
 the tolerance OPS.md gives for the operator's dtype.
 """
+import math
+
 import pytest
 import torch
 
@@ -287,6 +289,35 @@ def test_nan_in_present_modality_propagates_like_reference(device):
     for name, a, b in zip(OUTPUT_NAMES, got, want):
         assert torch.equal(torch.isnan(a), torch.isnan(b)), name
         torch.testing.assert_close(a, b, equal_nan=True, **TOL[torch.float64])
+
+
+def test_infinite_gate_logits_of_present_modalities_give_what_the_reference_gives(device):
+    """The masked softmax as the reference computes it: when every present logit of a group
+    is -inf its weights are exactly 0 (not NaN) and so is its share of `fused`; a +inf
+    logit gives NaN where the reference does."""
+    gen = make_generator(15)
+    (h, gl), _ = make_inputs(3, 3, 8, 2, gen, device=device, masked=False)
+    mask = torch.tensor([[True, True, False], [True, True, True], [True, False, True]],
+                        device=device)
+    gl = gl.clone()
+    gl[0, :2, 0] = -math.inf          # sample 0, group 0: both present modalities -inf
+    gl[1, :, 1] = -math.inf           # sample 1, group 1: every modality present and -inf
+    gl[2, 0, 0] = math.inf            # sample 2, group 0: one +inf
+    got = cldmdf.adaptive_fusion(h, gl, mask)
+    want = reference.adaptive_fusion(h, gl, mask)
+    assert want[1][0, :, 0].eq(0).all() and want[1][1, :, 1].eq(0).all()
+    for name, a, b in zip(OUTPUT_NAMES, got, want):
+        assert torch.equal(torch.isnan(a), torch.isnan(b)), f"{name}: {a} vs reference {b}"
+        torch.testing.assert_close(a, b, equal_nan=True, **TOL[torch.float64])
+    # gradients where nothing is NaN (samples 0 and 1)
+    h01, gl01 = leaf(h[:2]), leaf(gl[:2])
+    out = cldmdf.adaptive_fusion(h01, gl01, mask[:2])
+    upstream = [randn(o.shape, gen, o.dtype, device) for o in out]
+    ref_h, ref_gl = leaf(h[:2]), leaf(gl[:2])
+    ref = reference.adaptive_fusion(ref_h, ref_gl, mask[:2])
+    for got_g, want_g in zip(grads(out, (h01, gl01), upstream),
+                             grads(ref, (ref_h, ref_gl), upstream)):
+        torch.testing.assert_close(got_g, want_g, **TOL[torch.float64])
 
 
 # --------------------------------------------------------------------------- layouts, large values

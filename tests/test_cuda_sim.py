@@ -53,3 +53,72 @@ def test_emulated_loss_kernels_are_deterministic(ops):
     first = ops.centroid_contrastive_loss_backward(grad, z, entity, 0.1, True, "mean")
     second = ops.centroid_contrastive_loss_backward(grad, z, entity, 0.1, True, "mean")
     assert torch.equal(first, second)
+
+
+class reverse_schedule:
+    """Threads run in descending order between barriers inside the block."""
+
+    def __init__(self, ops):
+        self.ops = ops
+
+    def __enter__(self):
+        self.old = self.ops.cuda_sim_schedule(LIKE, "reverse")
+
+    def __exit__(self, *exc):
+        self.ops.cuda_sim_schedule(LIKE, self.old)
+        return False
+
+
+def test_a_missing_barrier_gives_different_results_under_the_two_schedules(ops):
+    forward = ops.cuda_sim_selftest(LIKE, "missing_barrier")[:256]
+    with reverse_schedule(ops):
+        reverse = ops.cuda_sim_selftest(LIKE, "missing_barrier")[:256]
+    assert not torch.equal(forward, reverse)
+    # a thread sees its neighbour's write only if the neighbour ran first: ascending order
+    # reads stale slots, descending order fresh ones (the thread releasing the barrier runs
+    # first, so one read each way differs)
+    fresh = torch.arange(1, 257, dtype=torch.float64) % 256
+    assert forward.eq(-1).sum() >= 254 and reverse.eq(fresh).sum() >= 254
+
+
+def operator_calls():
+    """Forward and backward of each operator on inputs that use several tiles / blocks /
+    feature chunks and the masked, all-missing and singleton cases."""
+    g = torch.Generator().manual_seed(7)
+
+    def r(*shape):
+        return torch.randn(*shape, generator=g, dtype=torch.float64)
+
+    B, M, D, K, H = 6, 4, 48, 16, 2
+    mask = torch.rand(B, M, generator=g) < 0.6
+    mask[0] = False
+    x, fl, q, k = r(B, M, D), r(B, M, D), r(B, M, K), r(B, M, K)
+    N, P, E = 300, 150, 90
+    z = r(N, P)
+    entity = torch.randint(0, E, (N,), generator=g) * 3 - 100
+    calls = [
+        ("dual_attention", (x, fl, q, k, mask, H, 0.7)),
+        ("dual_attention_backward", (r(B, M, D), r(B, M, D), r(B, H, M, M), x, fl, q, k, mask,
+                                     H, 0.7)),
+        ("centroid_contrastive_loss", (z, entity, 0.1, True, "none")),
+        ("centroid_contrastive_loss_backward", (r(N), z, entity, 0.1, True, "none")),
+        ("centroid_contrastive_loss_backward", (r(()), z, entity, 0.2, False, "mean")),
+    ]
+    for G in (1, 4, D):
+        h, gl = r(B, M, D), r(B, M, G)
+        calls += [("adaptive_fusion", (h, gl, mask, 0.5)),
+                  ("adaptive_fusion_backward", (r(B, D), r(B, M, G), h, gl, mask, 0.5))]
+    return calls
+
+
+def test_operators_give_identical_results_under_both_schedules(ops):
+    """No CUDA kernel of the operators reads another thread's write without a barrier (within
+    what reordering the threads between barriers can show)."""
+    for name, args in operator_calls():
+        forward = getattr(ops, name)(*args)
+        with reverse_schedule(ops):
+            reverse = getattr(ops, name)(*args)
+        forward = forward if isinstance(forward, (tuple, list)) else (forward,)
+        reverse = reverse if isinstance(reverse, (tuple, list)) else (reverse,)
+        for a, b in zip(forward, reverse):
+            assert torch.equal(a, b), name

@@ -366,6 +366,24 @@ def test_inf_in_present_modality_with_underflowed_weight_propagates_like_referen
         torch.testing.assert_close(a, b, equal_nan=True, **TOL[torch.float64])
 
 
+def test_all_present_scores_minus_inf_give_zero_weights_like_reference(device):
+    """The masked softmax as the reference computes it: a query row whose scores against
+    every present key are -inf gets weights exactly 0 (not NaN), and so out = 0 there."""
+    gen = make_generator(26)
+    (x, fl, q, k), _ = make_inputs(2, 3, 8, 4, gen, device=device, masked=False)
+    mask = torch.tensor([[True, True, False], [True, True, True]], device=device)
+    q, k = q.clone(), k.clone()
+    k[:, :, 0] = -1.0 - k[:, :, 0].abs()  # negative first key component
+    q[0, 0, 0] = math.inf                 # sample 0, query 0: every present score -inf (head 0)
+    q[1, 2, 0] = math.inf                 # sample 1, query 2: likewise, all modalities present
+    got = cldmdf.dual_attention(x, fl, q, k, mask, 2)
+    want = reference.dual_attention(x, fl, q, k, mask, 2)
+    assert want[2][0, 0, 0].eq(0).all() and want[2][1, 0, 2].eq(0).all()
+    for name, a, b in zip(OUTPUT_NAMES, got, want):
+        assert torch.equal(torch.isnan(a), torch.isnan(b)), f"{name}: {a} vs reference {b}"
+        torch.testing.assert_close(a, b, equal_nan=True, **TOL[torch.float64])
+
+
 # --------------------------------------------------------------------------- layouts, large values
 
 @pytest.mark.parametrize("dtype", FLOAT_DTYPES, ids=dtype_id)

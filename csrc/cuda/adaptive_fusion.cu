@@ -33,8 +33,9 @@ struct FusionArgs {
   }
 };
 
-// The masked softmax over modalities of group g of sample b, as (max, 1/sum): the weight
-// of modality m is then exp(logit - max) * inv for present m, else 0.
+// The masked softmax over modalities of group g of sample b, as (shift, 1/sum): the weight
+// of modality m is then exp(logit - shift) * inv for present m, else 0 (math.h's
+// softmax_shift / softmax_inv_total, as the reference).
 template <typename T>
 struct GroupSoftmax {
   acc_t<T> max, inv;
@@ -49,10 +50,11 @@ struct GroupSoftmax {
       max = (l > max || l != l) ? l : max;
       any = true;
     }
+    max = softmax_shift(max);
     A total = A(0);
     for (int64_t m = 0; m < a.M; ++m)
       if (a.present(b, m)) total += fast_exp(a.logit(b, m, g) - max);
-    inv = any ? A(1) / total : A(0);
+    inv = any ? softmax_inv_total(total) : A(0);
   }
   __device__ acc_t<T> weight(const FusionArgs<T>& a, int64_t b, int64_t m, int64_t g) const {
     return a.present(b, m) ? fast_exp(a.logit(b, m, g) - max) * inv : acc_t<T>(0) * inv;
@@ -102,8 +104,7 @@ __device__ __forceinline__ A team_sum(A v) {
 }
 
 template <typename T, int kTeam>
-__global__ void adaptive_fusion_backward_kernel(FusionArgs<T> a, FusionGrads<T> gr, T* gh,
-                                                T* ggl) {
+__global__ void adaptive_fusion_backward_kernel(FusionArgs<T> a, FusionGrads<T> gr, T* gh, T* ggl) {
   using A = acc_t<T>;
   const int64_t thread = blockIdx.x * int64_t(blockDim.x) + threadIdx.x;
   const int64_t team = thread / kTeam;
@@ -140,9 +141,15 @@ __global__ void adaptive_fusion_backward_kernel(FusionArgs<T> a, FusionGrads<T> 
 template <typename T>
 FusionArgs<T> make_args(const AdaptiveFusionDims& d, const Tensor& h, const Tensor& gate_logits,
                         const std::optional<Tensor>& mask, double temperature) {
-  return {view_of<const T, 3>(h), view_of<const T, 3>(gate_logits),
-          mask ? view_of<const bool, 2>(*mask) : View<const bool, 2>{}, mask.has_value(),
-          d.B, d.M, d.D, d.G, acc_t<T>(1.0 / temperature)};
+  return {view_of<const T, 3>(h),
+          view_of<const T, 3>(gate_logits),
+          mask ? view_of<const bool, 2>(*mask) : View<const bool, 2>{},
+          mask.has_value(),
+          d.B,
+          d.M,
+          d.D,
+          d.G,
+          acc_t<T>(1.0 / temperature)};
 }
 
 std::tuple<Tensor, Tensor> adaptive_fusion_cuda(Tensor h, Tensor gate_logits,
@@ -156,13 +163,14 @@ std::tuple<Tensor, Tensor> adaptive_fusion_cuda(Tensor h, Tensor gate_logits,
   dispatch_floating(dt, "adaptive_fusion", [&](auto tag) {
     using T = typename decltype(tag)::type;
     if (d.D == 0) {  // fused is empty, weights are not
-      launch(adaptive_fusion_weights_kernel<T>, ceil_div(d.B * d.G, kThreads), kThreads, 0, ctx.stream, 
-          make_args<T>(d, h, gate_logits, mask, temperature), static_cast<T*>(weights.data_ptr()));
+      launch(adaptive_fusion_weights_kernel<T>, ceil_div(d.B * d.G, kThreads), kThreads, 0,
+             ctx.stream, make_args<T>(d, h, gate_logits, mask, temperature),
+             static_cast<T*>(weights.data_ptr()));
       return;
     }
-    launch(adaptive_fusion_forward_kernel<T>, ceil_div(d.B * d.D, kThreads), kThreads, 0, ctx.stream, 
-        make_args<T>(d, h, gate_logits, mask, temperature), static_cast<T*>(fused.data_ptr()),
-        static_cast<T*>(weights.data_ptr()));
+    launch(adaptive_fusion_forward_kernel<T>, ceil_div(d.B * d.D, kThreads), kThreads, 0,
+           ctx.stream, make_args<T>(d, h, gate_logits, mask, temperature),
+           static_cast<T*>(fused.data_ptr()), static_cast<T*>(weights.data_ptr()));
   });
   return {fused, weights};
 }
@@ -185,9 +193,11 @@ std::tuple<Tensor, Tensor> adaptive_fusion_backward_cuda(Tensor grad_fused, Tens
     T* ghp = static_cast<T*>(grad_h.data_ptr());
     T* gglp = static_cast<T*>(grad_gate_logits.data_ptr());
     if (d.D / d.G >= 32) {
-      launch(adaptive_fusion_backward_kernel<T, 32>, ceil_div(d.B * d.G * 32, kThreads), kThreads, 0, ctx.stream, a, g, ghp, gglp);
+      launch(adaptive_fusion_backward_kernel<T, 32>, ceil_div(d.B * d.G * 32, kThreads), kThreads,
+             0, ctx.stream, a, g, ghp, gglp);
     } else {
-      launch(adaptive_fusion_backward_kernel<T, 1>, ceil_div(d.B * d.G, kThreads), kThreads, 0, ctx.stream, a, g, ghp, gglp);
+      launch(adaptive_fusion_backward_kernel<T, 1>, ceil_div(d.B * d.G, kThreads), kThreads, 0,
+             ctx.stream, a, g, ghp, gglp);
     }
   });
   return {grad_h, grad_gate_logits};

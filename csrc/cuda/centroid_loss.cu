@@ -18,6 +18,7 @@
 //  * A point's own entity is left out of the tiles: its logit is the
 //    leave-one-out positive (or the full centroid) and is handled per point
 //    and per entity, which also keeps a one-entity batch's loss exactly 0.
+#include <algorithm>
 #include <array>
 #include <optional>
 #include <string>
@@ -110,8 +111,8 @@ Entities group_entities(const Tensor& entity, int64_t N, cudaStream_t s) {
   Tensor order = torch::stable::contiguous(torch::stable::detail::to<Tensor>(sort_stack[1]));
   Tensor flags = new_empty(entity, {N}, ScalarType::Long);
   const int64_t* sp = static_cast<const int64_t*>(sorted.data_ptr());
-  launch(new_group_flags_kernel, ceil_div(N, kThreads), kThreads, 0, s, 
-      sp, N, static_cast<int64_t*>(flags.data_ptr()));
+  launch(new_group_flags_kernel, ceil_div(N, kThreads), kThreads, 0, s, sp, N,
+         static_cast<int64_t*>(flags.data_ptr()));
   std::array<StableIValue, 3> scan_stack{torch::stable::detail::from(flags),
                                          torch::stable::detail::from(int64_t(0)),
                                          torch::stable::detail::from(std::nullopt)};
@@ -119,17 +120,18 @@ Entities group_entities(const Tensor& entity, int64_t N, cudaStream_t s) {
   Entities e{new_empty(entity, {N}, ScalarType::Long), order,
              new_empty(entity, {N}, ScalarType::Long), new_empty(entity, {N}, ScalarType::Long),
              new_empty(entity, {1}, ScalarType::Long)};
-  launch(entity_groups_kernel, ceil_div(N, kThreads), kThreads, 0, s, 
-      sp, static_cast<const int64_t*>(order.data_ptr()),
-      static_cast<const int64_t*>(group.data_ptr()), N,
-      static_cast<int64_t*>(e.inverse.data_ptr()), static_cast<int64_t*>(e.starts.data_ptr()),
-      static_cast<int64_t*>(e.ends.data_ptr()), static_cast<int64_t*>(e.count.data_ptr()));
+  launch(entity_groups_kernel, ceil_div(N, kThreads), kThreads, 0, s, sp,
+         static_cast<const int64_t*>(order.data_ptr()),
+         static_cast<const int64_t*>(group.data_ptr()), N,
+         static_cast<int64_t*>(e.inverse.data_ptr()), static_cast<int64_t*>(e.starts.data_ptr()),
+         static_cast<int64_t*>(e.ends.data_ptr()), static_cast<int64_t*>(e.count.data_ptr()));
   return e;
 }
 
 // ---------------------------------------------------------------- per point / per entity
 
-// out[r] = in[r] / max(||in[r]||, eps) (accumulation dtype) and norm[r] = ||in[r]||; one warp per row.
+// out[r] = in[r] / max(||in[r]||, eps) (accumulation dtype) and norm[r] = ||in[r]||; one warp per
+// row.
 template <typename T, typename A>
 __global__ void normalize_rows_kernel(View<const T, 2> in, int64_t rows, int64_t P, A* out,
                                       A* norm) {
@@ -151,8 +153,8 @@ __global__ void normalize_rows_kernel(View<const T, 2> in, int64_t rows, int64_t
 // S_u = sum of zhat over the members of u in ascending point order, c_u = S_u / max(||S_u||, eps),
 // snorm_u = ||S_u||; one warp per entity slot, slots >= E idle.
 template <typename A>
-__global__ void entity_sums_kernel(const A* zhat, EntityPtrs ent, int64_t slots, int64_t P,
-                                   A* sums, A* centroids, A* snorm) {
+__global__ void entity_sums_kernel(const A* zhat, EntityPtrs ent, int64_t slots, int64_t P, A* sums,
+                                   A* centroids, A* snorm) {
   const int64_t u = (blockIdx.x * int64_t(blockDim.x) + threadIdx.x) / 32;
   const int lane = threadIdx.x & 31;
   if (u >= slots || u >= *ent.count) return;
@@ -344,9 +346,9 @@ __global__ void __launch_bounds__(kTileThreads)
 // The tile's gradient coefficients dL/d<zhat_i, c_u> for u != own entity, into sm.g[row][col]:
 // upstream_i / T * softmax_{i,u}.
 template <typename A>
-__device__ void coefficient_tile(const A (&acc)[4][4], int64_t r0, int64_t u0, int64_t N,
-                                 int64_t E, const int64_t* inverse, const A* lse,
-                                 const A* upstream, A inv_temp, TileShared<A>& sm) {
+__device__ void coefficient_tile(const A (&acc)[4][4], int64_t r0, int64_t u0, int64_t N, int64_t E,
+                                 const int64_t* inverse, const A* lse, const A* upstream,
+                                 A inv_temp, TileShared<A>& sm) {
   const int tx = threadIdx.x & 15, ty = threadIdx.x >> 4;
 #pragma unroll
   for (int a = 0; a < 4; ++a) {
@@ -364,8 +366,9 @@ __device__ void coefficient_tile(const A (&acc)[4][4], int64_t r0, int64_t u0, i
   }
 }
 
-// gzhat[i, f] = sum_{u != e(i)} coef_{i,u} c_u[f]: a block owns 64 points x 128 features and
-// streams over the centroids. Writes every element of its part of gzhat.
+// gzhat[i, f] = sum_{u != e(i)} coef_{i,u} c_u[f]: a block owns 64 points x 128 features (per
+// feature chunk it visits) and streams over the centroids. Writes every element of its part of
+// gzhat.
 template <typename A>
 __global__ void __launch_bounds__(kTileThreads)
     point_side_grad_kernel(const A* zhat, const A* centroids, const A* lse, const A* upstream,
@@ -373,46 +376,50 @@ __global__ void __launch_bounds__(kTileThreads)
   __shared__ TileShared<A> sm;
   constexpr int K = TileShared<A>::K;
   const int tx = threadIdx.x & 15, ty = threadIdx.x >> 4;
-  const int64_t r0 = blockIdx.x * int64_t(kTile), f0 = blockIdx.y * int64_t(kOutChunk);
+  const int64_t r0 = blockIdx.x * int64_t(kTile);
   const int64_t E = *ent.count;
-  A out[4][8] = {};
-  for (int64_t u0 = 0; u0 < E; u0 += kTile) {
-    A acc[4][4];
-    logit_tile(zhat, centroids, r0, u0, N, E, P, sm, acc);
-    coefficient_tile(acc, r0, u0, N, E, ent.inverse, lse, upstream, inv_temp, sm);
-    for (int c0 = 0; c0 < kTile; c0 += K) {
-      for (int idx = threadIdx.x; idx < K * kOutChunk; idx += kTileThreads) {
-        const int k = idx / kOutChunk, f = idx % kOutChunk;
-        const int64_t u = u0 + c0 + k;
-        sm.u.rhs[k][f] = (u < E && f0 + f < P) ? centroids[u * P + f0 + f] : A(0);
-      }
-      __syncthreads();  // also orders the coefficient writes before their reads
-#pragma unroll
-      for (int k = 0; k < K; ++k) {
-#pragma unroll
-        for (int a = 0; a < 4; ++a) {
-          const A g = sm.g[ty + 16 * a][c0 + k];
-#pragma unroll
-          for (int c = 0; c < 8; ++c) out[a][c] += g * sm.u.rhs[k][tx + 16 * c];
+  // feature chunks: blockIdx.y, then every gridDim.y-th (grid.y is capped at 65535)
+  for (int64_t f0 = blockIdx.y * int64_t(kOutChunk); f0 < P; f0 += int64_t(gridDim.y) * kOutChunk) {
+    A out[4][8] = {};
+    for (int64_t u0 = 0; u0 < E; u0 += kTile) {
+      A acc[4][4];
+      logit_tile(zhat, centroids, r0, u0, N, E, P, sm, acc);
+      coefficient_tile(acc, r0, u0, N, E, ent.inverse, lse, upstream, inv_temp, sm);
+      for (int c0 = 0; c0 < kTile; c0 += K) {
+        for (int idx = threadIdx.x; idx < K * kOutChunk; idx += kTileThreads) {
+          const int k = idx / kOutChunk, f = idx % kOutChunk;
+          const int64_t u = u0 + c0 + k;
+          sm.u.rhs[k][f] = (u < E && f0 + f < P) ? centroids[u * P + f0 + f] : A(0);
         }
+        __syncthreads();  // also orders the coefficient writes before their reads
+#pragma unroll
+        for (int k = 0; k < K; ++k) {
+#pragma unroll
+          for (int a = 0; a < 4; ++a) {
+            const A g = sm.g[ty + 16 * a][c0 + k];
+#pragma unroll
+            for (int c = 0; c < 8; ++c) out[a][c] += g * sm.u.rhs[k][tx + 16 * c];
+          }
+        }
+        __syncthreads();
       }
-      __syncthreads();
     }
-  }
 #pragma unroll
-  for (int a = 0; a < 4; ++a) {
-    const int64_t i = r0 + ty + 16 * a;
-    if (i >= N) continue;
+    for (int a = 0; a < 4; ++a) {
+      const int64_t i = r0 + ty + 16 * a;
+      if (i >= N) continue;
 #pragma unroll
-    for (int c = 0; c < 8; ++c) {
-      const int64_t f = f0 + tx + 16 * c;
-      if (f < P) gzhat[i * P + f] = out[a][c];
+      for (int c = 0; c < 8; ++c) {
+        const int64_t f = f0 + tx + 16 * c;
+        if (f < P) gzhat[i * P + f] = out[a][c];
+      }
     }
   }
 }
 
 // gcent[u, f] = sum_{i: e(i) != u} coef_{i,u} zhat_i[f]: a block owns 64 centroids x 128
-// features and streams over the points. Writes every element of its part of gcent (u < E).
+// features (per feature chunk it visits) and streams over the points. Writes every element of its
+// part of gcent (u < E).
 template <typename A>
 __global__ void __launch_bounds__(kTileThreads)
     centroid_side_grad_kernel(const A* zhat, const A* centroids, const A* lse, const A* upstream,
@@ -420,41 +427,43 @@ __global__ void __launch_bounds__(kTileThreads)
   __shared__ TileShared<A> sm;
   constexpr int K = TileShared<A>::K;
   const int tx = threadIdx.x & 15, ty = threadIdx.x >> 4;
-  const int64_t u0 = blockIdx.x * int64_t(kTile), f0 = blockIdx.y * int64_t(kOutChunk);
+  const int64_t u0 = blockIdx.x * int64_t(kTile);
   const int64_t E = *ent.count;
   if (u0 >= E) return;  // the grid is sized for E = N
-  A out[4][8] = {};
-  for (int64_t r0 = 0; r0 < N; r0 += kTile) {
-    A acc[4][4];
-    logit_tile(zhat, centroids, r0, u0, N, E, P, sm, acc);
-    coefficient_tile(acc, r0, u0, N, E, ent.inverse, lse, upstream, inv_temp, sm);
-    for (int c0 = 0; c0 < kTile; c0 += K) {
-      for (int idx = threadIdx.x; idx < K * kOutChunk; idx += kTileThreads) {
-        const int k = idx / kOutChunk, f = idx % kOutChunk;
-        const int64_t i = r0 + c0 + k;
-        sm.u.rhs[k][f] = (i < N && f0 + f < P) ? zhat[i * P + f0 + f] : A(0);
-      }
-      __syncthreads();
-#pragma unroll
-      for (int k = 0; k < K; ++k) {
-#pragma unroll
-        for (int a = 0; a < 4; ++a) {
-          const A g = sm.g[c0 + k][ty + 16 * a];
-#pragma unroll
-          for (int c = 0; c < 8; ++c) out[a][c] += g * sm.u.rhs[k][tx + 16 * c];
+  for (int64_t f0 = blockIdx.y * int64_t(kOutChunk); f0 < P; f0 += int64_t(gridDim.y) * kOutChunk) {
+    A out[4][8] = {};
+    for (int64_t r0 = 0; r0 < N; r0 += kTile) {
+      A acc[4][4];
+      logit_tile(zhat, centroids, r0, u0, N, E, P, sm, acc);
+      coefficient_tile(acc, r0, u0, N, E, ent.inverse, lse, upstream, inv_temp, sm);
+      for (int c0 = 0; c0 < kTile; c0 += K) {
+        for (int idx = threadIdx.x; idx < K * kOutChunk; idx += kTileThreads) {
+          const int k = idx / kOutChunk, f = idx % kOutChunk;
+          const int64_t i = r0 + c0 + k;
+          sm.u.rhs[k][f] = (i < N && f0 + f < P) ? zhat[i * P + f0 + f] : A(0);
         }
+        __syncthreads();
+#pragma unroll
+        for (int k = 0; k < K; ++k) {
+#pragma unroll
+          for (int a = 0; a < 4; ++a) {
+            const A g = sm.g[c0 + k][ty + 16 * a];
+#pragma unroll
+            for (int c = 0; c < 8; ++c) out[a][c] += g * sm.u.rhs[k][tx + 16 * c];
+          }
+        }
+        __syncthreads();
       }
-      __syncthreads();
     }
-  }
 #pragma unroll
-  for (int a = 0; a < 4; ++a) {
-    const int64_t u = u0 + ty + 16 * a;
-    if (u >= E) continue;
+    for (int a = 0; a < 4; ++a) {
+      const int64_t u = u0 + ty + 16 * a;
+      if (u >= E) continue;
 #pragma unroll
-    for (int c = 0; c < 8; ++c) {
-      const int64_t f = f0 + tx + 16 * c;
-      if (f < P) gcent[u * P + f] = out[a][c];
+      for (int c = 0; c < 8; ++c) {
+        const int64_t f = f0 + tx + 16 * c;
+        if (f < P) gcent[u * P + f] = out[a][c];
+      }
     }
   }
 }
@@ -529,8 +538,7 @@ __device__ void warp_normalize_backward(const A* y, const A* gy, A* gx, int64_t 
 template <typename A>
 __global__ void own_centroid_grad_kernel(const A* zhat, const A* centroids, const A* own,
                                          const A* lse, const A* upstream, EntityPtrs ent,
-                                         int64_t slots, int64_t P, A inv_temp, A* gzhat,
-                                         A* gcent) {
+                                         int64_t slots, int64_t P, A inv_temp, A* gzhat, A* gcent) {
   const int64_t u = (blockIdx.x * int64_t(blockDim.x) + threadIdx.x) / 32;
   const int lane = threadIdx.x & 31;
   if (u >= slots || u >= *ent.count) return;
@@ -635,21 +643,28 @@ State<acc_t<T>> build_state(const Tensor& z, const Tensor& entity, int64_t N, in
                             cudaStream_t s) {
   using A = acc_t<T>;
   const ScalarType at = acc_scalar_type<A>();
-  State<A> st{group_entities(entity, N, s), {},
-              new_empty(z, {N, P}, at), new_empty(z, {N}, at), new_empty(z, {N, P}, at),
-              new_empty(z, {N, P}, at), new_empty(z, {N}, at), new_empty(z, {N}, at),
-              new_empty(z, {N}, at), N, P, A(1.0 / temperature)};
+  State<A> st{group_entities(entity, N, s),
+              {},
+              new_empty(z, {N, P}, at),
+              new_empty(z, {N}, at),
+              new_empty(z, {N, P}, at),
+              new_empty(z, {N, P}, at),
+              new_empty(z, {N}, at),
+              new_empty(z, {N}, at),
+              new_empty(z, {N}, at),
+              N,
+              P,
+              A(1.0 / temperature)};
   st.ep = ptrs(st.ent);
-  launch(normalize_rows_kernel<T, A>, warp_blocks(N), kThreads, 0, s, 
-      view_of<const T, 2>(z), N, P, st.mut(st.zhat), st.mut(st.znorm));
-  launch(entity_sums_kernel<A>, warp_blocks(N), kThreads, 0, s, 
-      st.ptr(st.zhat), st.ep, N, P, st.mut(st.sums), st.mut(st.centroids), st.mut(st.snorm));
-  launch(own_logit_kernel<A>, warp_blocks(N), kThreads, 0, s, 
-      st.ptr(st.zhat), st.ptr(st.sums), st.ptr(st.centroids), st.ep, N, P, leave_one_out,
-      st.inv_temp, st.mut(st.own));
-  launch(logsumexp_kernel<A>, ceil_div(N, kTile), kTileThreads, 0, s, 
-      st.ptr(st.zhat), st.ptr(st.centroids), st.ptr(st.own), st.ep, N, P, leave_one_out,
-      st.inv_temp, st.mut(st.lse), loss ? st.mut(*loss) : nullptr);
+  launch(normalize_rows_kernel<T, A>, warp_blocks(N), kThreads, 0, s, view_of<const T, 2>(z), N, P,
+         st.mut(st.zhat), st.mut(st.znorm));
+  launch(entity_sums_kernel<A>, warp_blocks(N), kThreads, 0, s, st.ptr(st.zhat), st.ep, N, P,
+         st.mut(st.sums), st.mut(st.centroids), st.mut(st.snorm));
+  launch(own_logit_kernel<A>, warp_blocks(N), kThreads, 0, s, st.ptr(st.zhat), st.ptr(st.sums),
+         st.ptr(st.centroids), st.ep, N, P, leave_one_out, st.inv_temp, st.mut(st.own));
+  launch(logsumexp_kernel<A>, ceil_div(N, kTile), kTileThreads, 0, s, st.ptr(st.zhat),
+         st.ptr(st.centroids), st.ptr(st.own), st.ep, N, P, leave_one_out, st.inv_temp,
+         st.mut(st.lse), loss ? st.mut(*loss) : nullptr);
   return st;
 }
 
@@ -672,13 +687,12 @@ Tensor centroid_contrastive_loss_cuda(Tensor z, Tensor entity, double temperatur
         build_state<T>(z, entity, N, P, temperature, leave_one_out, &loss, ctx.stream);
     if (d.reduction == Reduction::None) {
       out = new_empty(z, {N}, z.scalar_type());
-      launch(cast_kernel<T, A>, ceil_div(N, kThreads), kThreads, 0, ctx.stream, 
-          st.ptr(loss), N, static_cast<T*>(out.data_ptr()));
+      launch(cast_kernel<T, A>, ceil_div(N, kThreads), kThreads, 0, ctx.stream, st.ptr(loss), N,
+             static_cast<T*>(out.data_ptr()));
     } else {
       out = new_empty(z, {}, z.scalar_type());
-      launch(reduce_loss_kernel<T, A>, 1, 1024, 0, ctx.stream, 
-          st.ptr(loss), st.ep, N, leave_one_out, d.reduction == Reduction::Mean,
-          static_cast<T*>(out.data_ptr()));
+      launch(reduce_loss_kernel<T, A>, 1, 1024, 0, ctx.stream, st.ptr(loss), st.ep, N,
+             leave_one_out, d.reduction == Reduction::Mean, static_cast<T*>(out.data_ptr()));
     }
   });
   return out;
@@ -706,33 +720,30 @@ Tensor centroid_contrastive_loss_backward_cuda(Tensor grad, Tensor z, Tensor ent
     View<const T, 1> gv{static_cast<const T*>(grad.data_ptr()),
                         {grad.dim() == 1 ? grad.stride(0) : 0}};
     launch(upstream_kernel<T, A>, 1, 1024, 0, s, gv, st.ep, N, leave_one_out,
-                                             static_cast<int>(d.reduction), up);
+           static_cast<int>(d.reduction), up);
     if (P > 0) {
       const dim3 grid(static_cast<unsigned>(ceil_div(N, kTile)),
-                      static_cast<unsigned>(ceil_div(P, kOutChunk)));
-      launch(point_side_grad_kernel<A>, grid, kTileThreads, 0, s, 
-          st.ptr(st.zhat), st.ptr(st.centroids), st.ptr(st.lse), up, st.ep, N, P, st.inv_temp,
-          st.mut(gzhat));
-      launch(centroid_side_grad_kernel<A>, grid, kTileThreads, 0, s, 
-          st.ptr(st.zhat), st.ptr(st.centroids), st.ptr(st.lse), up, st.ep, N, P, st.inv_temp,
-          st.mut(gcent));
+                      static_cast<unsigned>(std::min<int64_t>(ceil_div(P, kOutChunk), 65535)));
+      launch(point_side_grad_kernel<A>, grid, kTileThreads, 0, s, st.ptr(st.zhat),
+             st.ptr(st.centroids), st.ptr(st.lse), up, st.ep, N, P, st.inv_temp, st.mut(gzhat));
+      launch(centroid_side_grad_kernel<A>, grid, kTileThreads, 0, s, st.ptr(st.zhat),
+             st.ptr(st.centroids), st.ptr(st.lse), up, st.ep, N, P, st.inv_temp, st.mut(gcent));
     }
     if (!leave_one_out) {
-      launch(own_centroid_grad_kernel<A>, warp_blocks(N), kThreads, 0, s, 
-          st.ptr(st.zhat), st.ptr(st.centroids), st.ptr(st.own), st.ptr(st.lse), up, st.ep, N, P,
-          st.inv_temp, st.mut(gzhat), st.mut(gcent));
+      launch(own_centroid_grad_kernel<A>, warp_blocks(N), kThreads, 0, s, st.ptr(st.zhat),
+             st.ptr(st.centroids), st.ptr(st.own), st.ptr(st.lse), up, st.ep, N, P, st.inv_temp,
+             st.mut(gzhat), st.mut(gcent));
     }
-    launch(centroid_grad_kernel<A>, warp_blocks(N), kThreads, 0, s, 
-        st.ptr(st.centroids), st.ptr(gcent), st.ptr(st.snorm), st.ep.count, N, P,
-        st.mut(gsums));
+    launch(centroid_grad_kernel<A>, warp_blocks(N), kThreads, 0, s, st.ptr(st.centroids),
+           st.ptr(gcent), st.ptr(st.snorm), st.ep.count, N, P, st.mut(gsums));
     if (leave_one_out) {
-      launch(positive_grad_entity_kernel<A>, warp_blocks(N), kThreads, 0, s, 
-          st.ptr(st.zhat), st.ptr(st.sums), st.ptr(st.own), st.ptr(st.lse), up, st.ep, N, P,
-          st.inv_temp, st.mut(gzhat), st.mut(gsums));
+      launch(positive_grad_entity_kernel<A>, warp_blocks(N), kThreads, 0, s, st.ptr(st.zhat),
+             st.ptr(st.sums), st.ptr(st.own), st.ptr(st.lse), up, st.ep, N, P, st.inv_temp,
+             st.mut(gzhat), st.mut(gsums));
     }
-    launch(point_grad_kernel<T, A>, warp_blocks(N), kThreads, 0, s, 
-        st.ptr(st.zhat), st.ptr(st.znorm), st.ep.inverse, st.ptr(gsums), N, P, st.mut(gzhat),
-        static_cast<T*>(grad_z.data_ptr()));
+    launch(point_grad_kernel<T, A>, warp_blocks(N), kThreads, 0, s, st.ptr(st.zhat),
+           st.ptr(st.znorm), st.ep.inverse, st.ptr(gsums), N, P, st.mut(gzhat),
+           static_cast<T*>(grad_z.data_ptr()));
   });
   return grad_z;
 }

@@ -13,7 +13,6 @@
 #include "sim/cuda_sim.h"
 #else
 #include <cuda_runtime.h>
-
 #include <torch/csrc/inductor/aoti_torch/c/shim.h>
 #include <torch/csrc/stable/accelerator.h>
 #endif
@@ -26,7 +25,7 @@
 #define CLDMDF_DYNAMIC_SHARED(name) unsigned char* name = ::cldmdf_sim::dynamic_shared()
 #else
 #define CLDMDF_CUDA_LIBRARY_IMPL(m) STABLE_TORCH_LIBRARY_IMPL(cldmdf, CUDA, m)
-#define CLDMDF_DYNAMIC_SHARED(name) extern __shared__ unsigned char name[]
+#define CLDMDF_DYNAMIC_SHARED(name) extern __shared__ __align__(16) unsigned char name[]
 #endif
 
 namespace cldmdf {

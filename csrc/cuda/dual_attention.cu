@@ -104,8 +104,8 @@ __global__ void __launch_bounds__(kThreads)
     A acc = A(0);
     for (int64_t j = 0; j < M; ++j) {
       if (!a.present(b, j)) continue;
-      acc += w[(h * M + i) * M + j] * width * feature_weight(a, b, j, c, stats) *
-             a.at(a.x, b, j, c);
+      acc +=
+          w[(h * M + i) * M + j] * width * feature_weight(a, b, j, c, stats) * a.at(a.x, b, j, c);
     }
     out[(b * M + i) * D + c] = static_cast<T>(acc);
   }
@@ -119,14 +119,14 @@ struct DualAttentionGrads {
 
 template <typename T>
 __global__ void __launch_bounds__(kThreads)
-    dual_attention_backward_kernel(DualAttentionArgs<T> a, DualAttentionGrads<T> g, T* gx,
-                                   T* gfl, T* gq, T* gk) {
+    dual_attention_backward_kernel(DualAttentionArgs<T> a, DualAttentionGrads<T> g, T* gx, T* gfl,
+                                   T* gq, T* gk) {
   using A = acc_t<T>;
   CLDMDF_DYNAMIC_SHARED(smem_raw);
   A* red = reinterpret_cast<A*>(smem_raw);
-  A* stats = red + 32;                // [M][2]
-  A* w = stats + 2 * a.M;             // [H][M][M] modality weights
-  A* gs = w + a.H * a.M * a.M;        // [H][M][M] their gradients, then the scores'
+  A* stats = red + 32;          // [M][2]
+  A* w = stats + 2 * a.M;       // [H][M][M] modality weights
+  A* gs = w + a.H * a.M * a.M;  // [H][M][M] their gradients, then the scores'
   const int64_t b = blockIdx.x, M = a.M, D = a.D, K = a.K, H = a.H;
   const int64_t dk = K / H, dv = D / H;
   const int tid = threadIdx.x, lane = tid & 31, warp = tid >> 5, warps = blockDim.x >> 5;
@@ -200,7 +200,8 @@ void set_shared_memory(Kernel kernel, size_t bytes, const char* op) {
   if (bytes <= 48 * 1024) return;
   int device = 0, max_bytes = 0;
   STD_CUDA_CHECK(cudaGetDevice(&device));
-  STD_CUDA_CHECK(cudaDeviceGetAttribute(&max_bytes, cudaDevAttrMaxSharedMemoryPerBlockOptin, device));
+  STD_CUDA_CHECK(
+      cudaDeviceGetAttribute(&max_bytes, cudaDevAttrMaxSharedMemoryPerBlockOptin, device));
   CLDMDF_CHECK(bytes <= static_cast<size_t>(max_bytes), "cldmdf::", op,
                ": the CUDA kernel keeps one sample's attention in shared memory and needs ", bytes,
                " bytes for this shape (H * M * M and D too large); the device allows ", max_bytes);
@@ -213,9 +214,17 @@ DualAttentionArgs<T> make_args(const DualAttentionDims& d, const Tensor& x,
                                const Tensor& feat_logits, const Tensor& query, const Tensor& key,
                                const std::optional<Tensor>& mask, double feat_temperature) {
   using A = acc_t<T>;
-  return {view_of<const T, 3>(x), view_of<const T, 3>(feat_logits), view_of<const T, 3>(query),
-          view_of<const T, 3>(key), mask ? view_of<const bool, 2>(*mask) : View<const bool, 2>{},
-          mask.has_value(), d.M, d.D, d.K, d.H, A(1.0 / feat_temperature),
+  return {view_of<const T, 3>(x),
+          view_of<const T, 3>(feat_logits),
+          view_of<const T, 3>(query),
+          view_of<const T, 3>(key),
+          mask ? view_of<const bool, 2>(*mask) : View<const bool, 2>{},
+          mask.has_value(),
+          d.M,
+          d.D,
+          d.K,
+          d.H,
+          A(1.0 / feat_temperature),
           A(1.0 / std::sqrt(double(d.K / d.H)))};
 }
 
@@ -229,8 +238,10 @@ std::tuple<Tensor, Tensor, Tensor> dual_attention_cuda(Tensor x, Tensor feat_log
   Tensor feat_weights = new_empty(x, {d.B, d.M, d.D}, dt);
   Tensor mod_weights = new_empty(x, {d.B, d.H, d.M, d.M}, dt);
   if (d.B == 0 || d.M == 0) return {out, feat_weights, mod_weights};
-  CLDMDF_CHECK(d.B <= INT32_MAX, "cldmdf::dual_attention: the CUDA kernel runs one block per "
-               "sample and takes at most 2^31 - 1 samples, got B = ", d.B);
+  CLDMDF_CHECK(d.B <= INT32_MAX,
+               "cldmdf::dual_attention: the CUDA kernel runs one block per "
+               "sample and takes at most 2^31 - 1 samples, got B = ",
+               d.B);
   LaunchContext ctx(x);
   dispatch_floating(dt, "dual_attention", [&](auto tag) {
     using T = typename decltype(tag)::type;
@@ -238,9 +249,9 @@ std::tuple<Tensor, Tensor, Tensor> dual_attention_cuda(Tensor x, Tensor feat_log
     const auto a = make_args<T>(d, x, feat_logits, query, key, mask, feat_temperature);
     const size_t smem = sizeof(A) * (32 + 2 * d.M + d.H * d.M * d.M);
     set_shared_memory(dual_attention_forward_kernel<T>, smem, "dual_attention");
-    launch(dual_attention_forward_kernel<T>, d.B, kThreads, smem, ctx.stream, 
-        a, static_cast<T*>(out.data_ptr()), static_cast<T*>(feat_weights.data_ptr()),
-        static_cast<T*>(mod_weights.data_ptr()));
+    launch(dual_attention_forward_kernel<T>, d.B, kThreads, smem, ctx.stream, a,
+           static_cast<T*>(out.data_ptr()), static_cast<T*>(feat_weights.data_ptr()),
+           static_cast<T*>(mod_weights.data_ptr()));
   });
   return {out, feat_weights, mod_weights};
 }
@@ -249,17 +260,19 @@ std::tuple<Tensor, Tensor, Tensor, Tensor> dual_attention_backward_cuda(
     Tensor grad_out, Tensor grad_feat_weights, Tensor grad_mod_weights, Tensor x,
     Tensor feat_logits, Tensor query, Tensor key, std::optional<Tensor> mask, int64_t num_heads,
     double feat_temperature) {
-  const DualAttentionDims d = check_dual_attention_backward(
-      grad_out, grad_feat_weights, grad_mod_weights, x, feat_logits, query, key, mask, num_heads,
-      feat_temperature);
+  const DualAttentionDims d =
+      check_dual_attention_backward(grad_out, grad_feat_weights, grad_mod_weights, x, feat_logits,
+                                    query, key, mask, num_heads, feat_temperature);
   const ScalarType dt = x.scalar_type();
   Tensor grad_x = new_empty(x, {d.B, d.M, d.D}, dt);
   Tensor grad_feat_logits = new_empty(x, {d.B, d.M, d.D}, dt);
   Tensor grad_query = new_empty(x, {d.B, d.M, d.K}, dt);
   Tensor grad_key = new_empty(x, {d.B, d.M, d.K}, dt);
   if (d.B == 0 || d.M == 0) return {grad_x, grad_feat_logits, grad_query, grad_key};
-  CLDMDF_CHECK(d.B <= INT32_MAX, "cldmdf::dual_attention_backward: the CUDA kernel runs one "
-               "block per sample and takes at most 2^31 - 1 samples, got B = ", d.B);
+  CLDMDF_CHECK(d.B <= INT32_MAX,
+               "cldmdf::dual_attention_backward: the CUDA kernel runs one "
+               "block per sample and takes at most 2^31 - 1 samples, got B = ",
+               d.B);
   LaunchContext ctx(x);
   dispatch_floating(dt, "dual_attention_backward", [&](auto tag) {
     using T = typename decltype(tag)::type;
@@ -270,9 +283,9 @@ std::tuple<Tensor, Tensor, Tensor, Tensor> dual_attention_backward_cuda(
                                   view_of<const T, 4>(grad_mod_weights)};
     const size_t smem = sizeof(A) * (32 + 2 * d.M + 2 * d.H * d.M * d.M);
     set_shared_memory(dual_attention_backward_kernel<T>, smem, "dual_attention_backward");
-    launch(dual_attention_backward_kernel<T>, d.B, kThreads, smem, ctx.stream, 
-        a, g, static_cast<T*>(grad_x.data_ptr()), static_cast<T*>(grad_feat_logits.data_ptr()),
-        static_cast<T*>(grad_query.data_ptr()), static_cast<T*>(grad_key.data_ptr()));
+    launch(dual_attention_backward_kernel<T>, d.B, kThreads, smem, ctx.stream, a, g,
+           static_cast<T*>(grad_x.data_ptr()), static_cast<T*>(grad_feat_logits.data_ptr()),
+           static_cast<T*>(grad_query.data_ptr()), static_cast<T*>(grad_key.data_ptr()));
   });
   return {grad_x, grad_feat_logits, grad_query, grad_key};
 }

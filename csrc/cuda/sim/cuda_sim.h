@@ -16,8 +16,12 @@
 //    a per-launch buffer.
 //  * Blocks run one after another; a barrier no thread can pass (divergent
 //    __syncthreads) is reported as an error instead of hanging.
-// What it cannot show: speed, memory-model races that need real concurrency
-// (fibers switch only at barriers), and device limits (registers, occupancy).
+//  * Between two barriers the threads run one after another, in ascending or
+//    (schedule() = Reverse) descending order: a kernel that reads what another
+//    thread writes without a barrier in between gives different results under
+//    the two orders, which is how the tests look for missing barriers.
+// What it cannot show: speed, races that need real concurrency beyond that,
+// and device limits (registers, occupancy).
 #pragma once
 
 #include <setjmp.h>
@@ -86,8 +90,14 @@ struct Block {
   std::vector<std::max_align_t> dynamic_shared;
   std::function<void()> body;
   std::exception_ptr error;  // thrown by a thread: rethrown by the launch
-  uint64_t events = 0;  // arrivals, releases and exits: progress of the block
+  uint64_t events = 0;       // arrivals, releases and exits: progress of the block
 };
+
+enum class Schedule { Forward, Reverse };
+inline Schedule& schedule() {
+  static Schedule order = Schedule::Forward;
+  return order;
+}
 
 inline thread_local Block* current_block = nullptr;
 inline thread_local Fiber* current_fiber = nullptr;
@@ -114,9 +124,7 @@ inline void arrive_and_wait(Barrier& b) {
   while (b.generation == g) yield();
 }
 
-inline Barrier& warp_barrier() {
-  return current_block->warp_barriers[current_fiber->linear / 32];
-}
+inline Barrier& warp_barrier() { return current_block->warp_barriers[current_fiber->linear / 32]; }
 
 inline void fiber_main() {
   try {
@@ -137,14 +145,15 @@ inline void fiber_main() {
 inline void run_block(Block& blk, const dim3& block, const dim3& grid, const dim3& block_dim) {
   const int n = static_cast<int>(block_dim.x * block_dim.y * block_dim.z);
   blk.block_barrier = Barrier{n, 0, 0};
-  for (int w = 0; w < (n + 31) / 32; ++w) blk.warp_barriers[w] = Barrier{std::min(32, n - 32 * w), 0, 0};
+  for (int w = 0; w < (n + 31) / 32; ++w)
+    blk.warp_barriers[w] = Barrier{std::min(32, n - 32 * w), 0, 0};
   for (int t = 0; t < n; ++t) {
     Fiber& f = blk.fibers[t];
     f.started = f.done = false;
     f.linear = t;
-    f.ctx = Context{dim3(t % block_dim.x, (t / block_dim.x) % block_dim.y,
-                         t / (block_dim.x * block_dim.y)),
-                    block, block_dim, grid};
+    f.ctx = Context{
+        dim3(t % block_dim.x, (t / block_dim.x) % block_dim.y, t / (block_dim.x * block_dim.y)),
+        block, block_dim, grid};
     getcontext(&f.uc);
     f.uc.uc_stack.ss_sp = blk.stacks[t].get();
     f.uc.uc_stack.ss_size = kFiberStack;
@@ -155,7 +164,9 @@ inline void run_block(Block& blk, const dim3& block, const dim3& grid, const dim
   while (remaining > 0) {
     const uint64_t before = blk.events;
     remaining = 0;
-    for (Fiber& f : blk.fibers) {
+    const bool reverse = schedule() == Schedule::Reverse;
+    for (int k = 0; k < n; ++k) {
+      Fiber& f = blk.fibers[reverse ? n - 1 - k : k];
       if (f.done) continue;
       current_fiber = &f;
       if (_setjmp(blk.scheduler) == 0) {
@@ -169,10 +180,10 @@ inline void run_block(Block& blk, const dim3& block, const dim3& grid, const dim
       if (!f.done) ++remaining;
     }
     if (remaining > 0 && blk.events == before)
-      throw std::runtime_error(
-          "cuda_sim: the threads of block (" + std::to_string(block.x) + ", " +
-          std::to_string(block.y) + ") wait at barriers no thread can pass (divergent "
-          "__syncthreads or a shuffle with exited lanes)");
+      throw std::runtime_error("cuda_sim: the threads of block (" + std::to_string(block.x) + ", " +
+                               std::to_string(block.y) +
+                               ") wait at barriers no thread can pass (divergent "
+                               "__syncthreads or a shuffle with exited lanes)");
   }
 }
 
@@ -189,7 +200,8 @@ void launch(void (*kernel)(KArgs...), dim3 grid, dim3 block_dim, size_t shared_b
   for (int t = 0; t < n; ++t) blk.stacks.emplace_back(new char[kFiberStack]);
   blk.warp_barriers.resize((n + 31) / 32);
   blk.shuffle_slots.assign(n, 0);
-  blk.dynamic_shared.resize((shared_bytes + sizeof(std::max_align_t) - 1) / sizeof(std::max_align_t));
+  blk.dynamic_shared.resize((shared_bytes + sizeof(std::max_align_t) - 1) /
+                            sizeof(std::max_align_t));
   blk.body = [&] { std::apply(kernel, packed); };
   Block* const outer_block = current_block;
   Fiber* const outer_fiber = current_fiber;
@@ -218,8 +230,12 @@ inline unsigned char* dynamic_shared() {
 #define blockDim (::cldmdf_sim::ctx().block_dim)
 #define gridDim (::cldmdf_sim::ctx().grid_dim)
 
-inline void __syncthreads() { ::cldmdf_sim::arrive_and_wait(::cldmdf_sim::current_block->block_barrier); }
-inline void __syncwarp(unsigned = 0xffffffffu) { ::cldmdf_sim::arrive_and_wait(::cldmdf_sim::warp_barrier()); }
+inline void __syncthreads() {
+  ::cldmdf_sim::arrive_and_wait(::cldmdf_sim::current_block->block_barrier);
+}
+inline void __syncwarp(unsigned = 0xffffffffu) {
+  ::cldmdf_sim::arrive_and_wait(::cldmdf_sim::warp_barrier());
+}
 
 template <typename T>
 T __shfl_xor_sync(unsigned, T v, int lane_mask) {

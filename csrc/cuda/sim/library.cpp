@@ -7,4 +7,5 @@
 STABLE_TORCH_LIBRARY(cldmdf_cudasim, m) {
   for (const char* schema : cldmdf::kOperatorSchemas) m.def(schema);
   m.def("cuda_sim_selftest(Tensor like, str name) -> Tensor");  // sim/selftest.cpp
+  m.def("cuda_sim_schedule(Tensor like, str order) -> str");
 }

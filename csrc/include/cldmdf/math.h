@@ -1,16 +1,16 @@
 // Math shared by the CPU and CUDA kernels: accumulation types, the masked
-// softmax of OPS.md, its backward, an online logsumexp and the clamped L2
-// normalisation used by the centroid loss. Everything here is header-only and
-// compiles for host and device alike.
+// softmax of OPS.md (as the reference computes it), its backward, row softmax
+// and logsumexp, and the clamped L2 normalisation used by the centroid loss.
+// Everything here is header-only and compiles for host and device alike.
 #pragma once
+
+#include <torch/headeronly/util/BFloat16.h>
+#include <torch/headeronly/util/Half.h>
 
 #include <cmath>
 #include <cstdint>
 #include <cstring>
 #include <limits>
-
-#include <torch/headeronly/util/BFloat16.h>
-#include <torch/headeronly/util/Half.h>
 
 #if defined(__CUDACC__)
 #define CLDMDF_HD __host__ __device__ __forceinline__
@@ -78,6 +78,20 @@ CLDMDF_HD A neg_infinity() {
   return -std::numeric_limits<A>::infinity();
 }
 
+// The shift of a masked softmax: the max over the present entries, or 0 when that max is
+// infinite (every present entry -inf, or one +inf), as the reference does; a NaN max stays.
+template <typename A>
+CLDMDF_HD A softmax_shift(A mx) {
+  return (mx == neg_infinity<A>() || mx == -neg_infinity<A>()) ? A(0) : mx;
+}
+
+// The masked softmax's 1 / sum of the present exps, or 1 when the sum is not > 0 (every
+// present entry -inf), as the reference does: those weights are then exactly 0.
+template <typename A>
+CLDMDF_HD A softmax_inv_total(A total) {
+  return total > A(0) ? A(1) / total : A(1);
+}
+
 // Masked softmax of n values spaced `stride` apart, in place. `present(j)`
 // says whether entry j takes part. Missing entries become exactly 0; when no
 // entry is present every entry is 0 (never NaN). Stable: the max over present
@@ -98,17 +112,18 @@ CLDMDF_HD void masked_softmax_inplace(A* v, int64_t n, int64_t stride, Present p
     for (int64_t j = 0; j < n; ++j) v[j * stride] = A(0);
     return;
   }
+  const A shift = softmax_shift(mx);
   A total = A(0);
   for (int64_t j = 0; j < n; ++j) {
     if (present(j)) {
-      const A e = exp_acc(v[j * stride] - mx);
+      const A e = exp_acc(v[j * stride] - shift);
       v[j * stride] = e;
       total += e;
     } else {
       v[j * stride] = A(0);
     }
   }
-  const A inv = A(1) / total;
+  const A inv = softmax_inv_total(total);
   for (int64_t j = 0; j < n; ++j) v[j * stride] *= inv;
 }
 
@@ -181,7 +196,10 @@ CLDMDF_HD void masked_softmax_columns_inplace(A* v, int64_t n, int64_t G, Presen
     for (int64_t k = 0; k < n * G; ++k) v[k] = A(0);
     return;
   }
-  for (int64_t g = 0; g < G; ++g) total[g] = A(0);
+  for (int64_t g = 0; g < G; ++g) {
+    total[g] = A(0);
+    mx[g] = softmax_shift(mx[g]);
+  }
   for (int64_t j = 0; j < n; ++j) {
     A* r = v + j * G;
     if (!present(j)) {
@@ -193,7 +211,7 @@ CLDMDF_HD void masked_softmax_columns_inplace(A* v, int64_t n, int64_t G, Presen
       total[g] += r[g];
     }
   }
-  for (int64_t g = 0; g < G; ++g) total[g] = A(1) / total[g];
+  for (int64_t g = 0; g < G; ++g) total[g] = softmax_inv_total(total[g]);
   for (int64_t j = 0; j < n; ++j)
     for (int64_t g = 0; g < G; ++g) v[j * G + g] *= total[g];
 }
@@ -207,35 +225,8 @@ CLDMDF_HD void softmax_backward_columns_inplace(const A* w, A* g, int64_t n, int
   for (int64_t j = 0; j < n; ++j)
     for (int64_t c = 0; c < G; ++c) col[c] += w[j * G + c] * g[j * G + c];
   for (int64_t j = 0; j < n; ++j)
-    for (int64_t c = 0; c < G; ++c)
-      g[j * G + c] = scale * w[j * G + c] * (g[j * G + c] - col[c]);
+    for (int64_t c = 0; c < G; ++c) g[j * G + c] = scale * w[j * G + c] * (g[j * G + c] - col[c]);
 }
-
-// Streaming logsumexp: values arrive one at a time (or as merged partial
-// states), no buffer of them is kept.
-template <typename A>
-struct OnlineLogSumExp {
-  A max = neg_infinity<A>();
-  A sum = A(0);
-
-  CLDMDF_HD void add(A x) {
-    if (x > max) {
-      sum = sum * exp_acc(max - x) + A(1);
-      max = x;
-    } else {
-      sum += exp_acc(x - max);
-    }
-  }
-  CLDMDF_HD void merge(const OnlineLogSumExp& o) {
-    if (o.max > max) {
-      sum = sum * exp_acc(max - o.max) + o.sum;
-      max = o.max;
-    } else if (o.sum > A(0)) {
-      sum += o.sum * exp_acc(o.max - max);
-    }
-  }
-  CLDMDF_HD A value() const { return max + log_acc(sum); }
-};
 
 // 1 / max(||x||, eps) given ||x||^2.
 template <typename A>
