@@ -218,6 +218,7 @@ __device__ __forceinline__ A own_coefficient(int64_t i, const A* own, const A* l
 constexpr int kTile = 64;          // points (rows) and centroids (columns) of a tile
 constexpr int kTileThreads = 256;  // 16 x 16 threads, each 4 x 4 logits of the tile
 constexpr int kOutChunk = 128;     // features of the gradient outputs per block (16 threads x 8)
+constexpr int64_t kMaxSlices = 4;  // point slices of the centroid-side gradient kernel
 
 // Shared memory of the tile kernels: a feature chunk of the tile's points and centroids (for the
 // logits) or a chunk of rows of the gradient GEMM's right operand (never both at once), and the
@@ -418,29 +419,34 @@ __global__ void __launch_bounds__(kTileThreads)
 }
 
 // gcent[u, f] = sum_{i: e(i) != u} coef_{i,u} zhat_i[f]: a block owns 64 centroids x 128
-// features (per feature chunk it visits) and streams over the points. Writes every element of its
-// part of gcent (u < E).
+// features (per feature chunk it visits) and streams over one slice of the points, blockIdx.z
+// of gridDim.z (more blocks than ceil(E / 64) alone when E is small). Slice z writes every
+// element of its part of partial[z] ([N slots, P], u < E); sum_slices_kernel adds the slices.
 template <typename A>
 __global__ void __launch_bounds__(kTileThreads)
     centroid_side_grad_kernel(const A* zhat, const A* centroids, const A* lse, const A* upstream,
-                              EntityPtrs ent, int64_t N, int64_t P, A inv_temp, A* gcent) {
+                              EntityPtrs ent, int64_t N, int64_t P, A inv_temp,
+                              int64_t rows_per_slice, A* partial) {
   __shared__ TileShared<A> sm;
   constexpr int K = TileShared<A>::K;
   const int tx = threadIdx.x & 15, ty = threadIdx.x >> 4;
   const int64_t u0 = blockIdx.x * int64_t(kTile);
   const int64_t E = *ent.count;
   if (u0 >= E) return;  // the grid is sized for E = N
+  const int64_t r_begin = blockIdx.z * rows_per_slice;
+  const int64_t r_end = std::min<int64_t>(N, r_begin + rows_per_slice);
+  A* gcent = partial + blockIdx.z * N * P;
   for (int64_t f0 = blockIdx.y * int64_t(kOutChunk); f0 < P; f0 += int64_t(gridDim.y) * kOutChunk) {
     A out[4][8] = {};
-    for (int64_t r0 = 0; r0 < N; r0 += kTile) {
+    for (int64_t r0 = r_begin; r0 < r_end; r0 += kTile) {
       A acc[4][4];
-      logit_tile(zhat, centroids, r0, u0, N, E, P, sm, acc);
-      coefficient_tile(acc, r0, u0, N, E, ent.inverse, lse, upstream, inv_temp, sm);
+      logit_tile(zhat, centroids, r0, u0, r_end, E, P, sm, acc);
+      coefficient_tile(acc, r0, u0, r_end, E, ent.inverse, lse, upstream, inv_temp, sm);
       for (int c0 = 0; c0 < kTile; c0 += K) {
         for (int idx = threadIdx.x; idx < K * kOutChunk; idx += kTileThreads) {
           const int k = idx / kOutChunk, f = idx % kOutChunk;
           const int64_t i = r0 + c0 + k;
-          sm.u.rhs[k][f] = (i < N && f0 + f < P) ? zhat[i * P + f0 + f] : A(0);
+          sm.u.rhs[k][f] = (i < r_end && f0 + f < P) ? zhat[i * P + f0 + f] : A(0);
         }
         __syncthreads();
 #pragma unroll
@@ -466,6 +472,17 @@ __global__ void __launch_bounds__(kTileThreads)
       }
     }
   }
+}
+
+// gcent[u, f] = sum over the slices of partial[z][u, f], in slice order (deterministic); u < E.
+template <typename A>
+__global__ void sum_slices_kernel(const A* partial, int64_t slices, int64_t N, int64_t P,
+                                  const int64_t* count, A* gcent) {
+  const int64_t k = blockIdx.x * int64_t(blockDim.x) + threadIdx.x;
+  if (k >= *count * P) return;
+  A total = partial[k];
+  for (int64_t z = 1; z < slices; ++z) total += partial[z * N * P + k];
+  gcent[k] = total;
 }
 
 // ---------------------------------------------------------------- reductions
@@ -726,8 +743,19 @@ Tensor centroid_contrastive_loss_backward_cuda(Tensor grad, Tensor z, Tensor ent
                       static_cast<unsigned>(std::min<int64_t>(ceil_div(P, kOutChunk), 65535)));
       launch(point_side_grad_kernel<A>, grid, kTileThreads, 0, s, st.ptr(st.zhat),
              st.ptr(st.centroids), st.ptr(st.lse), up, st.ep, N, P, st.inv_temp, st.mut(gzhat));
-      launch(centroid_side_grad_kernel<A>, grid, kTileThreads, 0, s, st.ptr(st.zhat),
-             st.ptr(st.centroids), st.ptr(st.lse), up, st.ep, N, P, st.inv_temp, st.mut(gcent));
+      // The centroid side has only ceil(E / 64) x feature-chunk blocks of work: the points are
+      // split into up to kMaxSlices slices (more blocks), summed in order afterwards.
+      const int64_t row_tiles = ceil_div(N, kTile);
+      const int64_t rows_per_slice = ceil_div(row_tiles, std::min(kMaxSlices, row_tiles)) * kTile;
+      const int64_t slices = ceil_div(N, rows_per_slice);
+      Tensor partial = slices > 1 ? new_empty(z, {slices, N, P}, at) : gcent;
+      const dim3 side_grid(grid.x, grid.y, static_cast<unsigned>(slices));
+      launch(centroid_side_grad_kernel<A>, side_grid, kTileThreads, 0, s, st.ptr(st.zhat),
+             st.ptr(st.centroids), st.ptr(st.lse), up, st.ep, N, P, st.inv_temp, rows_per_slice,
+             st.mut(partial));
+      if (slices > 1)
+        launch(sum_slices_kernel<A>, ceil_div(N * P, kThreads), kThreads, 0, s, st.ptr(partial),
+               slices, N, P, st.ep.count, st.mut(gcent));
     }
     if (!leave_one_out) {
       launch(own_centroid_grad_kernel<A>, warp_blocks(N), kThreads, 0, s, st.ptr(st.zhat),

@@ -85,11 +85,12 @@ CLDMDF_HD A softmax_shift(A mx) {
   return (mx == neg_infinity<A>() || mx == -neg_infinity<A>()) ? A(0) : mx;
 }
 
-// The masked softmax's 1 / sum of the present exps, or 1 when the sum is not > 0 (every
-// present entry -inf), as the reference does: those weights are then exactly 0.
+// The masked softmax's 1 / sum of the present exps, or 1 when the sum is 0 (every present
+// entry -inf), as the reference does: those weights are then exactly 0. A NaN sum stays NaN,
+// so that, as in the reference, the missing entries (0 * inv) become NaN too.
 template <typename A>
 CLDMDF_HD A softmax_inv_total(A total) {
-  return total > A(0) ? A(1) / total : A(1);
+  return total > A(0) ? A(1) / total : (total != total ? total : A(1));
 }
 
 // Masked softmax of n values spaced `stride` apart, in place. `present(j)`
