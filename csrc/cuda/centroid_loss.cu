@@ -367,6 +367,52 @@ __device__ void coefficient_tile(const A (&acc)[4][4], int64_t r0, int64_t u0, i
   }
 }
 
+// out[a][f] += sum over the tile's 64 k of coef(a, k) * rhs[row0 + k][f0 + tx + 16 f], rhs
+// rows valid below row_end: coef(a, k) is sm.g[ty + 16a][k] (the block owns the tile's points)
+// or, kTransposed, sm.g[k][ty + 16a] (it owns the tile's centroids). Stages rhs K rows at a
+// time; the first barrier also orders the coefficient writes before their reads.
+template <typename A, bool kTransposed>
+__device__ void accumulate_tile(const A* rhs, int64_t row0, int64_t row_end, int64_t f0, int64_t P,
+                                TileShared<A>& sm, A (&out)[4][8]) {
+  constexpr int K = TileShared<A>::K;
+  const int tx = threadIdx.x & 15, ty = threadIdx.x >> 4;
+  for (int c0 = 0; c0 < kTile; c0 += K) {
+    for (int idx = threadIdx.x; idx < K * kOutChunk; idx += kTileThreads) {
+      const int k = idx / kOutChunk, f = idx % kOutChunk;
+      const int64_t row = row0 + c0 + k;
+      sm.u.rhs[k][f] = (row < row_end && f0 + f < P) ? rhs[row * P + f0 + f] : A(0);
+    }
+    __syncthreads();
+#pragma unroll
+    for (int k = 0; k < K; ++k) {
+#pragma unroll
+      for (int a = 0; a < 4; ++a) {
+        const A g = kTransposed ? sm.g[c0 + k][ty + 16 * a] : sm.g[ty + 16 * a][c0 + k];
+#pragma unroll
+        for (int c = 0; c < 8; ++c) out[a][c] += g * sm.u.rhs[k][tx + 16 * c];
+      }
+    }
+    __syncthreads();
+  }
+}
+
+// dst[row0 + ty + 16a, f0 + tx + 16c] = out[a][c] for rows below row_end and features below P.
+template <typename A>
+__device__ void store_rows(const A (&out)[4][8], A* dst, int64_t row0, int64_t row_end, int64_t f0,
+                           int64_t P) {
+  const int tx = threadIdx.x & 15, ty = threadIdx.x >> 4;
+#pragma unroll
+  for (int a = 0; a < 4; ++a) {
+    const int64_t row = row0 + ty + 16 * a;
+    if (row >= row_end) continue;
+#pragma unroll
+    for (int c = 0; c < 8; ++c) {
+      const int64_t f = f0 + tx + 16 * c;
+      if (f < P) dst[row * P + f] = out[a][c];
+    }
+  }
+}
+
 // gzhat[i, f] = sum_{u != e(i)} coef_{i,u} c_u[f]: a block owns 64 points x 128 features (per
 // feature chunk it visits) and streams over the centroids. Writes every element of its part of
 // gzhat.
@@ -375,8 +421,6 @@ __global__ void __launch_bounds__(kTileThreads)
     point_side_grad_kernel(const A* zhat, const A* centroids, const A* lse, const A* upstream,
                            EntityPtrs ent, int64_t N, int64_t P, A inv_temp, A* gzhat) {
   __shared__ TileShared<A> sm;
-  constexpr int K = TileShared<A>::K;
-  const int tx = threadIdx.x & 15, ty = threadIdx.x >> 4;
   const int64_t r0 = blockIdx.x * int64_t(kTile);
   const int64_t E = *ent.count;
   // feature chunks: blockIdx.y, then every gridDim.y-th (grid.y is capped at 65535)
@@ -386,35 +430,9 @@ __global__ void __launch_bounds__(kTileThreads)
       A acc[4][4];
       logit_tile(zhat, centroids, r0, u0, N, E, P, sm, acc);
       coefficient_tile(acc, r0, u0, N, E, ent.inverse, lse, upstream, inv_temp, sm);
-      for (int c0 = 0; c0 < kTile; c0 += K) {
-        for (int idx = threadIdx.x; idx < K * kOutChunk; idx += kTileThreads) {
-          const int k = idx / kOutChunk, f = idx % kOutChunk;
-          const int64_t u = u0 + c0 + k;
-          sm.u.rhs[k][f] = (u < E && f0 + f < P) ? centroids[u * P + f0 + f] : A(0);
-        }
-        __syncthreads();  // also orders the coefficient writes before their reads
-#pragma unroll
-        for (int k = 0; k < K; ++k) {
-#pragma unroll
-          for (int a = 0; a < 4; ++a) {
-            const A g = sm.g[ty + 16 * a][c0 + k];
-#pragma unroll
-            for (int c = 0; c < 8; ++c) out[a][c] += g * sm.u.rhs[k][tx + 16 * c];
-          }
-        }
-        __syncthreads();
-      }
+      accumulate_tile<A, false>(centroids, u0, E, f0, P, sm, out);
     }
-#pragma unroll
-    for (int a = 0; a < 4; ++a) {
-      const int64_t i = r0 + ty + 16 * a;
-      if (i >= N) continue;
-#pragma unroll
-      for (int c = 0; c < 8; ++c) {
-        const int64_t f = f0 + tx + 16 * c;
-        if (f < P) gzhat[i * P + f] = out[a][c];
-      }
-    }
+    store_rows(out, gzhat, r0, N, f0, P);
   }
 }
 
@@ -428,8 +446,6 @@ __global__ void __launch_bounds__(kTileThreads)
                               EntityPtrs ent, int64_t N, int64_t P, A inv_temp,
                               int64_t rows_per_slice, A* partial) {
   __shared__ TileShared<A> sm;
-  constexpr int K = TileShared<A>::K;
-  const int tx = threadIdx.x & 15, ty = threadIdx.x >> 4;
   const int64_t u0 = blockIdx.x * int64_t(kTile);
   const int64_t E = *ent.count;
   if (u0 >= E) return;  // the grid is sized for E = N
@@ -442,35 +458,9 @@ __global__ void __launch_bounds__(kTileThreads)
       A acc[4][4];
       logit_tile(zhat, centroids, r0, u0, r_end, E, P, sm, acc);
       coefficient_tile(acc, r0, u0, r_end, E, ent.inverse, lse, upstream, inv_temp, sm);
-      for (int c0 = 0; c0 < kTile; c0 += K) {
-        for (int idx = threadIdx.x; idx < K * kOutChunk; idx += kTileThreads) {
-          const int k = idx / kOutChunk, f = idx % kOutChunk;
-          const int64_t i = r0 + c0 + k;
-          sm.u.rhs[k][f] = (i < r_end && f0 + f < P) ? zhat[i * P + f0 + f] : A(0);
-        }
-        __syncthreads();
-#pragma unroll
-        for (int k = 0; k < K; ++k) {
-#pragma unroll
-          for (int a = 0; a < 4; ++a) {
-            const A g = sm.g[c0 + k][ty + 16 * a];
-#pragma unroll
-            for (int c = 0; c < 8; ++c) out[a][c] += g * sm.u.rhs[k][tx + 16 * c];
-          }
-        }
-        __syncthreads();
-      }
+      accumulate_tile<A, true>(zhat, r0, r_end, f0, P, sm, out);
     }
-#pragma unroll
-    for (int a = 0; a < 4; ++a) {
-      const int64_t u = u0 + ty + 16 * a;
-      if (u >= E) continue;
-#pragma unroll
-      for (int c = 0; c < 8; ++c) {
-        const int64_t f = f0 + tx + 16 * c;
-        if (f < P) gcent[u * P + f] = out[a][c];
-      }
-    }
+    store_rows(out, gcent, u0, E, f0, P);
   }
 }
 
