@@ -1,5 +1,5 @@
-"""Builds the cldmdf operator library against the LibTorch stable ABI, and the
-TorchScript fusion pass (cldmdf._C_jit) for the installed torch.
+"""Builds the cldmdf operator library against the LibTorch stable ABI, and the graph
+compiler's recognition core (cldmdf._compiler_core, plain C++ with no torch headers).
 
 One build targets the stable ABI of torch 2.10 (TORCH_TARGET_VERSION), so the
 same binary loads under every torch >= 2.10. CUDA kernels are built when nvcc
@@ -98,13 +98,17 @@ def extension():
     return cpp_extension.CppExtension(sources=sources, extra_compile_args={"cxx": cxx}, **kwargs)
 
 
-def jit_pass_extension():
-    """The TorchScript fusion pass: TorchScript internals, so built for the installed torch
-    (not on the stable ABI) and kept out of the operator library. CLDMDF_JIT_PASS=0 skips it
-    (cldmdf.compiler.fuse_torchscript then says it is not built)."""
-    return cpp_extension.CppExtension(
-        name="cldmdf._C_jit", sources=["csrc/jit/fusion_pass.cpp"],
-        extra_compile_args={"cxx": ["-O2", "-fvisibility=hidden", "-Wall"]})
+def compiler_core_extension():
+    """The compiler's recognition core (compiler/core/): plain C++17, neither torch nor MLIR,
+    with a small CPython binding on the limited API, so one build serves every Python."""
+    from setuptools import Extension
+    return Extension(
+        name="cldmdf._compiler_core",
+        sources=sorted(glob.glob("compiler/core/lib/*.cpp")) + ["compiler/core/python/module.cpp"],
+        include_dirs=[os.path.join(ROOT, "compiler", "core", "include")],
+        define_macros=[("Py_LIMITED_API", "0x03090000")],
+        extra_compile_args=["-std=c++17", "-O2", "-fvisibility=hidden", "-Wall"],
+        py_limited_api=True, language="c++")
 
 
 setup(
@@ -117,8 +121,7 @@ setup(
         "cldmdf.compiler", "cldmdf.compiler.patterns"],
     package_dir={"cldmdf.compiler": "compiler"},
     package_data={"cldmdf": ["data/*.npz", "data/*.md"]},
-    ext_modules=[extension()] + (
-        [jit_pass_extension()] if os.environ.get("CLDMDF_JIT_PASS", "1") != "0" else []),
+    ext_modules=[extension(), compiler_core_extension()],
     cmdclass={"build_ext": cpp_extension.BuildExtension.with_options(use_ninja=True)},
     python_requires=">=3.9",
     install_requires=["torch>=2.10", "numpy"],

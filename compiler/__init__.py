@@ -1,21 +1,20 @@
-"""cldmdf.compiler: finds CL-DMDF-shaped subgraphs of stock PyTorch models
-and replaces them with torch.ops.cldmdf.* (see the project's COMPILER.md).
+"""cldmdf.compiler: finds CL-DMDF computations in stock PyTorch models, however they are
+spelled, and replaces them with torch.ops.cldmdf.* (docs/COMPILER.md).
 
-    ep = torch.export.export(model, args)
-    fused_ep, report = cldmdf.compiler.fuse_exported(ep)
-    print(report)
+One recognition core (compiler/core/, C++17) canonicalises a graph and matches the
+patterns by meaning; thin adapters translate each IR in and apply the rewrites out:
 
+    fused_ep, report = cldmdf.compiler.fuse_exported(torch.export.export(model, args))
     fused_script, report = cldmdf.compiler.fuse_torchscript(torch.jit.script(model), args)
+    torch.compile(model, backend="cldmdf")                      # trains through the operators
+    torch.compile(model, options={"post_grad_custom_pre_pass": cldmdf.compiler.inductor_pass()})
+    print(report.explain())   # every softmax-like node examined, and why it fused or not
 """
 from .fx_pass import fuse_exported, fuse_graph, fuse_graph_module
 from .report import FusionReport
-from .torchscript import fuse_torchscript, fused_op_counts
 
-__all__ = ["fuse_exported", "fuse_graph", "fuse_graph_module", "fuse_torchscript",
-           "fused_op_counts", "FusionReport"]
+__all__ = ["fuse_exported", "fuse_graph", "fuse_graph_module", "FusionReport"]
 
 from .dynamo_backend import backend, last_reports  # noqa: E402  registers backend="cldmdf"
-from .inductor_pass import enable_inductor_fusion, inductor_pass, inductor_pass_patterns  # noqa
 
-__all__ += ["backend", "last_reports", "enable_inductor_fusion", "inductor_pass",
-            "inductor_pass_patterns"]
+__all__ += ["backend", "last_reports"]

@@ -33,7 +33,7 @@ def backend(gm: torch.fx.GraphModule, example_inputs):
         fake_inputs = [fake_mode.from_tensor(t) if isinstance(t, torch.Tensor) else t
                        for t in example_inputs]
         aten_gm = make_fx(gm, pre_dispatch=True)(*fake_inputs)
-    report = fuse_graph_module(aten_gm, ir="torch.compile (pre-dispatch ATen)")
+    report = fuse_graph_module(aten_gm, ir="backend")
     last_reports.append(report)
     del last_reports[:-16]
     log.info("%s", report)

@@ -1,34 +1,49 @@
-"""Fusion over ATen-level FX graphs: the graphs of torch.export programs.
+"""The FX adapter of the recognition core: torch.export programs, Inductor's
+post-grad graphs and the backend="cldmdf" pre-dispatch graphs.
 
-Each search variant is traced by torch.export itself (so it is spelled in the
-same IR as the programs it is matched against), then found in the target
-graph with torch.fx's SubgraphMatcher. Literals are compared by this module:
-sentinel literals bind sizes and scalars, dimension arguments are compared
-after normalising negative dims, anything else must be equal. A match that
-passes becomes one call of torch.ops.cldmdf.<op>.
+The graph is written in the core's IR-neutral text form (ATen op names, every
+argument positional as the op's schema orders it, dtypes and example shapes
+from the nodes' fake values, symbolic sizes marked), the core (compiler/core/,
+C++) canonicalises and matches it, and each rewrite program it returns is
+applied here: layout nodes (reshape, permute, expand), the cldmdf operator
+call, and the replaced uses. The nodes the match covered become dead code.
 """
-import functools
 import math
 import operator
-from typing import Callable, Dict, List, Optional, Sequence, Tuple
+from typing import Dict, List, Optional, Tuple
 
 import torch
 from torch.fx import Graph, GraphModule, Node
-from torch.fx.passes.utils.matcher_utils import InternalMatch, SubgraphMatcher
 
-from .patterns import PATTERNS, NearMiss, Pattern, Variant, differs
-from .report import Fused, FusionReport, Missed
+from . import core
+from .report import FusionReport
 
 aten = torch.ops.aten
 
-# Positions of dimension arguments, compared after normalising negative dims.
-_DIM_ARGS = {
-    aten.softmax.int: (1,), aten._softmax.default: (1,), aten.transpose.int: (1, 2),
-    aten.sum.dim_IntList: (1,), aten.unsqueeze.default: (1,), aten.amax.default: (1,),
-    aten.mean.dim: (1,), aten.squeeze.dim: (1,), aten.select.int: (1,),
-    aten.repeat_interleave.self_int: (2,), aten.logsumexp.default: (1,),
-}
-_FLOATS = (torch.float32, torch.float64, torch.float16, torch.bfloat16)
+_DTYPES = {torch.float32: "f32", torch.float64: "f64", torch.float16: "f16",
+           torch.bfloat16: "bf16", torch.bool: "bool", torch.int64: "i64", torch.int32: "i32",
+           torch.int16: "i16", torch.int8: "i8", torch.uint8: "u8"}
+_IR_NAMES = {"export": "torch.export", "inductor": "Inductor post-grad",
+             "backend": "torch.compile (pre-dispatch ATen)"}
+
+
+def _hint(s) -> Tuple[int, bool]:
+    if not isinstance(s, torch.SymInt):
+        return int(s), False
+    hint = getattr(s.node, "hint", None)
+    if hint is None:
+        # an unbacked size (e.g. torch.unique's output): a stand-in that equals nothing else
+        return 7919 + (hash(str(s)) % 1000), True
+    return int(hint), True
+
+
+def _val(node) -> object:
+    return node.meta.get("val") if isinstance(node, Node) else None
+
+
+def _is_size_arithmetic(node: Node) -> bool:
+    return node.target is aten.sym_size.int or getattr(node.target, "__module__", "") in (
+        "_operator", "operator") and node.target is not operator.getitem
 
 
 def _drop_assertions_on(graph: Graph, nodes) -> None:
@@ -48,289 +63,225 @@ def _drop_assertions_on(graph: Graph, nodes) -> None:
                 stack.extend(user.users)
 
 
-def _erase_matched(graph: Graph, nodes: List[Node]) -> None:
-    """Erases a replaced match: its size assertions, then its nodes from the last one up
-    (in-place ops such as index_add_ are not dead code to eliminate_dead_code)."""
-    _drop_assertions_on(graph, nodes)
-    order = {n: i for i, n in enumerate(graph.nodes)}
-    for node in sorted(nodes, key=order.__getitem__, reverse=True):
-        if not node.users:
-            graph.erase_node(node)
+class _Writer:
+    """Writes an FX graph in the core's text form."""
 
-
-def _val(node: Node):
-    return node.meta.get("val") if isinstance(node, Node) else None
-
-
-class _Variant:
-    """A variant traced by torch.export: its graph, input placeholders and output node."""
-
-    def __init__(self, pattern: Pattern, variant: Variant):
-        self.pattern, self.variant = pattern, variant
-        fn, sentinels = variant.fn, pattern.sentinels
-
-        class Wrapper(torch.nn.Module):
-            def forward(self, *tensors):
-                return fn(*tensors, **sentinels)
-
-        ep = torch.export.export(Wrapper(), pattern.example_inputs(variant), strict=False)
-        graph = ep.graph_module.graph
-        _drop_assertions_on(graph, list(graph.nodes))  # export's checks of data-dependent sizes
-        graph.eliminate_dead_code()
-        placeholders = [n for n in graph.nodes if n.op == "placeholder"]
-        self.inputs: Dict[str, Node] = {}
-        for name, node in zip(pattern.inputs, placeholders):
-            if node.users:
-                self.inputs[name] = node
-            else:
-                graph.erase_node(node)
+    def __init__(self, graph: Graph):
         self.graph = graph
-        self.output = next(n for n in graph.nodes if n.op == "output").args[0][0]
-        self.sentinel_of = {}
-        for name, value in sentinels.items():
-            self.sentinel_of.setdefault(_literal_key(value), name)
+        self.text = core.GraphText()
+        self.ids: Dict[Node, int] = {}
+        self.nodes: List[Node] = []
+        self.module = graph.owning_module
 
+    def arg(self, a) -> str:
+        if isinstance(a, Node):
+            return f"%{self.ids[a]}" if a in self.ids else "_"
+        if isinstance(a, (bool, int, float)):
+            return core.number(a)
+        if a is None:
+            return "_"
+        if isinstance(a, str):
+            return "s:" + ("".join(a.split()) or "_")
+        if isinstance(a, (list, tuple)):
+            return " ".join(["[", *(self.arg(x) for x in a), "]"])
+        return "_"  # dtypes, devices, layouts, memory formats
 
-def _literal_key(v):
-    return (type(v) is float, v)
+    def positional(self, node: Node) -> List[str]:
+        schema = getattr(node.target, "_schema", None)
+        if schema is None:
+            return [self.arg(a) for a in node.args]
+        out = []
+        for i, a in enumerate(schema.arguments):
+            if not a.kwarg_only and i < len(node.args):
+                v = node.args[i]
+            elif a.name in node.kwargs:
+                v = node.kwargs[a.name]
+            elif a.has_default_value():
+                v = a.default_value
+            else:
+                v = None
+            out.append(self.arg(v))
+        return out
 
-
-@functools.lru_cache(maxsize=None)
-def traced_variants() -> Tuple[_Variant, ...]:
-    """Every variant of every pattern, traced once per process."""
-    return tuple(_Variant(p, v) for p in PATTERNS for v in p.variants)
-
-
-class _RecordingMatcher(SubgraphMatcher):
-    """SubgraphMatcher that remembers the matches it drops because an
-    intermediate value is used outside the match."""
-
-    def __init__(self, pattern_graph: Graph):
-        super().__init__(pattern_graph, match_output=False, match_placeholder=False,
-                         remove_overlapping_matches=True, ignore_literals=True)
-        self.leaky: List[Dict[Node, Node]] = []
-
-    def _is_contained(self, nodes_map):
-        # SubgraphMatcher's rule (an intermediate may not be used outside the match), except
-        # that export's runtime checks of data-dependent sizes do not count as uses.
-        lookup = {gn: pn for pn, gn in nodes_map.items() if pn.op != "placeholder"}
-        for gn, pn in lookup.items():
-            if pn in self.pattern_returning_nodes:
-                continue
-            if any(u not in lookup and not _only_checks_sizes(u) for u in gn.users):
-                self.leaky.append(dict(nodes_map))
-                return False
-        return True
-
-
-def _is_size_arithmetic(node: Node) -> bool:
-    return node.target is aten.sym_size.int or getattr(node.target, "__module__", "") in (
-        "_operator", "operator") and node.target is not operator.getitem
-
-
-def _only_checks_sizes(node: Node) -> bool:
-    """True when every use of node's value ends in a runtime size assertion (or nowhere: an
-    unused output of a multi-output op)."""
-    if node.target is aten._assert_scalar.default:
-        return True
-    if node.target is operator.getitem and not node.users:
-        return True
-    return _is_size_arithmetic(node) and all(_only_checks_sizes(u) for u in node.users)
-
-
-def _normalise_dims(node: Node, args: list) -> list:
-    positions = _DIM_ARGS.get(node.target)
-    val = _val(node.args[0]) if node.args else None
-    if not positions or val is None or not hasattr(val, "dim"):
-        return args
-    rank = val.dim() + (1 if node.target == aten.unsqueeze.default else 0)
-    out = list(args)
-    for p in positions:
-        if p < len(out):
-            d = out[p]
-            if isinstance(d, int) and not isinstance(d, bool):
-                out[p] = d % rank if rank else d
-            elif isinstance(d, (list, tuple)):
-                out[p] = [x % rank if rank else x for x in d]
-    return out
-
-
-_RESHAPES = {aten.view.default, aten.reshape.default, aten._unsafe_view.default}
-
-
-def _inferred_dims(pn: Node, gn: Node, args: list) -> list:
-    """Where a pattern's view/reshape says -1, the graph may spell the size out: read such a
-    size as -1 when it is what -1 would have inferred."""
-    out = _val(gn)
-    if pn.target not in _RESHAPES or out is None or len(args) < 2:
-        return args
-    pattern_shape, shape = pn.args[1], args[1]
-    if not isinstance(shape, (list, tuple)) or len(shape) != len(pattern_shape):
-        return args
-    shape = [-1 if p == -1 and isinstance(g, int) and g == out.shape[i] else g
-             for i, (p, g) in enumerate(zip(pattern_shape, shape))]
-    return [args[0], shape] + list(args[2:])
-
-
-def _bind_literals(tv: _Variant, match: InternalMatch) -> Dict[str, object]:
-    """Compares the literal arguments of matched nodes; returns the sentinel bindings."""
-    return bind_literals(match.nodes_map, tv.sentinel_of)
-
-
-_SHAPE_ARGS = {aten.view.default, aten._unsafe_view.default, aten.reshape.default,
-               aten.expand.default}
-
-
-def bind_literals(nodes_map: Dict[Node, Node], sentinel_of: Dict[tuple, str],
-                  derived_sizes: bool = False,
-                  derived_scalars: Sequence[Tuple[float, str, Callable]] = ()) -> Dict[str, object]:
-    """Compares the literal arguments of the matched nodes (pattern node -> graph node) and
-    returns the sentinel bindings. With `derived_sizes` (graphs traced with every size
-    concrete, as Inductor's are), a non-sentinel size in a view/expand shape is a product of
-    sizes (B*H, K/H, ...) and is not compared: the pattern's `bind` checks the sizes.
-    `derived_scalars`: (literal, sentinel, inverse) for literals a compiler computed from a
-    sentinel (Inductor splits a scale s over both matmul operands as s**-0.5); the graph's
-    literal, through `inverse`, binds the sentinel."""
-    bound: Dict[str, object] = {}
-
-    def compare(pa, ga, where, shape=False):
-        if isinstance(pa, Node):
-            return
-        if isinstance(pa, (list, tuple)):
-            if not isinstance(ga, (list, tuple)) or len(pa) != len(ga):
-                raise NearMiss(f"{where}: argument {list(pa)} in the pattern, {ga} in the graph")
-            for p, g in zip(pa, ga):
-                compare(p, g, where, shape)
-            return
-        if isinstance(pa, (int, float)) and not isinstance(pa, bool):
-            name = sentinel_of.get(_literal_key(pa))
-            if name is not None and isinstance(ga, Node) and isinstance(_val(ga), torch.SymInt):
-                ga = _val(ga)  # a size of a dynamic-shape graph
-            for literal, derived_name, inverse in derived_scalars:
-                if name is None and isinstance(pa, float) and isinstance(ga, float) and \
-                        math.isclose(pa, literal, rel_tol=1e-9):
-                    name, ga = derived_name, inverse(ga)
-            if name is not None:
-                if isinstance(ga, (Node, bool)) or not isinstance(ga, (int, float, torch.SymInt)):
-                    raise NearMiss(f"{where}: {name} is not a constant in the graph")
-                if name in bound and differs(bound[name], ga):
-                    raise NearMiss(f"{where}: {name} is {bound[name]} in one place, {ga} in another")
-                bound[name] = ga
-                return
-        if isinstance(pa, float) and isinstance(ga, float) and math.isnan(pa) and math.isnan(ga):
-            return
-        if shape and derived_sizes and isinstance(pa, int) and isinstance(ga, int):
-            return
-        if pa != ga:
-            raise NearMiss(f"{where}: literal {pa!r} in the pattern, {ga!r} in the graph")
-
-    for pn, gn in nodes_map.items():
-        if pn.op != "call_function":
-            continue
-        where = f"%{gn.name} ({gn.target})"
-        graph_args = _inferred_dims(pn, gn, _normalise_dims(gn, list(gn.args)))
-        pattern_args = _normalise_dims(pn, list(pn.args))
-        if pn.target in _SHAPE_ARGS and len(pattern_args) > 1:
-            compare(pattern_args[0], graph_args[0], where)
-            compare(pattern_args[1], graph_args[1], where, shape=True)
-            compare(pattern_args[2:], graph_args[2:], where)
-        else:
-            compare(pattern_args, graph_args, where)
-        if set(pn.kwargs) != set(gn.kwargs):
-            raise NearMiss(f"{where}: keyword arguments differ")
-        for k in pn.kwargs:
-            compare(pn.kwargs[k], gn.kwargs[k], where)
-    return bound
-
-
-def check_dtypes(pattern: Pattern, inputs: Dict[str, Node]):
-    dtypes = set()
-    for name, node in inputs.items():
+    def add(self, node: Node) -> None:
         val = _val(node)
-        if val is None:
-            raise NearMiss(f"input {name}: no shape/dtype metadata")
-        if name == "mask":
-            if val.dtype != torch.bool:
-                raise NearMiss(f"mask: dtype {val.dtype}, the operator takes a bool mask")
-        elif name == "entity":
-            if val.dtype != torch.int64:
-                raise NearMiss(f"entity: dtype {val.dtype}, the operator takes int64 ids")
-        elif val.dtype not in _FLOATS:
-            raise NearMiss(f"input {name}: dtype {val.dtype} is not a supported floating dtype")
-        else:
-            dtypes.add(val.dtype)
-    if len(dtypes) > 1:
-        raise NearMiss(f"inputs: mixed floating dtypes {sorted(map(str, dtypes))}")
-
-
-def _replace(graph: Graph, tv: _Variant, match: InternalMatch, extra_args: tuple,
-             inputs: Dict[str, Node]) -> Node:
-    pattern = tv.pattern
-    anchor = match.nodes_map[tv.output]
-    op = getattr(torch.ops.cldmdf, pattern.op_name).default
-    # the schema: tensors, then the optional mask (None when the variant has none), then scalars
-    args = tuple(inputs[name] for name in pattern.inputs if name != "mask")
-    if "mask" in pattern.inputs:
-        args += (inputs.get("mask"),)
-    args += extra_args
-    with graph.inserting_before(anchor):
-        fused = graph.call_function(op, args)
-        result = fused if len(pattern.outputs) == 1 else graph.call_function(
-            operator.getitem, (fused, pattern.outputs.index(tv.variant.outputs[0])))
-    result.meta.update(anchor.meta)
-    anchor.replace_all_uses_with(result)
-    return fused
-
-
-def fuse_graph(graph: Graph, ir: str = "torch.export") -> FusionReport:
-    """Rewrites every match of every pattern in `graph` (in place) and reports."""
-    report = FusionReport(ir)
-    misses: Dict[str, Missed] = {}
-    notes = set()
-    for tv in traced_variants():
-        matcher = _RecordingMatcher(tv.graph)
-        matches = matcher.match(graph)
-        for nodes_map in matcher.leaky:
-            anchor = nodes_map.get(tv.output)
-            if anchor is not None:
-                misses.setdefault(anchor.name, Missed(
-                    tv.pattern.name, tv.variant.name, anchor.name,
-                    "an intermediate value is used outside the pattern"))
-        for match in matches:
-            anchor = match.nodes_map[tv.output]
+        if node.op == "get_attr" and val is None and self.module is not None:
             try:
-                bound = _bind_literals(tv, match)
-                inputs = {name: match.nodes_map[p] for name, p in tv.inputs.items()}
-                check_dtypes(tv.pattern, inputs)
-                example = {name: _val(node) for name, node in inputs.items()}
-                extra = tv.pattern.bind(example, bound, tv.variant.choice)
-            except NearMiss as miss:
-                misses.setdefault(anchor.name, Missed(tv.pattern.name, tv.variant.name,
-                                                      anchor.name, str(miss)))
-                continue
-            _replace(graph, tv, match, extra, inputs)
-            _erase_matched(graph, [n for p, n in match.nodes_map.items()
-                                   if p.op == "call_function"])
-            covered = sum(1 for n in match.nodes_map if n.op == "call_function")
-            report.fused.append(Fused(tv.pattern.name, tv.variant.name, anchor.name, covered))
-            notes.add(f"{tv.pattern.name}: {tv.pattern.edge_note}")
-            graph.eliminate_dead_code()
-    alive = {n.name for n in graph.nodes}
-    fused_anchors = {f.anchor for f in report.fused}
-    report.near_misses = [m for m in misses.values()
-                          if m.anchor in alive and m.anchor not in fused_anchors]
-    report.notes = sorted(notes)
+                val = operator.attrgetter(node.target)(self.module)
+            except AttributeError:
+                val = None
+        shape = dtype = scalar = None
+        if isinstance(val, torch.Tensor):
+            dtype = _DTYPES.get(val.dtype, str(val.dtype).replace("torch.", ""))
+            shape = [_hint(s) for s in val.shape]
+        elif isinstance(val, (torch.SymInt, torch.SymFloat, int, float)) and not isinstance(val, bool):
+            if isinstance(val, torch.SymFloat):
+                scalar = (float(getattr(val.node, "hint", math.nan) or math.nan), True)
+            else:
+                v, sym = _hint(val) if not isinstance(val, float) else (val, False)
+                scalar = (v, sym)
+        args: List[str] = []
+        if node.op in ("placeholder", "get_attr"):
+            op = "input"
+            if (node.op == "get_attr" and isinstance(val, torch.Tensor) and val.numel() == 1 and
+                    not isinstance(val, torch.nn.Parameter) and not val.requires_grad and
+                    val.dtype.is_floating_point):
+                op, args = "prim::constant_tensor", ["_", core.number(float(val.reshape(())))]
+        elif node.op == "call_function":
+            target = node.target
+            if target is operator.getitem:
+                op = "prim::getitem"
+                args = [self.arg(node.args[0]), self.arg(node.args[1])]
+            elif hasattr(target, "_schema"):
+                op = target._schema.name
+                args = self.positional(node)
+            else:
+                op = "prim::" + getattr(target, "__name__", "call")
+                args = [self.arg(a) for a in node.args]
+        elif node.op == "output":
+            for leaf in torch.utils._pytree.tree_leaves(node.args):
+                if isinstance(leaf, Node) and leaf in self.ids:
+                    self.text.outputs.append(self.ids[leaf])
+            return
+        else:
+            op = "prim::" + node.op
+            args = [self.arg(a) for a in node.args]
+        self.ids[node] = self.text.add(op, dtype, shape, node.name, args, scalar)
+        self.nodes.append(node)
+
+    def write(self) -> str:
+        for node in self.graph.nodes:
+            self.add(node)
+        return self.text.text()
+
+
+_OPS = {"adaptive_fusion": "adaptive_fusion", "dual_attention": "dual_attention",
+        "centroid_contrastive_loss": "centroid_contrastive_loss"}
+
+
+def _target(ins: core.Instr, args: list):
+    op = ins.op
+    if op == "reshape":
+        return aten.reshape.default, args
+    if op == "permute":
+        return aten.permute.default, args
+    if op == "expand":
+        return aten.expand.default, args
+    if op == "not":
+        return aten.logical_not.default, args
+    if op == "mul":
+        return aten.mul.Tensor, args
+    if op == "div":
+        return aten.div.Tensor, args
+    if op == "size":
+        return aten.sym_size.int, args
+    if op == "floordiv":
+        return operator.floordiv, args
+    if op == "imul":
+        return operator.mul, args
+    if op == "getitem":
+        return operator.getitem, args
+    if op == "op":
+        return getattr(torch.ops.cldmdf, _OPS[args[0]]).default, args[1:]
+    raise ValueError(f"cldmdf compiler core: unknown instruction {op!r}")
+
+
+def _fake_mode_of(graph: Graph):
+    from torch._guards import detect_fake_mode
+    return detect_fake_mode([_val(n) for n in graph.nodes if isinstance(_val(n), torch.Tensor)])
+
+
+def _meta(fake_mode, target, args):
+    """The fake value of a new node (Inductor lowers from node.meta['val'])."""
+    vals = [_val(a) if isinstance(a, Node) else
+            [_val(x) if isinstance(x, Node) else x for x in a] if isinstance(a, list) else a
+            for a in args]
+    if any(v is None for v in vals if not isinstance(v, list)):
+        return None
+    if fake_mode is None:
+        return target(*vals) if not any(isinstance(v, torch.Tensor) for v in vals) else None
+    with fake_mode:
+        return target(*vals)
+
+
+def _apply(graph: Graph, nodes: List[Node], rw: core.Rewrite, fake_mode) -> Optional[str]:
+    """Applies one rewrite program; returns why not where it cannot be applied."""
+    anchor = nodes[rw.anchor]
+    order = {n: i for i, n in enumerate(graph.nodes)}
+    for node_id, _ in rw.replaces:
+        if node_id != rw.anchor and any(order[u] < order[anchor] for u in nodes[node_id].users):
+            return "the weights are read before the fused result would be computed"
+    temps: Dict[str, Node] = {}
+    new: List[Node] = []
+
+    def value(a):
+        if isinstance(a, tuple) and a[0] == "node":
+            return nodes[a[1]]
+        if isinstance(a, tuple) and a[0] == "temp":
+            return temps[a[1]]
+        if isinstance(a, list):
+            return [value(x) for x in a]
+        return a
+
+    with graph.inserting_before(anchor):
+        for ins in rw.instrs:
+            target, args = _target(ins, [value(a) for a in ins.args])
+            node = graph.call_function(target, tuple(args))
+            val = _meta(fake_mode, target, args)
+            if val is not None:
+                node.meta["val"] = val
+            new.append(node)
+            temps[ins.temp] = node
+    fresh = set(new)
+    for node_id, t in rw.replaces:
+        old, replacement = nodes[node_id], temps[t]
+        for key in ("stack_trace", "nn_module_stack", "source_fn_stack"):
+            if key in old.meta:
+                replacement.meta.setdefault(key, old.meta[key])
+        old.replace_all_uses_with(replacement, delete_user_cb=lambda u: u not in fresh)
+    return None
+
+
+def fuse_graph(graph: Graph, ir: str = "export", cost_rule: bool = True,
+               explain: bool = False) -> FusionReport:
+    """Rewrites every match in `graph` (in place) and reports. `ir` names the IR for the
+    core's cost rule and the report: export, inductor or backend."""
+    ir = {"torch.export": "export"}.get(ir, ir)
+    writer = _Writer(graph)
+    text = writer.write()
+    result = core.run(text, ir, runtime_sizes=False, cost_rule=cost_rule, explain=explain)
+    names = {i: n.name for i, n in enumerate(writer.nodes)}
+    fake_mode = _fake_mode_of(graph)
+    applied, declined = [], []
+    for rw in result.rewrites:
+        why = _apply(graph, writer.nodes, rw, fake_mode)
+        if why:
+            declined.append((rw, why))
+        else:
+            applied.append(rw)
+    covered = [writer.nodes[i] for rw in applied for i in rw.covered]
+    _drop_assertions_on(graph, covered)
+    graph.eliminate_dead_code()
+    order = {n: i for i, n in enumerate(graph.nodes)}
+    for node in sorted((n for n in set(covered) if n in order), key=order.__getitem__,
+                       reverse=True):
+        if not node.users and node.op == "call_function":
+            graph.erase_node(node)  # in-place ops (index_add_) are not dead code to FX
+    graph.eliminate_dead_code()
     graph.lint()
+    report = core.make_report(_IR_NAMES.get(ir, ir), result, names, applied, declined)
+    report.graph_text = text
     return report
 
 
-def fuse_graph_module(gm: GraphModule, ir: str = "torch.export") -> FusionReport:
-    report = fuse_graph(gm.graph, ir)
+def fuse_graph_module(gm: GraphModule, ir: str = "export", **kw) -> FusionReport:
+    report = fuse_graph(gm.graph, ir, **kw)
     gm.recompile()
     return report
 
 
-def fuse_exported(ep: "torch.export.ExportedProgram", example_inputs: Optional[tuple] = None
+def fuse_exported(ep: "torch.export.ExportedProgram", example_inputs: Optional[tuple] = None,
+                  explain: bool = False
                   ) -> Tuple["torch.export.ExportedProgram", FusionReport]:
     """Fuses an exported program: rewrites its graph, then re-exports it so metadata and the
     signature are regenerated. Returns the new program (saveable with torch.export.save,
@@ -339,7 +290,7 @@ def fuse_exported(ep: "torch.export.ExportedProgram", example_inputs: Optional[t
     import cldmdf  # noqa: F401  (the operators must be registered)
 
     gm = ep.module()
-    report = fuse_graph_module(gm)
+    report = fuse_graph_module(gm, "export", explain=explain)
     if not report.fused:
         return ep, report
     if example_inputs is None:

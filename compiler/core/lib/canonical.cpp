@@ -1,0 +1,936 @@
+#include "cldmdf_compiler/canonical.h"
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+#include <sstream>
+
+namespace cldmdf_compiler {
+
+namespace {
+
+bool is(const Node& n, std::initializer_list<const char*> ops) {
+  for (const char* op : ops)
+    if (n.op == op) return true;
+  return false;
+}
+
+const Arg* arg(const Node& n, size_t i) { return i < n.args.size() ? &n.args[i] : nullptr; }
+
+int node_arg(const Node& n, size_t i) {
+  const Arg* a = arg(n, i);
+  return a && a->kind == Arg::Node ? a->node : -1;
+}
+
+bool int_list(const Arg* a, std::vector<int64_t>& out) {
+  out.clear();
+  if (!a) return false;
+  if (a->kind == Arg::Int) {
+    out.push_back(a->i);
+    return true;
+  }
+  if (a->kind != Arg::List) return false;
+  for (auto& x : a->list) {
+    if (x.kind != Arg::Int) return false;
+    out.push_back(x.i);
+  }
+  return true;
+}
+
+bool bool_arg(const Node& n, size_t i, bool fallback) {
+  const Arg* a = arg(n, i);
+  if (!a || a->kind == Arg::None) return fallback;
+  if (a->kind == Arg::Bool || a->kind == Arg::Int) return a->i != 0;
+  return fallback;
+}
+
+// Strips ops that return their input unchanged (as a value).
+int strip_identity(const Graph& g, int id) {
+  while (id >= 0) {
+    const Node& n = g.at(id);
+    if (is(n, {"aten::detach", "aten::contiguous", "aten::clone", "aten::alias",
+               "aten::lift_fresh_copy", "aten::expand_as", "aten::expand", "aten::broadcast_to"}) ||
+        ((is(n, {"aten::_to_copy", "aten::to", "aten::type_as"})) && node_arg(n, 0) >= 0 &&
+         g.at(node_arg(n, 0)).dtype == n.dtype)) {
+      id = node_arg(n, 0);
+      continue;
+    }
+    break;
+  }
+  return id;
+}
+
+bool dims_are(const Node& n, size_t i, int rank, int dim) {
+  std::vector<int64_t> d;
+  if (!int_list(arg(n, i), d) || d.size() != 1) return false;
+  return normalize_dim(d[0], rank) == dim;
+}
+
+}  // namespace
+
+int normalize_dim(int64_t d, int rank) {
+  if (rank <= 0) return static_cast<int>(d);
+  return static_cast<int>(((d % rank) + rank) % rank);
+}
+
+bool is_layout_op(const Node& n) {
+  return is(n, {"aten::view", "aten::reshape", "aten::_unsafe_view", "aten::flatten",
+                "aten::unflatten", "aten::view_as", "aten::reshape_as", "aten::squeeze",
+                "aten::unsqueeze", "aten::permute", "aten::transpose", "aten::t",
+                "aten::swapaxes", "aten::swapdims", "aten::movedim", "aten::expand",
+                "aten::expand_as", "aten::broadcast_to", "aten::contiguous", "aten::clone",
+                "aten::alias", "aten::detach", "aten::lift_fresh_copy", "aten::numpy_T",
+                "aten::mT", "aten::dropout", "aten::feature_dropout", "aten::alpha_dropout"});
+}
+
+std::optional<double> constant_of(const Graph& g, const Arg& a) {
+  if (a.kind == Arg::Int || a.kind == Arg::Float) return a.number();
+  if (a.kind == Arg::Bool) return static_cast<double>(a.i);
+  if (a.kind != Arg::Node) return std::nullopt;
+  const Node& n = g.at(a.node);
+  if (n.scalar && !n.value_sym) return n.value;
+  auto at = [&](size_t i) -> std::optional<double> {
+    const Arg* x = arg(n, i);
+    if (x && x->is_number()) return x->number();
+    return std::nullopt;
+  };
+  if (is(n, {"aten::full", "aten::full_like", "prim::constant_tensor"})) return at(1);
+  if (is(n, {"aten::scalar_tensor"})) return at(0);
+  if (is(n, {"aten::new_full"})) return at(2);
+  if (is(n, {"aten::zeros_like", "aten::zeros", "aten::new_zeros"})) return 0.0;
+  if (is(n, {"aten::ones_like", "aten::ones", "aten::new_ones"})) return 1.0;
+  if (is(n, {"aten::detach", "aten::clone", "aten::lift_fresh_copy", "aten::_to_copy",
+             "aten::to", "aten::expand", "aten::expand_as"}) && node_arg(n, 0) >= 0)
+    return constant_of(g, n.args[0]);
+  return std::nullopt;
+}
+
+// ---------------------------------------------------------------- softmax and normalize forms
+
+std::optional<Softmax> as_softmax(const Graph& g, int id, std::string* why) {
+  const Node& n = g.at(id);
+  Softmax s;
+  s.node = id;
+  if (!n.tensor) return std::nullopt;
+  int rank = n.rank();
+  const Arg* d = arg(n, 1);
+  if (is(n, {"aten::softmax", "aten::_softmax", "aten::_safe_softmax", "aten::special_softmax"})) {
+    if (!d || d->kind != Arg::Int) return std::nullopt;
+    s.input = node_arg(n, 0);
+    s.dim = normalize_dim(d->i, rank);
+    s.spelling = n.op.substr(6);
+    s.inlined = {id};
+    return s.input >= 0 ? std::optional<Softmax>(s) : std::nullopt;
+  }
+  if (is(n, {"aten::exp"})) {
+    int ls = node_arg(n, 0);
+    if (ls < 0) return std::nullopt;
+    const Node& l = g.at(ls);
+    if (!is(l, {"aten::log_softmax", "aten::_log_softmax", "aten::special_log_softmax"}))
+      return std::nullopt;
+    const Arg* ld = arg(l, 1);
+    if (!ld || ld->kind != Arg::Int) return std::nullopt;
+    s.input = node_arg(l, 0);
+    s.dim = normalize_dim(ld->i, rank);
+    s.spelling = "log_softmax().exp()";
+    s.inlined = {ls, id};
+    return s;
+  }
+  if (!is(n, {"aten::div"})) return std::nullopt;
+  int num = node_arg(n, 0), den = node_arg(n, 1);
+  if (num < 0 || den < 0) return std::nullopt;
+  // the numerator: exp(t), perhaps times a mask
+  int ex = strip_identity(g, num), masked = -1;
+  {
+    const Node& e = g.at(ex);
+    if (is(e, {"aten::mul"}) && node_arg(e, 0) >= 0 && node_arg(e, 1) >= 0) {
+      int a = strip_identity(g, node_arg(e, 0)), b = strip_identity(g, node_arg(e, 1));
+      if (g.at(a).op == "aten::exp") { masked = ex; ex = a; }
+      else if (g.at(b).op == "aten::exp") { masked = ex; ex = b; }
+    } else if (is(e, {"aten::masked_fill"}) && arg(e, 2) && constant_of(g, e.args[2]) == 0.0) {
+      masked = ex;
+      ex = strip_identity(g, node_arg(e, 0));
+    } else if (is(e, {"aten::where"}) && arg(e, 2) && constant_of(g, e.args[2]) == 0.0 &&
+               node_arg(e, 1) >= 0) {
+      masked = ex;
+      ex = strip_identity(g, node_arg(e, 1));
+    }
+  }
+  if (ex < 0 || g.at(ex).op != "aten::exp") return std::nullopt;
+  // the denominator: sum(numerator, dim, keepdim=True), or unsqueeze(sum(..., dim), dim)
+  int sum = strip_identity(g, den);
+  const Node* sn = &g.at(sum);
+  bool keep = false;
+  int unsq_dim = -1;
+  if (is(*sn, {"aten::unsqueeze"}) && arg(*sn, 1) && sn->args[1].kind == Arg::Int) {
+    unsq_dim = normalize_dim(sn->args[1].i, rank);
+    sum = strip_identity(g, node_arg(*sn, 0));
+    sn = &g.at(sum);
+  }
+  if (!is(*sn, {"aten::sum"})) return std::nullopt;
+  keep = bool_arg(*sn, 2, false);
+  std::vector<int64_t> sd;
+  if (!int_list(arg(*sn, 1), sd) || sd.size() != 1) return std::nullopt;
+  int dim = normalize_dim(sd[0], rank);
+  if (unsq_dim >= 0 ? (keep || unsq_dim != dim) : !keep) return std::nullopt;
+  int summed = strip_identity(g, node_arg(*sn, 0));
+  int numerator = masked >= 0 ? masked : ex;
+  if (summed != numerator) {
+    if (masked >= 0 && summed == ex && why)
+      *why = "the normaliser sums exp over every entry, the missing ones too "
+             "(only the numerator is masked): not a softmax over the present entries";
+    return std::nullopt;
+  }
+  // exp's argument: the logits, or logits - max(logits over dim)
+  int t = node_arg(g.at(ex), 0);
+  if (t < 0) return std::nullopt;
+  const Node& tn = g.at(t);
+  s.input = t;
+  if (is(tn, {"aten::sub"}) && node_arg(tn, 1) >= 0) {
+    int mx = strip_identity(g, node_arg(tn, 1));
+    const Node* mn = &g.at(mx);
+    if (mn->op == "prim::getitem" && node_arg(*mn, 0) >= 0 && arg(*mn, 1)->i == 0) {
+      const Node& mv = g.at(node_arg(*mn, 0));
+      if (is(mv, {"aten::max"}) && arg(mv, 1) && mv.args[1].kind == Arg::Int &&
+          normalize_dim(mv.args[1].i, rank) == dim && node_arg(mv, 0) == node_arg(tn, 0)) {
+        s.input = node_arg(tn, 0);
+        s.inlined.push_back(node_arg(*mn, 0));
+        s.inlined.push_back(mx);
+      }
+    } else if (is(*mn, {"aten::amax"}) && node_arg(*mn, 0) == node_arg(tn, 0) &&
+               dims_are(*mn, 1, rank, dim)) {
+      s.input = node_arg(tn, 0);
+      s.inlined.push_back(mx);
+    }
+    if (s.input != t) s.inlined.push_back(t);
+  }
+  s.dim = dim;
+  s.masked_exp = masked;
+  s.spelling = masked >= 0 ? "exp * mask / sum" : "exp / sum";
+  for (int x : {ex, sum, numerator, id}) s.inlined.push_back(x);
+  if (den != sum) s.inlined.push_back(den);
+  return s;
+}
+
+namespace {
+
+// sum of squares of x over one dim (x*x, x.pow(2), x.square()), keepdim=True
+int sum_of_squares_input(const Graph& g, int id, int& dim) {
+  const Node& n = g.at(id);
+  if (!is(n, {"aten::sum"}) || !bool_arg(n, 2, false)) return -1;
+  std::vector<int64_t> sd;
+  if (!int_list(arg(n, 1), sd) || sd.size() != 1) return -1;
+  int sq = node_arg(n, 0);
+  if (sq < 0) return -1;
+  const Node& s = g.at(sq);
+  int x = -1;
+  if (is(s, {"aten::mul"}) && node_arg(s, 0) >= 0 && node_arg(s, 0) == node_arg(s, 1))
+    x = node_arg(s, 0);
+  else if (is(s, {"aten::pow"}) && arg(s, 1) && constant_of(g, s.args[1]) == 2.0)
+    x = node_arg(s, 0);
+  else if (is(s, {"aten::square"}))
+    x = node_arg(s, 0);
+  if (x < 0) return -1;
+  dim = normalize_dim(sd[0], g.at(x).rank());
+  return x;
+}
+
+// the 2-norm of x over one dim, keepdim=True
+int norm_input(const Graph& g, int id, int& dim) {
+  const Node& n = g.at(id);
+  std::vector<int64_t> d;
+  if (is(n, {"aten::linalg_vector_norm", "aten::norm"})) {
+    if (!arg(n, 1) || constant_of(g, n.args[1]).value_or(2.0) != 2.0) return -1;
+    if (!int_list(arg(n, 2), d) || d.size() != 1 || !bool_arg(n, 3, false)) return -1;
+    int x = node_arg(n, 0);
+    if (x < 0) return -1;
+    dim = normalize_dim(d[0], g.at(x).rank());
+    return x;
+  }
+  if (is(n, {"aten::sqrt"}) && node_arg(n, 0) >= 0) {
+    int inner = node_arg(n, 0);
+    const Node& in = g.at(inner);
+    if (is(in, {"aten::clamp_min", "aten::add"}) && node_arg(in, 0) >= 0) inner = node_arg(in, 0);
+    return sum_of_squares_input(g, inner, dim);
+  }
+  return -1;
+}
+
+}  // namespace
+
+std::optional<Normalize> as_normalize(const Graph& g, int id) {
+  const Node& n = g.at(id);
+  Normalize r;
+  r.node = id;
+  if (is(n, {"aten::div"}) && node_arg(n, 0) >= 0 && node_arg(n, 1) >= 0) {
+    int x = node_arg(n, 0);
+    int den = strip_identity(g, node_arg(n, 1));
+    std::vector<int> in{id, node_arg(n, 1), den};
+    const Node& dn = g.at(den);
+    if (is(dn, {"aten::clamp_min", "aten::clamp", "aten::add"}) && node_arg(dn, 0) >= 0) {
+      den = node_arg(dn, 0);
+      in.push_back(den);
+    }
+    int dim = 0;
+    if (norm_input(g, den, dim) == x) {
+      r.input = x;
+      r.dim = dim;
+      r.inlined = in;
+      return r;
+    }
+    return std::nullopt;
+  }
+  if (is(n, {"aten::mul"}) && node_arg(n, 0) >= 0 && node_arg(n, 1) >= 0) {
+    for (int side = 0; side < 2; ++side) {
+      int x = node_arg(n, side), inv = strip_identity(g, node_arg(n, 1 - side));
+      const Node& in = g.at(inv);
+      int dim = 0;
+      if (is(in, {"aten::rsqrt"}) && node_arg(in, 0) >= 0) {
+        int s = node_arg(in, 0);
+        const Node& sn = g.at(s);
+        if (is(sn, {"aten::clamp_min", "aten::add"}) && node_arg(sn, 0) >= 0) s = node_arg(sn, 0);
+        if (sum_of_squares_input(g, s, dim) == x) {
+          r.input = x;
+          r.dim = dim;
+          r.inlined = {id, inv};
+          return r;
+        }
+      }
+      if (is(in, {"aten::reciprocal"}) && node_arg(in, 0) >= 0) {
+        int s = node_arg(in, 0);
+        const Node& sn = g.at(s);
+        if (is(sn, {"aten::clamp_min", "aten::clamp", "aten::add"}) && node_arg(sn, 0) >= 0)
+          s = node_arg(sn, 0);
+        if (norm_input(g, s, dim) == x) {
+          r.input = x;
+          r.dim = dim;
+          r.inlined = {id, inv};
+          return r;
+        }
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+// ---------------------------------------------------------------- variables
+
+int Ctx::new_var(int64_t size, bool sym, SizeSrc src) {
+  Var v;
+  v.size = size;
+  v.sym = sym;
+  v.src = src;
+  vars_.push_back(v);
+  return static_cast<int>(vars_.size()) - 1;
+}
+
+int Ctx::find(int v) {
+  while (vars_[static_cast<size_t>(v)].parent >= 0) v = vars_[static_cast<size_t>(v)].parent;
+  return v;
+}
+
+Idx Ctx::finest(const Idx& idx) {
+  Idx out;
+  std::vector<int> stack(idx.rbegin(), idx.rend());
+  while (!stack.empty()) {
+    int v = find(stack.back());
+    stack.pop_back();
+    const auto& kids = vars_[static_cast<size_t>(v)].kids;
+    if (kids.empty()) {
+      out.push_back(v);
+    } else {
+      for (auto it = kids.rbegin(); it != kids.rend(); ++it) stack.push_back(*it);
+    }
+  }
+  return out;
+}
+
+Idx Ctx::finest_all(const std::vector<Idx>& axes) {
+  Idx all;
+  for (auto& a : axes)
+    for (int v : finest(a)) all.push_back(v);
+  return all;
+}
+
+int64_t Ctx::size_of(const Idx& idx) {
+  int64_t s = 1;
+  for (int v : finest(idx)) s *= var(v).size;
+  return s;
+}
+
+bool Ctx::split(int v, int64_t first) {
+  int r = find(v);
+  Var& x = vars_[static_cast<size_t>(r)];
+  if (x.sym || !x.kids.empty() || first <= 1 || first >= x.size || x.size % first) return false;
+  int64_t second = x.size / first;
+  SizeSrc s2;
+  if (x.src.node >= 0) {
+    s2 = x.src;
+    s2.div *= first;
+  }
+  int a = new_var(first, false, SizeSrc{});
+  int b = new_var(second, false, s2);
+  vars_[static_cast<size_t>(r)].kids = {a, b};
+  return true;
+}
+
+bool Ctx::equate(const Idx& a, const Idx& b) {
+  Idx fa = finest(a), fb = finest(b);
+  size_t i = 0, j = 0;
+  while (i < fa.size() && j < fb.size()) {
+    int x = find(fa[i]), y = find(fb[j]);
+    int64_t sx = vars_[static_cast<size_t>(x)].size, sy = vars_[static_cast<size_t>(y)].size;
+    if (x == y) {
+      ++i, ++j;
+    } else if (sx == sy) {
+      Var& vx = vars_[static_cast<size_t>(x)];
+      Var& vy = vars_[static_cast<size_t>(y)];
+      if (vx.sym != vy.sym) return false;
+      if (vy.src.node < 0 && vx.src.node >= 0) vy.src = vx.src;
+      vx.parent = y;
+      ++i, ++j;
+    } else if (sx > sy) {
+      if (!split(x, sy)) return false;
+      fa = finest(a);
+    } else {
+      if (!split(y, sx)) return false;
+      fb = finest(b);
+    }
+  }
+  return i == fa.size() && j == fb.size();
+}
+
+// ---------------------------------------------------------------- lifting
+
+Expr Ctx::leaf(int id, bool mask) {
+  const Node& n = g_.at(id);
+  Expr e;
+  Factor f;
+  f.node = id;
+  f.mask = mask;
+  for (int d = 0; d < n.rank(); ++d) {
+    const Dim& dim = n.shape[static_cast<size_t>(d)];
+    if (dim.size == 1 && !dim.sym) {
+      f.dims.push_back({});
+    } else {
+      f.dims.push_back({new_var(dim.size, dim.sym, SizeSrc{id, d, 1})});
+    }
+  }
+  e.outs = f.dims;
+  e.factors.push_back(f);
+  return e;
+}
+
+bool Ctx::reshape(Expr& e, int id) {
+  const Node& n = g_.at(id);
+  Idx seq = finest_all(e.outs);
+  std::vector<Idx> outs;
+  size_t p = 0;
+  for (int d = 0; d < n.rank(); ++d) {
+    const Dim& dim = n.shape[static_cast<size_t>(d)];
+    if (dim.size == 1 && !dim.sym) {
+      outs.push_back({});
+      continue;
+    }
+    Idx axis;
+    int64_t prod = 1;
+    bool has_sym = false;
+    while (prod < dim.size) {
+      if (p >= seq.size()) return false;
+      int v = find(seq[p]);
+      int64_t s = vars_[static_cast<size_t>(v)].size;
+      if (dim.size % (prod * s) == 0) {
+        axis.push_back(v);
+        has_sym |= vars_[static_cast<size_t>(v)].sym;
+        prod *= s;
+        ++p;
+      } else {
+        int64_t need = dim.size / prod;
+        if (dim.size % prod || !split(v, need)) return false;
+        Idx kids = vars_[static_cast<size_t>(v)].kids;
+        seq[p] = kids[1];
+        seq.insert(seq.begin() + static_cast<long>(p), kids[0]);
+      }
+    }
+    if (prod != dim.size || has_sym != dim.sym) return false;
+    if (axis.size() == 1 && vars_[static_cast<size_t>(find(axis[0]))].src.node < 0)
+      vars_[static_cast<size_t>(find(axis[0]))].src = SizeSrc{id, d, 1};
+    outs.push_back(axis);
+  }
+  if (p != seq.size()) return false;
+  e.outs = outs;
+  return true;
+}
+
+bool Ctx::merge_product(Expr& a, Expr b) {
+  if (a.fill.on || b.fill.on) return false;
+  size_t ra = a.outs.size(), rb = b.outs.size(), r = std::max(ra, rb);
+  std::vector<Idx> outs(r);
+  for (size_t i = 0; i < r; ++i) {
+    long ia = static_cast<long>(i) - static_cast<long>(r - ra);
+    long ib = static_cast<long>(i) - static_cast<long>(r - rb);
+    Idx x = ia >= 0 ? a.outs[static_cast<size_t>(ia)] : Idx{};
+    Idx y = ib >= 0 ? b.outs[static_cast<size_t>(ib)] : Idx{};
+    if (x.empty()) {
+      outs[i] = y;
+    } else if (y.empty()) {
+      outs[i] = x;
+    } else {
+      if (!equate(x, y)) return false;
+      outs[i] = x;
+    }
+  }
+  a.outs = outs;
+  for (auto& f : b.factors) a.factors.push_back(f);
+  for (int v : b.summed) a.summed.push_back(v);
+  for (int v : b.inlined) a.inlined.push_back(v);
+  a.scale *= b.scale;
+  return true;
+}
+
+Expr Ctx::contraction(int id) {
+  const Node& n = g_.at(id);
+  int ia = node_arg(n, 0), ib = node_arg(n, 1);
+  if (ia < 0 || ib < 0) return leaf(id);
+  Expr a = lift(ia), b = lift(ib);
+  if (a.fill.on || b.fill.on || a.outs.empty() || b.outs.empty()) return leaf(id);
+  bool drop_first = a.outs.size() == 1, drop_last = b.outs.size() == 1;
+  if (drop_first) a.outs.insert(a.outs.begin(), Idx{});
+  if (drop_last) b.outs.push_back(Idx{});
+  Idx ka = a.outs.back(), kb = b.outs[b.outs.size() - 2];
+  Idx rows = a.outs[a.outs.size() - 2], cols = b.outs.back();
+  if (!ka.empty() && !kb.empty()) {
+    if (!equate(ka, kb)) return leaf(id);
+  }
+  Idx k = ka.empty() ? kb : ka;
+  a.outs.resize(a.outs.size() - 2);
+  b.outs.resize(b.outs.size() - 2);
+  std::vector<Idx> ab = a.outs, bb = b.outs;
+  a.outs = ab;
+  b.outs = bb;
+  if (!merge_product(a, b)) return leaf(id);
+  if (!drop_first) a.outs.push_back(rows);
+  if (!drop_last) a.outs.push_back(cols);
+  for (int v : finest(k)) a.summed.push_back(v);
+  a.inlined.push_back(id);
+  if (static_cast<int>(a.outs.size()) != n.rank()) return leaf(id);
+  return a;
+}
+
+Expr Ctx::einsum(int id) {
+  const Node& n = g_.at(id);
+  const Arg* eq = arg(n, 0);
+  const Arg* ops = arg(n, 1);
+  if (!eq || eq->kind != Arg::Str || !ops || ops->kind != Arg::List) return leaf(id);
+  std::string spec;
+  for (char c : eq->s)
+    if (c != ' ') spec += c;
+  std::string lhs = spec, rhs;
+  bool explicit_out = false;
+  auto arrow = spec.find("->");
+  if (arrow != std::string::npos) {
+    lhs = spec.substr(0, arrow);
+    rhs = spec.substr(arrow + 2);
+    explicit_out = true;
+  }
+  std::vector<std::string> terms;
+  {
+    std::stringstream ss(lhs);
+    for (std::string t; std::getline(ss, t, ',');) terms.push_back(t);
+  }
+  if (terms.size() != ops->list.size()) return leaf(id);
+  // expand '...' into labels '0'..'9' (right-aligned batch dims)
+  std::vector<Expr> es;
+  std::vector<std::string> labels;
+  size_t ell = 0;
+  for (size_t t = 0; t < terms.size(); ++t) {
+    if (ops->list[t].kind != Arg::Node) return leaf(id);
+    es.push_back(lift(ops->list[t].node));
+    if (es.back().fill.on) return leaf(id);
+    auto pos = terms[t].find("...");
+    if (pos != std::string::npos) {
+      size_t named = terms[t].size() - 3;
+      size_t rank = es.back().outs.size();
+      if (rank < named) return leaf(id);
+      ell = std::max(ell, rank - named);
+    }
+  }
+  auto expand = [&](const std::string& t, size_t rank) {
+    std::string out;
+    auto pos = t.find("...");
+    if (pos == std::string::npos) return t;
+    size_t k = rank - (t.size() - 3);
+    out = t.substr(0, pos);
+    for (size_t i = 0; i < k; ++i) out += static_cast<char>('0' + (ell - k + i));
+    return out + t.substr(pos + 3);
+  };
+  std::map<char, Idx> idx;
+  std::map<char, int> count;
+  Expr acc;
+  bool first = true;
+  for (size_t t = 0; t < terms.size(); ++t) {
+    std::string labs = expand(terms[t], es[t].outs.size());
+    if (labs.size() != es[t].outs.size()) return leaf(id);
+    std::set<char> seen;
+    for (size_t d = 0; d < labs.size(); ++d) {
+      char c = labs[d];
+      if (seen.count(c)) return leaf(id);  // a diagonal
+      seen.insert(c);
+      ++count[c];
+      const Idx& ax = es[t].outs[d];
+      auto it = idx.find(c);
+      if (it == idx.end()) {
+        idx[c] = ax;
+      } else if (it->second.empty()) {
+        it->second = ax;
+      } else if (!ax.empty()) {
+        if (!equate(it->second, ax)) return leaf(id);
+      }
+    }
+    Expr& e = es[t];
+    e.outs.clear();
+    if (first) {
+      acc = e;
+      first = false;
+    } else {
+      for (auto& f : e.factors) acc.factors.push_back(f);
+      for (int v : e.summed) acc.summed.push_back(v);
+      for (int v : e.inlined) acc.inlined.push_back(v);
+      acc.scale *= e.scale;
+    }
+  }
+  if (!explicit_out) {
+    std::string ellipsis;
+    for (size_t i = 0; i < ell; ++i) ellipsis += static_cast<char>('0' + i);
+    rhs = ellipsis;
+    for (auto& [c, k] : count)
+      if (k == 1 && !(c >= '0' && c <= '9')) rhs += c;
+  } else {
+    auto pos = rhs.find("...");
+    if (pos != std::string::npos) {
+      std::string e;
+      for (size_t i = 0; i < ell; ++i) e += static_cast<char>('0' + i);
+      rhs = rhs.substr(0, pos) + e + rhs.substr(pos + 3);
+    }
+  }
+  std::set<char> out_labels(rhs.begin(), rhs.end());
+  acc.outs.clear();
+  for (char c : rhs) {
+    if (!idx.count(c)) return leaf(id);
+    acc.outs.push_back(idx[c]);
+  }
+  for (auto& [c, ax] : idx)
+    if (!out_labels.count(c))
+      for (int v : finest(ax)) acc.summed.push_back(v);
+  acc.inlined.push_back(id);
+  if (static_cast<int>(acc.outs.size()) != n.rank()) return leaf(id);
+  return acc;
+}
+
+Expr Ctx::lift(int id) {
+  Expr e = lift_uncached(id);
+  return e;
+}
+
+Expr Ctx::lift_uncached(int id) {
+  const Node& n = g_.at(id);
+  if (!n.tensor) return leaf(id);
+  int x = node_arg(n, 0);
+  auto inlined = [&](Expr e) {
+    e.inlined.push_back(id);
+    return e;
+  };
+  // value-preserving ops
+  bool same_dtype = x >= 0 && g_.at(x).tensor && g_.at(x).dtype == n.dtype;
+  if (x >= 0 && (is(n, {"aten::contiguous", "aten::clone", "aten::alias", "aten::detach",
+                        "aten::lift_fresh_copy"}) ||
+                 (is(n, {"aten::dropout", "aten::feature_dropout", "aten::alpha_dropout"}) &&
+                  !bool_arg(n, 2, true)) ||
+                 (is(n, {"aten::_to_copy", "aten::to", "aten::type_as"}) && same_dtype))) {
+    return inlined(lift(x));
+  }
+  if (x >= 0 && is(n, {"aten::_to_copy", "aten::to", "aten::type_as"}) &&
+      g_.at(x).dtype == "bool" && n.floating()) {
+    return inlined(lift(x));  // a 0/1 multiplier
+  }
+  if (x >= 0 && is(n, {"aten::view", "aten::reshape", "aten::_unsafe_view", "aten::flatten",
+                       "aten::unflatten", "aten::view_as", "aten::reshape_as", "aten::squeeze",
+                       "aten::unsqueeze"})) {
+    Expr e = lift(x);
+    if (!reshape(e, id)) return leaf(id, n.dtype == "bool");
+    return inlined(e);
+  }
+  if (x >= 0 && is(n, {"aten::permute", "aten::transpose", "aten::t", "aten::swapaxes",
+                       "aten::swapdims", "aten::movedim", "aten::numpy_T", "aten::mT"})) {
+    Expr e = lift(x);
+    int r = static_cast<int>(e.outs.size());
+    std::vector<int> perm(static_cast<size_t>(r));
+    for (int i = 0; i < r; ++i) perm[static_cast<size_t>(i)] = i;
+    std::vector<int64_t> p;
+    if (n.op == "aten::permute") {
+      if (!int_list(arg(n, 1), p) || static_cast<int>(p.size()) != r) return leaf(id);
+      for (int i = 0; i < r; ++i) perm[static_cast<size_t>(i)] = normalize_dim(p[static_cast<size_t>(i)], r);
+    } else if (is(n, {"aten::transpose", "aten::swapaxes", "aten::swapdims"})) {
+      const Arg *a = arg(n, 1), *b = arg(n, 2);
+      if (!a || !b || a->kind != Arg::Int || b->kind != Arg::Int) return leaf(id);
+      std::swap(perm[static_cast<size_t>(normalize_dim(a->i, r))],
+                perm[static_cast<size_t>(normalize_dim(b->i, r))]);
+    } else if (is(n, {"aten::t", "aten::mT"})) {
+      if (r >= 2) std::swap(perm[static_cast<size_t>(r - 1)], perm[static_cast<size_t>(r - 2)]);
+    } else if (n.op == "aten::numpy_T") {
+      std::reverse(perm.begin(), perm.end());
+    } else {  // movedim(src, dst)
+      std::vector<int64_t> s, d;
+      if (!int_list(arg(n, 1), s) || !int_list(arg(n, 2), d) || s.size() != d.size())
+        return leaf(id);
+      std::vector<int> rest;
+      std::vector<int> out(static_cast<size_t>(r), -1);
+      std::set<int> moved;
+      for (size_t i = 0; i < s.size(); ++i) {
+        out[static_cast<size_t>(normalize_dim(d[i], r))] = normalize_dim(s[i], r);
+        moved.insert(normalize_dim(s[i], r));
+      }
+      for (int i = 0; i < r; ++i)
+        if (!moved.count(i)) rest.push_back(i);
+      size_t k = 0;
+      for (int i = 0; i < r; ++i)
+        if (out[static_cast<size_t>(i)] < 0) out[static_cast<size_t>(i)] = rest[k++];
+      perm = out;
+    }
+    std::vector<Idx> outs;
+    for (int i = 0; i < r; ++i) outs.push_back(e.outs[static_cast<size_t>(perm[static_cast<size_t>(i)])]);
+    e.outs = outs;
+    return inlined(e);
+  }
+  if (x >= 0 && is(n, {"aten::expand", "aten::expand_as", "aten::broadcast_to"})) {
+    Expr e = lift(x);
+    int r = n.rank(), old = static_cast<int>(e.outs.size());
+    if (r < old) return leaf(id);
+    std::vector<Idx> outs;
+    for (int i = 0; i < r; ++i) {
+      const Dim& dim = n.shape[static_cast<size_t>(i)];
+      int j = i - (r - old);
+      Idx cur = j >= 0 ? e.outs[static_cast<size_t>(j)] : Idx{};
+      if (cur.empty() && (dim.size != 1 || dim.sym))
+        cur = {new_var(dim.size, dim.sym, SizeSrc{id, i, 1})};
+      outs.push_back(cur);
+    }
+    e.outs = outs;
+    return inlined(e);
+  }
+  if (x >= 0 && n.op == "aten::slice") {
+    const Node& in = g_.at(x);
+    const Arg *d = arg(n, 1), *s = arg(n, 2), *t = arg(n, 3), *st = arg(n, 4);
+    if (d && d->kind == Arg::Int && in.tensor) {
+      int dim = normalize_dim(d->i, in.rank());
+      int64_t size = in.shape[static_cast<size_t>(dim)].size;
+      bool start0 = !s || s->kind == Arg::None || (s->kind == Arg::Int && s->i == 0);
+      bool to_end = !t || t->kind == Arg::None || (t->kind == Arg::Int && t->i >= size);
+      bool step1 = !st || st->kind == Arg::None || (st->kind == Arg::Int && st->i == 1);
+      if (start0 && to_end && step1) return inlined(lift(x));
+    }
+    return leaf(id, n.dtype == "bool");
+  }
+  // bool values: negations become a flag on the mask factor
+  if (n.dtype == "bool") {
+    auto negate = [&](int y) {
+      Expr e = lift(y);
+      if (e.factors.size() != 1 || !e.factors[0].mask || !e.summed.empty()) return leaf(id, true);
+      e.factors[0].negated = !e.factors[0].negated;
+      return inlined(e);
+    };
+    if (x >= 0 && is(n, {"aten::logical_not", "aten::bitwise_not"}) && g_.at(x).dtype == "bool")
+      return negate(x);
+    if (x >= 0 && is(n, {"aten::eq", "aten::ne"}) && g_.at(x).dtype == "bool" && arg(n, 1) &&
+        !arg(n, 1)->is_node()) {
+      auto c = constant_of(g_, n.args[1]);
+      if (c && (*c == 0.0 || *c == 1.0)) {
+        bool flip = (n.op == "aten::eq") == (*c == 0.0);
+        if (flip) return negate(x);
+        return inlined(lift(x));
+      }
+    }
+    if (x >= 0 && is(n, {"aten::_to_copy", "aten::to"}) && g_.at(x).dtype == "bool")
+      return inlined(lift(x));
+    return leaf(id, true);
+  }
+  if (is(n, {"aten::rsub"}) && x >= 0 && arg(n, 1) && constant_of(g_, n.args[1]) == 1.0) {
+    Expr e = lift(x);
+    if (e.factors.size() == 1 && e.factors[0].mask && e.summed.empty() && e.scale == 1.0) {
+      e.factors[0].negated = !e.factors[0].negated;
+      return inlined(e);
+    }
+    return leaf(id);
+  }
+  if (is(n, {"aten::mul", "aten::div"}) && x >= 0 && arg(n, 1)) {
+    const Arg& b = n.args[1];
+    bool div = n.op == "aten::div";
+    if (div && arg(n, 2) && arg(n, 2)->kind == Arg::Str) return leaf(id);  // rounding mode
+    bool b_is_scalar = !b.is_node() || g_.at(b.node).scalar;
+    if (b_is_scalar) {
+      auto c = constant_of(g_, b);
+      if (!c || (div && *c == 0.0)) return leaf(id);
+      if (b.is_node() && g_.at(b.node).value_sym) return leaf(id);
+      Expr e = lift(x);
+      e.scale = div ? e.scale / *c : e.scale * *c;
+      return inlined(e);
+    }
+    Expr a = lift(x);
+    if (a.fill.on) return leaf(id);
+    Expr other = lift(b.node);
+    if (div) {
+      // only a zero-dim divisor stays a factor (a learned temperature)
+      if (!other.outs.empty() || other.factors.size() != 1 || !other.summed.empty() ||
+          other.factors[0].mask)
+        return leaf(id);
+      other.factors[0].power = -other.factors[0].power;
+      other.scale = 1.0 / other.scale;
+    }
+    if (!merge_product(a, other)) return leaf(id);
+    if (static_cast<int>(a.outs.size()) != n.rank()) return leaf(id);
+    return inlined(a);
+  }
+  if (is(n, {"aten::neg"}) && x >= 0) {
+    Expr e = lift(x);
+    e.scale = -e.scale;
+    return inlined(e);
+  }
+  if (is(n, {"aten::sum", "aten::mean"}) && x >= 0) {
+    Expr e = lift(x);
+    if (e.fill.on) return leaf(id);
+    int r = static_cast<int>(e.outs.size());
+    std::vector<int64_t> dims;
+    const Arg* a1 = arg(n, 1);
+    bool all = !a1 || a1->kind == Arg::None || (a1->kind == Arg::List && a1->list.empty());
+    if (!all && !int_list(a1, dims)) return leaf(id);
+    if (all)
+      for (int i = 0; i < r; ++i) dims.push_back(i);
+    bool keep = !all && bool_arg(n, 2, false);
+    std::set<int> ds;
+    for (auto d : dims) ds.insert(normalize_dim(d, r));
+    std::vector<Idx> outs;
+    int64_t count = 1;
+    for (int i = 0; i < r; ++i) {
+      if (ds.count(i)) {
+        for (int v : finest(e.outs[static_cast<size_t>(i)])) {
+          e.summed.push_back(v);
+          count *= var(v).size;
+          if (var(v).sym && n.op == "aten::mean") return leaf(id);
+        }
+        if (keep) outs.push_back({});
+      } else {
+        outs.push_back(e.outs[static_cast<size_t>(i)]);
+      }
+    }
+    e.outs = outs;
+    if (n.op == "aten::mean") e.scale /= static_cast<double>(count);
+    if (static_cast<int>(e.outs.size()) != n.rank()) return leaf(id);
+    return inlined(e);
+  }
+  if (is(n, {"aten::matmul", "aten::mm", "aten::bmm"})) return contraction(id);
+  if (n.op == "aten::einsum") return einsum(id);
+  if (is(n, {"aten::masked_fill", "aten::where"}) && x >= 0) {
+    // masked_fill(v, c, fill) / where(c, v, fill) / where(c, fill, v)
+    int value = -1, cond = -1;
+    bool fill_where_true = true;
+    std::optional<double> fill;
+    if (n.op == "aten::masked_fill") {
+      value = x;
+      cond = node_arg(n, 1);
+      if (arg(n, 2)) fill = constant_of(g_, n.args[2]);
+    } else {
+      cond = x;
+      const Arg *a = arg(n, 1), *b = arg(n, 2);
+      if (!a || !b) return leaf(id);
+      auto ca = constant_of(g_, *a), cb = constant_of(g_, *b);
+      if (cb && a->is_node() && !ca) {
+        value = a->node;
+        fill = cb;
+        fill_where_true = false;
+      } else if (ca && b->is_node() && !cb) {
+        value = b->node;
+        fill = ca;
+      }
+    }
+    if (value < 0 || cond < 0 || !fill || !g_.at(value).tensor) return leaf(id);
+    Expr e = lift(value);
+    Expr c = lift(cond);
+    if (c.factors.size() != 1 || !c.factors[0].mask || !c.summed.empty()) return leaf(id);
+    if (!fill_where_true) c.factors[0].negated = !c.factors[0].negated;
+    if (*fill == 0.0) {
+      // value * (not cond)
+      c.factors[0].negated = !c.factors[0].negated;
+      if (!merge_product(e, c)) return leaf(id);
+      if (static_cast<int>(e.outs.size()) != n.rank()) return leaf(id);
+      return inlined(e);
+    }
+    if (e.fill.on) return leaf(id);
+    Expr probe = e;
+    if (!merge_product(probe, c)) return leaf(id);
+    Factor cf = probe.factors.back();
+    probe.factors.pop_back();
+    probe.fill.on = true;
+    probe.fill.cond = cf;
+    probe.fill.value = *fill;
+    probe.fill.node = id;
+    probe.fill.base = value;
+    probe.fill.scale_at_fill = probe.scale;
+    {
+      const Node& bn = g_.at(value);
+      size_t r = probe.outs.size(), rb = static_cast<size_t>(bn.rank());
+      for (size_t i = 0; i < rb; ++i) {
+        const Dim& dim = bn.shape[i];
+        probe.fill.base_dims.push_back(dim.size == 1 && !dim.sym ? Idx{} : probe.outs[r - rb + i]);
+      }
+    }
+    if (static_cast<int>(probe.outs.size()) != n.rank()) return leaf(id);
+    return inlined(probe);
+  }
+  return leaf(id);
+}
+
+// ---------------------------------------------------------------- text
+
+std::string Ctx::describe_axes(const std::vector<Idx>& axes) {
+  std::ostringstream o;
+  o << "[";
+  for (size_t i = 0; i < axes.size(); ++i) {
+    if (i) o << ",";
+    Idx f = finest(axes[i]);
+    if (f.empty()) o << "1";
+    for (size_t k = 0; k < f.size(); ++k) {
+      if (k) o << "*";
+      o << "v" << f[k] << ":" << (var(f[k]).sym ? "s" : "") << var(f[k]).size;
+    }
+  }
+  o << "]";
+  return o.str();
+}
+
+std::string Ctx::describe(const Expr& e) {
+  std::ostringstream o;
+  o << describe_axes(e.outs) << " = ";
+  if (e.scale != 1.0) o << format_number(e.scale) << " * ";
+  if (!e.summed.empty()) {
+    o << "sum(";
+    Idx s = finest(e.summed);
+    for (size_t i = 0; i < s.size(); ++i) o << (i ? "," : "") << "v" << s[i];
+    o << ") ";
+  }
+  for (size_t i = 0; i < e.factors.size(); ++i) {
+    const Factor& f = e.factors[i];
+    if (i) o << " * ";
+    if (f.mask) o << (f.negated ? "!" : "") << "mask:";
+    o << "%" << g_.at(f.node).name;
+    if (f.power != 1) o << "^" << f.power;
+    o << describe_axes(f.dims);
+  }
+  if (e.fill.on) {
+    o << " | fill " << format_number(e.fill.value) << " where "
+      << (e.fill.cond.negated ? "!" : "") << "%" << g_.at(e.fill.cond.node).name
+      << describe_axes(e.fill.cond.dims);
+  }
+  return o.str();
+}
+
+}  // namespace cldmdf_compiler

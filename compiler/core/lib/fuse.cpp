@@ -1,0 +1,959 @@
+#include "cldmdf_compiler/fuse.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include "cldmdf_compiler/canonical.h"
+
+namespace cldmdf_compiler {
+
+namespace {
+
+std::string num(double v) { return "f" + format_number(v); }
+std::string ref(int node) { return "%" + std::to_string(node); }
+
+struct Failed {
+  int stage;
+  std::string why;
+};
+
+// One match's rewrite program, with its temporaries numbered from `base`.
+class Program {
+ public:
+  explicit Program(int base) : next_(base) {}
+  std::string emit(const std::string& instr) {
+    std::string t = "t" + std::to_string(next_);
+    lines_.push_back("t " + std::to_string(next_++) + " " + instr);
+    return t;
+  }
+  void replace(int node, const std::string& value) {
+    lines_.push_back("replace " + std::to_string(node) + " " + value);
+  }
+  int next() const { return next_; }
+  const std::vector<std::string>& lines() const { return lines_; }
+
+ private:
+  int next_;
+  std::vector<std::string> lines_;
+};
+
+class Emitter {
+ public:
+  Emitter(Ctx& c, Program& p, bool runtime) : c_(c), p_(p), runtime_(runtime) {}
+
+  // The size of the variables of one axis, as an argument token.
+  std::string size(const Idx& axis) {
+    int64_t fixed = 1;
+    std::vector<std::string> parts;
+    for (int v : c_.finest(axis)) {
+      const Var& x = c_.var(v);
+      bool at_run_time = x.sym || (runtime_ && x.src.node >= 0);
+      if (!at_run_time) {
+        fixed *= x.size;
+        continue;
+      }
+      if (x.src.node < 0) throw Failed{90, "a symbolic size has no source to read it from"};
+      std::string s = x.src.dim >= 0
+                          ? p_.emit("size " + ref(x.src.node) + " i" + std::to_string(x.src.dim))
+                          : ref(x.src.node);
+      if (x.src.div != 1) s = p_.emit("floordiv " + s + " i" + std::to_string(x.src.div));
+      parts.push_back(s);
+    }
+    if (parts.empty()) return "i" + std::to_string(fixed);
+    std::string r = parts[0];
+    for (size_t i = 1; i < parts.size(); ++i) r = p_.emit("imul " + r + " " + parts[i]);
+    if (fixed != 1) r = p_.emit("imul " + r + " i" + std::to_string(fixed));
+    return r;
+  }
+
+  std::string sizes(const std::vector<Idx>& axes) {
+    std::string s = "[";
+    for (auto& a : axes) s += " " + size(a);
+    return s + " ]";
+  }
+
+  // Lays out `value` (its dims indexed by `dims`) as a tensor with the axes `target`.
+  std::string layout(const std::string& value, const std::vector<Idx>& dims,
+                     const std::vector<Idx>& target, const std::string& what) {
+    (void)0;
+    Idx src;
+    bool atomic = true;
+    for (auto& d : dims) {
+      Idx f = c_.finest(d);
+      if (f.size() != 1) atomic = false;
+      for (int v : f) src.push_back(v);
+    }
+    Idx tgt = c_.finest_all(target);
+    std::set<int> in_src(src.begin(), src.end()), in_tgt(tgt.begin(), tgt.end());
+    if (in_src.size() != src.size())
+      throw Failed{80, what + ": one index appears twice (a diagonal)"};
+    for (int v : src)
+      if (!in_tgt.count(v))
+        throw Failed{80, what + " varies along an axis the operator's argument does not have"};
+    std::string cur = value;
+    if (!atomic) {
+      std::vector<Idx> atoms;
+      for (int v : src) atoms.push_back({v});
+      cur = p_.emit("reshape " + cur + " " + sizes(atoms));
+    }
+    Idx order;
+    for (int v : tgt)
+      if (in_src.count(v)) order.push_back(v);
+    std::vector<int> perm;
+    bool identity = true;
+    for (size_t i = 0; i < order.size(); ++i) {
+      int k = static_cast<int>(std::find(src.begin(), src.end(), order[i]) - src.begin());
+      perm.push_back(k);
+      identity &= k == static_cast<int>(i);
+    }
+    if (!identity) {
+      std::string s = "permute " + cur + " [";
+      for (int k : perm) s += " i" + std::to_string(k);
+      cur = p_.emit(s + " ]");
+    }
+    bool broadcast = order.size() != tgt.size();
+    if (broadcast) {
+      std::vector<Idx> with_ones, full;
+      for (int v : tgt) {
+        with_ones.push_back(in_src.count(v) ? Idx{v} : Idx{});
+        full.push_back({v});
+      }
+      cur = p_.emit("reshape " + cur + " " + sizes(with_ones));
+      cur = p_.emit("expand " + cur + " " + sizes(full));
+    }
+    bool grouped = true;
+    for (auto& a : target) grouped &= c_.finest(a).size() == 1;
+    if (!grouped) cur = p_.emit("reshape " + cur + " " + sizes(target));
+    return cur;
+  }
+
+ private:
+  Ctx& c_;
+  Program& p_;
+  bool runtime_;
+};
+
+struct Match {
+  std::string pattern;
+  int anchor = -1;
+  std::string detail;
+  std::vector<std::string> lines;
+  std::set<int> covered;   // nodes of the stock computation this match takes over
+  std::vector<int> softmaxes;
+  std::string canon;
+};
+
+using IdSet = std::set<int>;
+
+IdSet as_set(const Idx& v) { return IdSet(v.begin(), v.end()); }
+
+std::string dims_text(Ctx& c, const Idx& v) {
+  std::ostringstream o;
+  for (size_t i = 0; i < v.size(); ++i) o << (i ? "*" : "") << c.var(v[i]).size;
+  return v.empty() ? "1" : o.str();
+}
+
+const Factor* find_factor(const Expr& e, int node) {
+  const Factor* found = nullptr;
+  for (auto& f : e.factors)
+    if (f.node == node && !f.mask) {
+      if (found) return nullptr;
+      found = &f;
+    }
+  return found;
+}
+
+void equate_dims(Ctx& c, const std::vector<Idx>& a, const std::vector<Idx>& b) {
+  if (a.size() != b.size()) throw Failed{40, "logits and weights differ in rank"};
+  for (size_t d = 0; d < a.size(); ++d) {
+    if (a[d].empty() || b[d].empty()) continue;
+    if (!c.equate(a[d], b[d])) throw Failed{40, "logits and weights are laid out differently"};
+  }
+}
+
+// Walks mul/div by constants down from `node`; returns the base and the factor.
+int strip_scale(const Graph& g, int node, double& scale) {
+  scale = 1.0;
+  while (true) {
+    const Node& n = g.at(node);
+    if ((n.op == "aten::mul" || n.op == "aten::div") && n.args.size() >= 2 &&
+        n.args[0].is_node() && (!n.args[1].is_node() || g.at(n.args[1].node).scalar)) {
+      if (n.op == "aten::div" && n.args.size() > 2 && n.args[2].kind == Arg::Str) break;
+      auto c = constant_of(g, n.args[1]);
+      if (!c || *c == 0.0) break;
+      if (n.args[1].is_node() && g.at(n.args[1].node).value_sym) break;
+      scale = n.op == "aten::mul" ? scale * *c : scale / *c;
+      node = n.args[0].node;
+      continue;
+    }
+    break;
+  }
+  return node;
+}
+
+struct MaskInfo {
+  bool on = false;
+  Factor present;  // a mask factor that is 1 where present
+  std::string form = "none";
+};
+
+bool same_mask(Ctx& c, const Factor& a, const Factor& b) {
+  return a.node == b.node && a.negated == b.negated &&
+         c.finest_all(a.dims) == c.finest_all(b.dims);
+}
+
+// The mask of a softmax's logits: an -inf fill, or a mask applied to exp.
+MaskInfo softmax_mask(Ctx& c, const Softmax& s, const Expr& logits, const Factor& weights,
+                      bool finite_fill_is_logits) {
+  MaskInfo m;
+  if (s.masked_exp >= 0) {
+    Expr e = c.lift(s.masked_exp);
+    equate_dims(c, e.outs, weights.dims);
+    const Factor* mf = nullptr;
+    for (auto& f : e.factors)
+      if (f.mask) mf = &f;
+    if (!mf || e.factors.size() != 2) throw Failed{40, "the mask on exp is not a plain mask"};
+    m.on = true;
+    m.present = *mf;
+    m.form = "exp*mask/sum";
+  }
+  if (logits.fill.on) {
+    double v = logits.fill.value;
+    if (std::isinf(v) && v < 0) {
+      Factor p = logits.fill.cond;
+      p.negated = !p.negated;
+      if (m.on && !same_mask(c, m.present, p))
+        throw Failed{45, "two different masks on one softmax"};
+      m.on = true;
+      m.present = p;
+      m.form = "masked_fill(-inf)";
+    } else if (!finite_fill_is_logits) {
+      throw Failed{45, "a finite fill (" + format_number(v) +
+                           ") on the scores: rows with nothing present would get uniform "
+                           "weights from the stock code and 0 from the operator"};
+    } else if (!m.on) {
+      m.form = "fill " + format_number(v) + " (part of the logits, mask=None)";
+    }
+  }
+  return m;
+}
+
+void check_masks_absorbed(Ctx& c, const Expr& e, const MaskInfo& m, std::string& form) {
+  for (auto& f : e.factors) {
+    if (!f.mask) continue;
+    if (!m.on) throw Failed{50, "a mask multiplies the weights or values, but the softmax is not masked"};
+    if (!same_mask(c, f, m.present))
+      throw Failed{50, "a mask on the weights or values differs from the softmax's mask"};
+    form += " + re-applied";
+  }
+}
+
+void check_float(const Graph& g, int node, const std::string& dtype, const std::string& what) {
+  const Node& n = g.at(node);
+  if (!n.floating()) throw Failed{60, what + ": dtype " + n.dtype + " is not floating"};
+  if (n.dtype != dtype) throw Failed{60, what + ": dtype " + n.dtype + ", not " + dtype};
+}
+
+// ---------------------------------------------------------------- adaptive fusion
+
+Match adaptive_fusion(const Graph& g, const Softmax& s, int anchor, const Options& opt,
+                      int temp_base) {
+  Ctx c(g);
+  Expr e = c.lift(anchor);
+  Match m;
+  m.pattern = "adaptive_fusion";
+  m.anchor = anchor;
+  m.canon = c.describe(e);
+  if (e.fill.on) throw Failed{1, "the result is filled after the sum"};
+  const Factor* w = find_factor(e, s.node);
+  if (!w) throw Failed{1, "the softmax is not a factor of a sum"};
+  Idx m_axis = c.finest(w->dims[static_cast<size_t>(s.dim)]);
+  if (m_axis.size() != 1) throw Failed{2, "the softmax runs over a merged axis"};
+  int mv = m_axis[0];
+  Idx summed = c.finest(e.summed);
+  if (std::find(summed.begin(), summed.end(), mv) == summed.end())
+    throw Failed{2, "the softmax axis is not summed over (no weighted sum)"};
+  if (summed.size() != 1) throw Failed{3, "the sum also runs over another axis"};
+  const Factor* h = nullptr;
+  for (auto& f : e.factors) {
+    if (&f == w || f.mask) continue;
+    if (f.dims.empty()) throw Failed{3, "a learned scalar multiplies the fused result"};
+    if (h) throw Failed{3, "more than one value tensor is weighted (" + g.at(h->node).name +
+                               ", " + g.at(f.node).name + ")"};
+    h = &f;
+  }
+  if (!h) throw Failed{3, "no values are weighted by the softmax"};
+  if (as_softmax(g, h->node)) throw Failed{3, "the values are themselves a softmax"};
+  Idx vh = c.finest_all(h->dims), vw = c.finest_all(w->dims);
+  IdSet VH = as_set(vh), VW = as_set(vw);
+  if (!VH.count(mv)) throw Failed{3, "the values are not indexed by the softmax axis"};
+  for (int v : vw)
+    if (!VH.count(v)) throw Failed{4, "the weights vary along an axis the values do not have"};
+  // the feature axis: the innermost dim of the values that is not the modality axis
+  int fdim = -1;
+  for (int d = static_cast<int>(h->dims.size()) - 1; d >= 0; --d) {
+    Idx f = c.finest(h->dims[static_cast<size_t>(d)]);
+    if (!f.empty() && std::find(f.begin(), f.end(), mv) == f.end()) {
+      fdim = d;
+      break;
+    }
+  }
+  if (fdim < 0) throw Failed{4, "the values have no feature axis"};
+  IdSet F = as_set(c.finest(h->dims[static_cast<size_t>(fdim)]));
+  for (int v : vh)
+    if (v != mv && !VW.count(v)) F.insert(v);
+  Idx groups, within, batch;
+  for (int v : vh) {
+    if (v == mv) continue;
+    if (F.count(v)) (VW.count(v) ? groups : within).push_back(v);
+    else batch.push_back(v);
+  }
+  Idx feat = groups;
+  feat.insert(feat.end(), within.begin(), within.end());
+  IdSet outs = as_set(c.finest_all(e.outs));
+  IdSet expect(batch.begin(), batch.end());
+  expect.insert(feat.begin(), feat.end());
+  if (outs != expect) throw Failed{4, "the result is broadcast along an axis no input has"};
+  // the logits and the mask
+  Expr logits = c.lift(s.input);
+  equate_dims(c, logits.outs, w->dims);
+  MaskInfo mask = softmax_mask(c, s, logits, *w, true);
+  int gate = s.input;
+  std::vector<Idx> gate_dims = w->dims;
+  double temperature = 1.0;
+  if (logits.fill.on && mask.form == "masked_fill(-inf)") {
+    double post = logits.scale / logits.fill.scale_at_fill;
+    if (!(post > 0) || !std::isfinite(post))
+      throw Failed{45, "the -inf-filled logits are scaled by " + format_number(post)};
+    gate = logits.fill.base;
+    gate_dims = logits.fill.base_dims;
+    temperature = 1.0 / post;
+  } else if (!logits.fill.on) {
+    double scale = 1.0;
+    int base = strip_scale(g, s.input, scale);
+    if (scale > 0 && std::isfinite(scale) && base != s.input) {
+      gate = base;
+      temperature = 1.0 / scale;
+    }
+  }
+  if (mask.on)
+    for (int v : c.finest_all(mask.present.dims))
+      if (v != mv && std::find(batch.begin(), batch.end(), v) == batch.end())
+        throw Failed{46, "the mask varies along the feature axis"};
+  std::string form = mask.form;
+  check_masks_absorbed(c, e, mask, form);
+  const std::string dtype = g.at(h->node).dtype;
+  check_float(g, h->node, dtype, "values");
+  check_float(g, gate, dtype, "gate logits");
+  check_float(g, anchor, dtype, "the stock result");
+  if (!(temperature > 0) || !std::isfinite(temperature))
+    throw Failed{60, "temperature " + format_number(temperature) + " is not > 0"};
+  int64_t G = c.size_of(groups), D = c.size_of(feat), M = c.var(mv).size;
+  std::ostringstream detail;
+  detail << "M=" << M << " D=" << D << " G=" << G << " B=" << dims_text(c, batch)
+         << " softmax=" << s.spelling << "(dim " << s.dim << ") mask=" << form
+         << " temperature=" << format_number(temperature);
+  m.detail = detail.str();
+  if (opt.cost_rule && opt.ir == "inductor")
+    throw Failed{70, "cost rule: Inductor fuses this softmax and weighted sum itself; the "
+                     "operator measured slower than plain torch.compile (benchmarks/README.md) [" +
+                     m.detail + "]"};
+  Program p(temp_base);
+  Emitter em(c, p, opt.runtime_sizes);
+  Idx mvi{mv};
+  std::string hv = em.layout(ref(h->node), h->dims, {batch, mvi, feat}, "the values");
+  std::string gl = em.layout(ref(gate), gate_dims, {batch, mvi, groups}, "the gate logits");
+  std::string mk = "_";
+  if (mask.on) {
+    mk = em.layout(ref(mask.present.node), mask.present.dims, {batch, mvi}, "the mask");
+    if (mask.present.negated) mk = p.emit("not " + mk);
+  }
+  std::string r = p.emit("op adaptive_fusion " + hv + " " + gl + " " + mk + " " + num(temperature));
+  std::string fused = p.emit("getitem " + r + " i0");
+  std::string out = em.layout(fused, {batch, feat}, e.outs, "the result");
+  if (e.scale != 1.0) out = p.emit("mul " + out + " " + num(e.scale));
+  IdSet inside(e.inlined.begin(), e.inlined.end());
+  const Node& sn = g.at(s.node);
+  bool used_outside = sn.is_output;
+  for (int u : sn.users) used_outside |= !inside.count(u);
+  if (used_outside) {
+    std::string wt = p.emit("getitem " + r + " i1");
+    p.replace(s.node, em.layout(wt, {batch, mvi, groups}, w->dims, "the weights"));
+    m.detail += " weights=reused";
+  }
+  p.replace(anchor, out);
+  m.lines = p.lines();
+  m.covered.insert(e.inlined.begin(), e.inlined.end());
+  m.covered.insert(s.inlined.begin(), s.inlined.end());
+  m.softmaxes = {s.node};
+  return m;
+}
+
+// ---------------------------------------------------------------- dual attention
+
+Match dual_attention(const Graph& g, const Softmax& s, int anchor, const Options& opt,
+                     int temp_base) {
+  Ctx c(g);
+  Expr e = c.lift(anchor);
+  Match m;
+  m.pattern = "dual_attention";
+  m.anchor = anchor;
+  m.canon = c.describe(e);
+  if (e.fill.on) throw Failed{1, "the result is filled after the sum"};
+  const Factor* w = find_factor(e, s.node);
+  if (!w) throw Failed{1, "the softmax is not a factor of a sum"};
+  Idx j_axis = c.finest(w->dims[static_cast<size_t>(s.dim)]);
+  if (j_axis.size() != 1) throw Failed{2, "the softmax runs over a merged axis"};
+  int jv = j_axis[0];
+  Idx summed = c.finest(e.summed);
+  if (std::find(summed.begin(), summed.end(), jv) == summed.end())
+    throw Failed{2, "the softmax axis is not summed over (no weighted sum)"};
+  if (summed.size() != 1) throw Failed{3, "the sum also runs over another axis"};
+  const Factor *fw = nullptr, *x = nullptr;
+  std::optional<Softmax> sf;
+  for (auto& f : e.factors) {
+    if (&f == w || f.mask) continue;
+    if (f.dims.empty()) throw Failed{3, "a learned scalar multiplies the attention output"};
+    auto as = as_softmax(g, f.node);
+    if (as && !fw) {
+      fw = &f;
+      sf = as;
+    } else if (!x) {
+      x = &f;
+    } else {
+      throw Failed{3, "more than two tensors multiply the attention weights"};
+    }
+  }
+  if (!x) throw Failed{3, "no values are weighted by the attention"};
+  if (!fw) throw Failed{3, "no feature-level softmax gates the values (modality attention only)"};
+  Idx vx = c.finest_all(x->dims);
+  IdSet VX = as_set(vx), VF = as_set(c.finest_all(fw->dims)), VW = as_set(c.finest_all(w->dims));
+  if (VX != VF) throw Failed{4, "the feature weights and the values are indexed differently"};
+  if (!VX.count(jv)) throw Failed{4, "the values are not indexed by the attention axis"};
+  Idx fv = c.finest(fw->dims[static_cast<size_t>(sf->dim)]);
+  IdSet F = as_set(fv);
+  if (F.count(jv)) throw Failed{4, "the feature softmax runs over the modality axis"};
+  Idx heads, within;
+  for (int v : fv) (VW.count(v) ? heads : within).push_back(v);
+  Idx rows;
+  for (int v : c.finest_all(w->dims))
+    if (!VX.count(v)) rows.push_back(v);
+  if (rows.size() != 1) throw Failed{4, "the attention weights have no single query-modality axis"};
+  int iv = rows[0];
+  if (c.var(iv).size != c.var(jv).size || c.var(iv).sym != c.var(jv).sym)
+    throw Failed{4, "queries and keys range over different modalities (cross-attention)"};
+  Idx batch;
+  for (int v : vx)
+    if (v != jv && !F.count(v)) batch.push_back(v);
+  for (int v : c.finest_all(w->dims))
+    if (v != iv && v != jv && !F.count(v) &&
+        std::find(batch.begin(), batch.end(), v) == batch.end())
+      throw Failed{4, "the attention weights vary along an axis the values do not have"};
+  Idx feat = heads;
+  feat.insert(feat.end(), within.begin(), within.end());
+  {
+    IdSet outs = as_set(c.finest_all(e.outs)), expect(batch.begin(), batch.end());
+    expect.insert(iv);
+    expect.insert(feat.begin(), feat.end());
+    if (outs != expect) throw Failed{4, "the result's axes are not (batch, modality, features)"};
+  }
+  // the scores
+  Expr sc = c.lift(s.input);
+  equate_dims(c, sc.outs, w->dims);
+  MaskInfo mask = softmax_mask(c, s, sc, *w, false);
+  double scale = sc.scale;
+  if (sc.fill.on) {
+    double post = sc.scale / sc.fill.scale_at_fill;
+    if (!(post > 0)) throw Failed{45, "the -inf-filled scores are scaled by a non-positive factor"};
+  }
+  const Factor *q = nullptr, *k = nullptr;
+  std::vector<const Factor*> scalars;
+  for (auto& f : sc.factors) {
+    if (f.mask) throw Failed{41, "the scores are multiplied by a mask"};
+    if (f.dims.empty()) {
+      scalars.push_back(&f);
+      continue;
+    }
+    IdSet vs = as_set(c.finest_all(f.dims));
+    bool has_i = vs.count(iv), has_j = vs.count(jv);
+    if (has_i && !has_j && !q) q = &f;
+    else if (has_j && !has_i && !k) k = &f;
+    else throw Failed{41, "the scores are not a product of queries and keys (" +
+                              g.at(f.node).name + ")"};
+  }
+  if (!q || !k) {
+    if (sc.factors.size() == 1 && sc.summed.empty())
+      throw Failed{41, "the scores are not a query-key contraction (" +
+                           g.at(sc.factors[0].node).op + ": a bias or additive mask?)"};
+    throw Failed{41, "the scores are not a query-key contraction"};
+  }
+  Idx kv = c.finest(sc.summed);
+  IdSet KV = as_set(kv);
+  for (int v : kv)
+    if (!as_set(c.finest_all(q->dims)).count(v) || !as_set(c.finest_all(k->dims)).count(v))
+      throw Failed{42, "the scores sum over an axis of only one of queries and keys"};
+  IdSet allowed_q(batch.begin(), batch.end());
+  allowed_q.insert(heads.begin(), heads.end());
+  allowed_q.insert(kv.begin(), kv.end());
+  IdSet allowed_k = allowed_q;
+  allowed_q.insert(iv);
+  allowed_k.insert(jv);
+  for (int v : c.finest_all(q->dims))
+    if (!allowed_q.count(v)) throw Failed{42, "the queries vary along an unexpected axis"};
+  for (int v : c.finest_all(k->dims))
+    if (!allowed_k.count(v)) throw Failed{42, "the keys vary along an unexpected axis"};
+  if (kv.empty()) throw Failed{42, "the scores do not contract a key axis"};
+  Idx kdim = heads;
+  kdim.insert(kdim.end(), kv.begin(), kv.end());
+  int64_t dk = c.size_of(kv);
+  double query_scale = scale * std::sqrt(static_cast<double>(dk));
+  if (mask.on)
+    for (int v : c.finest_all(mask.present.dims))
+      if (v != jv && std::find(batch.begin(), batch.end(), v) == batch.end())
+        throw Failed{46, "the mask varies along another axis than the key modality and batch"};
+  std::string form = mask.form;
+  check_masks_absorbed(c, e, mask, form);
+  // the feature softmax
+  Expr fl = c.lift(sf->input);
+  equate_dims(c, fl.outs, fw->dims);
+  if (fl.fill.on || sf->masked_exp >= 0) throw Failed{47, "the feature softmax is masked"};
+  double fscale = 1.0;
+  int feat_logits = strip_scale(g, sf->input, fscale);
+  if (!(fscale > 0) || !std::isfinite(fscale)) {
+    feat_logits = sf->input;
+    fscale = 1.0;
+  }
+  const std::string dtype = g.at(x->node).dtype;
+  check_float(g, x->node, dtype, "values");
+  check_float(g, feat_logits, dtype, "feature logits");
+  check_float(g, q->node, dtype, "queries");
+  check_float(g, k->node, dtype, "keys");
+  check_float(g, anchor, dtype, "the stock result");
+  for (auto* f : scalars) check_float(g, f->node, dtype, "the learned score scale");
+  int64_t H = c.size_of(heads), D = c.size_of(feat), M = c.var(jv).size;
+  double out_scale = e.scale / static_cast<double>(D);
+  std::ostringstream detail;
+  detail << "M=" << M << " D=" << D << " H=" << H << " d_k=" << dk
+         << " B=" << dims_text(c, batch) << " softmax=" << s.spelling << "(dim " << s.dim
+         << ") mask=" << form << " feat_temperature=" << format_number(1.0 / fscale);
+  if (std::fabs(query_scale - 1.0) > 1e-12) detail << " query_prescale=" << format_number(query_scale);
+  if (!scalars.empty()) detail << " learned_score_scale";
+  if (std::fabs(out_scale - 1.0) > 1e-12) detail << " value_scale=" << format_number(e.scale);
+  m.detail = detail.str();
+  if (opt.cost_rule && opt.ir == "inductor" && H == 1)
+    throw Failed{70, "cost rule: a single head is cheaper as Inductor's own fusion than the "
+                     "operator (measured, benchmarks/README.md) [" + m.detail + "]"};
+  Program p(temp_base);
+  Emitter em(c, p, opt.runtime_sizes);
+  Idx ivi{iv}, jvi{jv};
+  std::string xv = em.layout(ref(x->node), x->dims, {batch, jvi, feat}, "the values");
+  std::string fv_ = em.layout(ref(feat_logits), fw->dims, {batch, jvi, feat}, "the feature logits");
+  std::string qv = em.layout(ref(q->node), q->dims, {batch, ivi, kdim}, "the queries");
+  std::string kvv = em.layout(ref(k->node), k->dims, {batch, jvi, kdim}, "the keys");
+  if (std::fabs(query_scale - 1.0) > 1e-12) qv = p.emit("mul " + qv + " " + num(query_scale));
+  for (auto* f : scalars)
+    qv = p.emit(std::string(f->power > 0 ? "mul " : "div ") + qv + " " + ref(f->node));
+  std::string mk = "_";
+  if (mask.on) {
+    mk = em.layout(ref(mask.present.node), mask.present.dims, {batch, jvi}, "the mask");
+    if (mask.present.negated) mk = p.emit("not " + mk);
+  }
+  std::string r = p.emit("op dual_attention " + xv + " " + fv_ + " " + qv + " " + kvv + " " + mk +
+                         " i" + std::to_string(H) + " " + num(1.0 / fscale));
+  std::string o = p.emit("getitem " + r + " i0");
+  std::string out = em.layout(o, {batch, ivi, feat}, e.outs, "the result");
+  if (std::fabs(out_scale - 1.0) > 1e-12) out = p.emit("mul " + out + " " + num(out_scale));
+  IdSet inside(e.inlined.begin(), e.inlined.end());
+  auto outside = [&](int node) {
+    const Node& n = g.at(node);
+    bool o2 = n.is_output;
+    for (int u : n.users) o2 |= !inside.count(u);
+    return o2;
+  };
+  if (outside(s.node)) {
+    std::string wt = p.emit("getitem " + r + " i2");
+    p.replace(s.node, em.layout(wt, {batch, heads, ivi, jvi}, w->dims, "the attention weights"));
+    m.detail += " mod_weights=reused";
+  }
+  if (outside(sf->node)) {
+    std::string wt = p.emit("getitem " + r + " i1");
+    p.replace(sf->node, em.layout(wt, {batch, jvi, feat}, fw->dims, "the feature weights"));
+    m.detail += " feat_weights=reused";
+  }
+  p.replace(anchor, out);
+  m.lines = p.lines();
+  m.covered.insert(e.inlined.begin(), e.inlined.end());
+  m.covered.insert(sc.inlined.begin(), sc.inlined.end());
+  m.covered.insert(s.inlined.begin(), s.inlined.end());
+  m.covered.insert(sf->inlined.begin(), sf->inlined.end());
+  m.softmaxes = {s.node, sf->node};
+  return m;
+}
+
+// ---------------------------------------------------------------- centroid loss
+
+int strip(const Graph& g, int id, std::initializer_list<const char*> ops) {
+  while (id >= 0) {
+    const Node& n = g.at(id);
+    bool hit = false;
+    for (const char* op : ops) hit |= n.op == op;
+    if (!hit || n.args.empty() || !n.args[0].is_node()) break;
+    id = n.args[0].node;
+  }
+  return id;
+}
+
+// The inverse indices of torch.unique(entity, return_inverse=True): returns unique's node.
+int unique_of_inverse(const Graph& g, int id) {
+  id = strip(g, id, {"aten::detach", "aten::contiguous", "aten::clone", "aten::alias"});
+  const Node& n = g.at(id);
+  if (n.op != "prim::getitem" || n.args.size() < 2 || n.args[1].i != 1 || !n.args[0].is_node())
+    return -1;
+  const Node& u = g.at(n.args[0].node);
+  if (u.op != "aten::_unique2" && u.op != "aten::unique") return -1;
+  return u.id;
+}
+
+// A node that holds the number of distinct entities: size(unique values, 0).
+bool is_entity_count(const Graph& g, const Arg& a, int unique) {
+  if (!a.is_node()) return false;
+  const Node& n = g.at(a.node);
+  if ((n.op == "aten::size" || n.op == "aten::sym_size") && n.args.size() >= 2 &&
+      n.args[0].is_node() && n.args[1].kind == Arg::Int && n.args[1].i == 0) {
+    const Node& v = g.at(n.args[0].node);
+    return v.op == "prim::getitem" && v.args[0].is_node() && v.args[0].node == unique &&
+           v.args[1].i == 0;
+  }
+  return false;
+}
+
+Match centroid_loss(const Graph& g, int loss, int temp_base) {
+  const Node& ln = g.at(loss);
+  Match m;
+  m.pattern = "centroid_contrastive_loss";
+  m.anchor = loss;
+  int logits = -1, target = -1;
+  int64_t reduction = 1;
+  std::vector<int> covered{loss};
+  auto loss_args = [&](const Node& n, size_t w, size_t r, size_t ig, size_t ls) {
+    if (n.args.size() > w && n.args[w].kind != Arg::None)
+      throw Failed{5, "the loss has class weights"};
+    if (n.args.size() > r && n.args[r].kind == Arg::Int) reduction = n.args[r].i;
+    if (n.args.size() > ig && n.args[ig].kind == Arg::Int && n.args[ig].i >= 0)
+      throw Failed{5, "ignore_index " + std::to_string(n.args[ig].i) + " may drop points"};
+    if (n.args.size() > ls && n.args[ls].is_number() && n.args[ls].number() != 0.0)
+      throw Failed{5, "label smoothing"};
+  };
+  if (ln.op == "aten::cross_entropy_loss") {
+    logits = ln.args[0].node;
+    target = ln.args[1].node;
+    loss_args(ln, 2, 3, 4, 5);
+  } else {
+    int nl = loss;
+    if (ln.op == "prim::getitem") {
+      nl = ln.args[0].node;
+      covered.push_back(nl);
+    }
+    const Node& n = g.at(nl);
+    if (n.op != "aten::nll_loss" && n.op != "aten::nll_loss_nd" && n.op != "aten::nll_loss_forward")
+      throw Failed{0, "not a loss"};
+    int ls = n.args[0].node;
+    const Node& lsn = g.at(ls);
+    if ((lsn.op != "aten::log_softmax" && lsn.op != "aten::_log_softmax") ||
+        normalize_dim(lsn.args[1].i, lsn.rank()) != 1)
+      throw Failed{1, "nll_loss of something other than log_softmax over the classes"};
+    logits = lsn.args[0].node;
+    target = n.args[1].node;
+    covered.push_back(ls);
+    loss_args(n, 2, 3, 4, 99);
+  }
+  if (g.at(logits).rank() != 2) throw Failed{1, "the logits are not [points, classes]"};
+  // a bias added to every logit of a row cancels
+  int scored = logits;
+  const Node& top = g.at(logits);
+  if (top.op == "aten::add" && top.args.size() >= 2 && top.args[0].is_node() &&
+      (!top.args[1].is_node() || g.at(top.args[1].node).rank() == 0)) {
+    scored = top.args[0].node;
+    covered.push_back(logits);
+  }
+  Ctx c(g);
+  Expr e = c.lift(scored);
+  m.canon = c.describe(e);
+  std::vector<const Factor*> plain, scalars;
+  for (auto& f : e.factors) {
+    if (f.mask) throw Failed{2, "the logits are masked"};
+    (f.dims.empty() ? scalars : plain).push_back(&f);
+  }
+  if (e.fill.on || plain.size() != 2 || c.finest(e.summed).size() != 1 || e.outs.size() != 2)
+    throw Failed{2, "the logits are not a scaled dot product of points and centroids"};
+  Idx nv = c.finest(e.outs[0]), uv = c.finest(e.outs[1]);
+  if (nv.size() != 1 || uv.size() != 1) throw Failed{2, "the logits' axes are merged"};
+  int pv = c.finest(e.summed)[0];
+  const Factor *zf = nullptr, *cf = nullptr;
+  for (auto* f : plain) {
+    IdSet vs = as_set(c.finest_all(f->dims));
+    if (vs == IdSet{nv[0], pv}) zf = f;
+    else if (vs == IdSet{uv[0], pv}) cf = f;
+  }
+  if (!zf || !cf) throw Failed{2, "the logits are not points against centroids"};
+  auto nz = as_normalize(g, zf->node);
+  if (!nz) throw Failed{3, "the points are not normalised (" + g.at(zf->node).op + ")"};
+  auto nc = as_normalize(g, cf->node);
+  if (!nc) throw Failed{3, "the centroids are not normalised (" + g.at(cf->node).op + ")"};
+  if (c.finest(zf->dims[static_cast<size_t>(nz->dim)]) != Idx{pv} ||
+      c.finest(cf->dims[static_cast<size_t>(nc->dim)]) != Idx{pv})
+    throw Failed{3, "the normalisation is not over the feature axis"};
+  int z = nz->input;
+  if (g.at(z).rank() != 2) throw Failed{3, "the points are not [N, P]"};
+  // centroid sums: Σ over the points of each entity, of the normalised points
+  int sums = nc->input;
+  int unique = -1;
+  const Node& sn = g.at(sums);
+  auto same_points = [&](int src) {
+    if (src == zf->node) return true;
+    auto ns = as_normalize(g, src);
+    return ns && ns->input == z;
+  };
+  std::string segment;
+  if ((sn.op == "aten::index_add" || sn.op == "aten::index_add_") && sn.args.size() >= 4) {
+    if (sn.args[1].i != 0 || !same_points(sn.args[3].node))
+      throw Failed{4, "index_add does not sum the normalised points over rows"};
+    unique = unique_of_inverse(g, sn.args[2].node);
+    segment = "index_add";
+  } else if ((sn.op == "aten::scatter_add" || sn.op == "aten::scatter_add_") && sn.args.size() >= 4) {
+    if (sn.args[1].i != 0 || !same_points(sn.args[3].node))
+      throw Failed{4, "scatter_add does not sum the normalised points over rows"};
+    int idx = strip(g, sn.args[2].node, {"aten::expand", "aten::expand_as", "aten::unsqueeze",
+                                         "aten::view", "aten::reshape", "aten::repeat"});
+    unique = unique_of_inverse(g, idx);
+    segment = "scatter_add";
+  } else if ((sn.op == "aten::index_put" || sn.op == "aten::index_put_") && sn.args.size() >= 4) {
+    const Arg& ix = sn.args[1];
+    if (ix.kind != Arg::List || ix.list.size() != 1 || !ix.list[0].is_node() ||
+        !same_points(sn.args[2].node) || !(sn.args[3].kind == Arg::Bool && sn.args[3].i))
+      throw Failed{4, "index_put does not accumulate the normalised points by entity"};
+    unique = unique_of_inverse(g, ix.list[0].node);
+    segment = "index_put";
+  } else {
+    Expr se = c.lift(sums);
+    const Factor *oh = nullptr, *pts = nullptr;
+    for (auto& f : se.factors) (same_points(f.node) ? pts : oh) = &f;
+    if (se.factors.size() == 2 && oh && pts && c.finest(se.summed).size() == 1) {
+      int o = strip(g, oh->node, {"aten::_to_copy", "aten::to", "aten::type_as", "aten::t",
+                                  "aten::transpose", "aten::permute"});
+      const Node& on = g.at(o);
+      if (on.op == "aten::one_hot") unique = unique_of_inverse(g, on.args[0].node);
+      segment = "one-hot matmul";
+    }
+    if (unique < 0)
+      throw Failed{4, "the centroids are not sums of the batch's points by entity "
+                      "(from outside the batch: a memory bank, k-means, parameters?)"};
+  }
+  if (unique < 0) throw Failed{4, "the points are grouped by ids that do not come from torch.unique"};
+  if (segment != "one-hot matmul") {
+    int base = sn.args[0].node;
+    const Node& bn = g.at(base);
+    auto zero = constant_of(g, Arg::make_node(base));
+    if (!zero || *zero != 0.0) throw Failed{4, "the centroid sums do not start from zeros"};
+    const Arg* sizes = nullptr;
+    if (bn.op == "aten::zeros" && !bn.args.empty()) sizes = &bn.args[0];
+    if (bn.op == "aten::new_zeros" && bn.args.size() > 1) sizes = &bn.args[1];
+    if (bn.op == "aten::full" && !bn.args.empty()) sizes = &bn.args[0];
+    if (!sizes || sizes->kind != Arg::List || sizes->list.empty() ||
+        !is_entity_count(g, sizes->list[0], unique))
+      throw Failed{4, "the centroids are made for a fixed number of classes (absent classes "
+                      "add zero centroids the operator does not have)"};
+  }
+  if (unique_of_inverse(g, target) != unique)
+    throw Failed{4, "the loss's target is not the entity index of the centroids"};
+  int entity = g.at(unique).args[0].node;
+  const Node& en = g.at(entity);
+  if (en.dtype != "i64" || en.rank() != 1) throw Failed{5, "entity ids are not int64 [N]"};
+  if (!scalars.empty())
+    throw Failed{6, "a learned scale on the logits (the loss's scaled form, OPS.md 4a, is not "
+                    "implemented yet)"};
+  double temperature = 1.0 / e.scale;
+  if (!(temperature > 0) || !std::isfinite(temperature))
+    throw Failed{6, "temperature " + format_number(temperature) + " is not > 0"};
+  const Node& zn = g.at(z);
+  if (!zn.floating()) throw Failed{6, "the points are not floating"};
+  const char* red = reduction == 0 ? "none" : reduction == 1 ? "mean" : "sum";
+  std::ostringstream detail;
+  detail << "N=" << zn.shape[0].size << " P=" << zn.shape[1].size << " centroids=" << segment
+         << " reduction=" << red << " temperature=" << format_number(temperature)
+         << " leave_one_out=False";
+  m.detail = detail.str();
+  Program p(temp_base);
+  std::string r = p.emit("op centroid_contrastive_loss " + ref(z) + " " + ref(entity) + " " +
+                         num(temperature) + " b0 s:" + red);
+  p.replace(loss, r);
+  m.lines = p.lines();
+  m.covered.insert(covered.begin(), covered.end());
+  m.covered.insert(e.inlined.begin(), e.inlined.end());
+  return m;
+}
+
+// ---------------------------------------------------------------- driver
+
+bool inlinable(const Node& n) {
+  static const std::set<std::string> ops = {
+      "aten::mul", "aten::div", "aten::neg", "aten::sum", "aten::mean", "aten::matmul",
+      "aten::mm", "aten::bmm", "aten::einsum", "aten::masked_fill", "aten::where",
+      "aten::_to_copy", "aten::to", "aten::type_as", "aten::slice"};
+  return is_layout_op(n) || ops.count(n.op);
+}
+
+std::vector<int> candidates(const Graph& g, int start) {
+  std::set<int> seen;
+  std::vector<int> stack{start}, out;
+  while (!stack.empty()) {
+    int n = stack.back();
+    stack.pop_back();
+    for (int u : g.at(n).users) {
+      if (seen.count(u) || !inlinable(g.at(u)) || !g.at(u).tensor) continue;
+      seen.insert(u);
+      out.push_back(u);
+      stack.push_back(u);
+    }
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+struct Best {
+  bool ok = false;
+  Match match;
+  Failed fail{-1, ""};
+  std::string canon;
+};
+
+template <class F>
+Best try_candidates(const Graph& g, const Softmax& s, const std::set<int>& consumed, F attempt) {
+  Best best;
+  for (int cand : candidates(g, s.node)) {
+    if (consumed.count(cand)) continue;
+    try {
+      Match m = attempt(cand);
+      bool overlap = false;
+      for (int n : m.covered) overlap |= consumed.count(n) > 0;
+      if (overlap) throw Failed{75, "overlaps another fusion"};
+      best.ok = true;
+      best.match = m;
+    } catch (const Failed& f) {
+      if (!best.ok && f.stage >= best.fail.stage) best.fail = f;
+    }
+  }
+  return best;
+}
+
+}  // namespace
+
+Options parse_options(const std::string& text) {
+  Options o;
+  std::istringstream ws(text);
+  for (std::string kv; ws >> kv;) {
+    auto eq = kv.find('=');
+    std::string k = kv.substr(0, eq), v = eq == std::string::npos ? "1" : kv.substr(eq + 1);
+    if (k == "ir") o.ir = v;
+    else if (k == "runtime_sizes") o.runtime_sizes = v == "1";
+    else if (k == "cost_rule") o.cost_rule = v == "1";
+    else if (k == "explain") o.explain = v == "1";
+  }
+  return o;
+}
+
+std::string fuse(const Graph& g, const Options& opt) {
+  std::ostringstream out;
+  std::vector<Softmax> softmaxes;
+  std::map<int, std::string> misses;
+  std::map<int, std::string> what;
+  for (const Node& n : g.nodes) {
+    std::string why;
+    auto s = as_softmax(g, n.id, &why);
+    if (s) {
+      softmaxes.push_back(*s);
+      what[n.id] = "softmax(" + s->spelling + ")";
+    } else if (!why.empty()) {
+      what[n.id] = "exp/sum";
+      misses[n.id] = "softmax " + why;
+    }
+  }
+  // a softmax that is part of another softmax's spelling is not examined on its own
+  std::set<int> inner;
+  for (auto& s : softmaxes)
+    for (int n : s.inlined)
+      if (n != s.node) inner.insert(n);
+  std::set<int> consumed, fused_softmax;
+  std::vector<Match> matches;
+  int temps = 0;
+  auto accept = [&](const Match& m) {
+    matches.push_back(m);
+    consumed.insert(m.covered.begin(), m.covered.end());
+    for (int s : m.softmaxes) fused_softmax.insert(s);
+    temps += static_cast<int>(m.lines.size());
+    for (int s : m.softmaxes) misses.erase(s);
+  };
+  std::map<int, Failed> da_fail;
+  for (auto& s : softmaxes) {
+    if (inner.count(s.node) || fused_softmax.count(s.node)) continue;
+    Best b = try_candidates(g, s, consumed, [&](int cand) {
+      return dual_attention(g, s, cand, opt, temps);
+    });
+    if (b.ok) accept(b.match);
+    else da_fail[s.node] = b.fail;
+  }
+  for (auto& s : softmaxes) {
+    if (inner.count(s.node) || fused_softmax.count(s.node) || consumed.count(s.node)) continue;
+    Best b = try_candidates(g, s, consumed, [&](int cand) {
+      return adaptive_fusion(g, s, cand, opt, temps);
+    });
+    if (b.ok) {
+      accept(b.match);
+      continue;
+    }
+    Failed f = b.fail;
+    std::string pattern = "adaptive_fusion";
+    auto d = da_fail.find(s.node);
+    if (d != da_fail.end() && d->second.stage > f.stage) {
+      f = d->second;
+      pattern = "dual_attention";
+    }
+    if (f.stage < 0) f.why = "no weighted sum over the softmax axis follows";
+    misses[s.node] = pattern + " " + f.why;
+  }
+  for (auto& s : softmaxes)
+    if (consumed.count(s.node) && !fused_softmax.count(s.node) && !inner.count(s.node))
+      misses.erase(s.node);
+  // losses
+  for (const Node& n : g.nodes) {
+    bool ce = n.op == "aten::cross_entropy_loss";
+    bool nll = n.op == "aten::nll_loss" || n.op == "aten::nll_loss_nd";
+    bool nllf = n.op == "prim::getitem" && n.args[0].is_node() &&
+                g.at(n.args[0].node).op == "aten::nll_loss_forward" && n.args[1].i == 0;
+    if (!ce && !nll && !nllf) continue;
+    what[n.id] = "loss(" + (nllf ? std::string("nll_loss_forward") : n.op.substr(6)) + ")";
+    try {
+      Match m = centroid_loss(g, n.id, temps);
+      accept(m);
+    } catch (const Failed& f) {
+      misses[n.id] = "centroid_contrastive_loss " + f.why;
+    }
+  }
+  for (auto& [id, w] : what) out << "examined " << id << " " << w << "\n";
+  for (auto& m : matches) {
+    out << "fuse " << m.pattern << " " << m.anchor << " " << m.detail << "\n";
+    out << "covers";
+    for (int n : m.covered) out << " " << n;
+    out << "\n";
+    for (auto& l : m.lines) out << l << "\n";
+    out << "end\n";
+    if (opt.explain) out << "canon " << m.anchor << " " << m.canon << "\n";
+  }
+  for (auto& [id, why] : misses) out << "miss " << id << " " << why << "\n";
+  return out.str();
+}
+
+}  // namespace cldmdf_compiler
