@@ -18,3 +18,7 @@ __all__ = ["fuse_exported", "fuse_graph", "fuse_graph_module", "FusionReport"]
 from .dynamo_backend import backend, last_reports  # noqa: E402  registers backend="cldmdf"
 
 __all__ += ["backend", "last_reports"]
+
+from .torchscript import fuse_torchscript, fused_op_counts  # noqa: E402
+
+__all__ += ["fuse_torchscript", "fused_op_counts"]

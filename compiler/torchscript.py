@@ -1,74 +1,34 @@
-"""Fusion over TorchScript IR: scripted or traced models and functions.
+"""The TorchScript adapter of the recognition core: scripted or traced models and functions.
 
-The patterns are the TorchScript IR of the same search variants the FX pass
-uses (compiler/patterns/): each variant is traced with torch.jit.trace at the
-pattern's sentinel sizes and scalars, then the C++ pass (cldmdf._C_jit, built
-for the installed torch and kept apart from the stable-ABI operator library)
-puts it in canonical form and turns the sentinel literals into pattern inputs.
-The target graph is frozen, canonicalised the same way and run once on the
-example inputs, so every tensor value carries its dtype and shape and every
-computed size its value; the C++ matcher finds each variant, its match filters
-check constant arguments, single use of intermediates and dtypes, and the
-pattern's own `bind` (shared with the FX pass) checks sizes and scalars before
-the C++ rewriter puts in the cldmdf::* node.
+The graph is frozen, its in-place ops made functional where that is safe, and run once on
+the example inputs, so every value has its dtype, shape and (for numbers) its value. It is
+then written in the core's text form (compiler/core/) and matched there like every other IR;
+each rewrite program comes back as TorchScript nodes before the matched result. Sizes in the
+rewrite are read at run time (aten::size of the values they come from), so a fused model
+runs at other batch sizes. A number the model computes from tensor data is not a constant
+to the core (it would be frozen at its example value); one computed from sizes is.
 
     scripted = torch.jit.script(model.eval())
     fused, report = cldmdf.compiler.fuse_torchscript(scripted, example_inputs)
     torch.jit.save(fused, "model.pt")   # loads in C++ with the operator library linked
 """
 import copy
-import functools
 import math
 from typing import Dict, List, Tuple, Union
 
 import torch
 
-from .patterns import PATTERNS, NearMiss, Pattern, Variant
-from .report import Fused, FusionReport, Missed
+from . import core
+from .report import FusionReport
 
-
-def _load_pass():
-    try:
-        from cldmdf import _C_jit
-    except ImportError as e:
-        from cldmdf import _build_info
-        raise ImportError(
-            "cldmdf: the TorchScript fusion pass (cldmdf._C_jit) is not built for this torch "
-            f"({torch.__version__}; the package was built with {_build_info.TORCH_VERSION}). "
-            "It uses TorchScript internals, so rebuild it for the installed torch: "
-            f"pip install --no-build-isolation -e .  ({e})") from e
-    return _C_jit
-
-
-def _roles(pattern: Pattern) -> Dict[str, str]:
-    return {name: "bool" if name == "mask" else "int64" if name == "entity" else "float"
-            for name in pattern.inputs}
-
-
-class _ScriptVariant:
-    """One search variant as a TorchScript pattern graph."""
-
-    def __init__(self, pattern: Pattern, variant: Variant):
-        self.pattern, self.variant = pattern, variant
-        fn, sentinels = variant.fn, pattern.sentinels
-
-        def traced_fn(*tensors):
-            return fn(*tensors, **sentinels)
-
-        with torch.no_grad():
-            traced = torch.jit.trace(traced_fn, pattern.example_inputs(variant), check_trace=False)
-        self.graph = _load_pass().make_pattern(traced.graph, list(pattern.inputs),
-                                               {k: float(v) for k, v in sentinels.items()})
-        self.roles = _roles(pattern)
-
-
-@functools.lru_cache(maxsize=None)
-def script_variants() -> Tuple[_ScriptVariant, ...]:
-    """Every variant of every pattern as a TorchScript pattern, built once per process."""
-    import warnings
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", torch.jit.TracerWarning)
-        return tuple(_ScriptVariant(p, v) for p in PATTERNS for v in p.variants)
+_DTYPES = {torch.float32: "f32", torch.float64: "f64", torch.float16: "f16",
+           torch.bfloat16: "bf16", torch.bool: "bool", torch.int64: "i64", torch.int32: "i32"}
+# ops whose number results follow from sizes and constants only
+_SIZE_OPS = {"aten::size", "aten::len", "aten::dim", "aten::numel", "aten::__getitem__",
+             "prim::ListUnpack", "prim::TupleUnpack", "aten::mul", "aten::add", "aten::sub",
+             "aten::floordiv", "aten::div", "aten::sqrt", "aten::pow", "aten::Int",
+             "aten::Float", "prim::NumToTensor", "aten::neg", "prim::ListConstruct",
+             "prim::TupleConstruct", "aten::ScalarImplicit", "aten::remainder"}
 
 
 def _record(graph: torch._C.Graph, inputs: tuple) -> Dict[str, object]:
@@ -102,71 +62,164 @@ def _record(graph: torch._C.Graph, inputs: tuple) -> Dict[str, object]:
     return dict(zip((v.debugName() for v in originals), outs[len(results):]))
 
 
-def _annotate(graph: torch._C.Graph, inputs: tuple, recorded: Dict[str, object]) -> None:
-    """Gives every tensor value of `graph` the dtype and shape it had on the example."""
-    values = {v.debugName(): v for n in graph.nodes() for v in n.outputs()}
-    params = [v for v in graph.inputs() if v.type().kind() != "ClassType"]
-    for v, x in zip(params, inputs):
-        if isinstance(x, torch.Tensor):
-            v.setType(torch._C.TensorType.create_from_tensor(x))
-            recorded[v.debugName()] = x
-    for name, x in recorded.items():
-        if isinstance(x, torch.Tensor) and name in values:
-            values[name].setType(torch._C.TensorType.create_from_tensor(x))
 
+class _Writer:
+    """Writes a TorchScript graph in the core's text form."""
 
-def _known_sizes(recorded: Dict[str, object]) -> Dict[str, float]:
-    return {k: float(v) for k, v in recorded.items()
-            if isinstance(v, (int, float)) and not isinstance(v, bool)}
+    def __init__(self, graph: torch._C.Graph, recorded: Dict[str, object]):
+        self.graph, self.recorded = graph, recorded
+        self.text = core.GraphText()
+        self.ids: Dict[str, int] = {}        # value debug name -> core node
+        self.values: List[torch._C.Value] = []  # core node -> value (or None: a multi-output op)
+        self.tokens: Dict[str, str] = {}     # value debug name -> literal or list token
+        self.from_sizes: Dict[str, bool] = {}
 
+    def token(self, v: torch._C.Value) -> str:
+        name = v.debugName()
+        if name in self.tokens:
+            return self.tokens[name]
+        if name in self.ids:
+            return f"%{self.ids[name]}"
+        return "_"
 
-def _bound(pattern: Pattern, match: dict, recorded: Dict[str, object]) -> Dict[str, object]:
-    """The sentinel bindings of a match. A constant binds as it is. A size sentinel computed
-    at run time must be read from the right dim of a matched input (so it follows the inputs'
-    shapes at any size); a scalar sentinel computed at run time (a scale of sqrt(d // heads))
-    must be arithmetic over constants and the matched inputs' feature sizes (not the batch
-    size), fixed by the model's weights, and binds its value on the example. Anything else (a
-    temperature passed in as a tensor, a scale computed from data) would be frozen at its
-    example value: a near miss. Every place a sentinel binds must hold one value."""
-    by_value = {value: name for name, value in match["tensors"].items()}
-    bound: Dict[str, object] = {}
-    for name, value_name, const, reads, pure, direct in match["sentinels"]:
-        if const is not None:
-            value = const.item() if isinstance(const, torch.Tensor) else const
-        else:
-            sources = pattern.size_sources.get(name)
-            batch = pattern.sentinels.get("B")
-            # each size read: (matched input, dim) or, for a matched intermediate, the
-            # sentinel size the pattern gives that dim
-            where = []
-            for t, d, pattern_size in reads:
-                if t in by_value:
-                    where.append(((by_value[t], d % recorded[t].dim()), None))
-                elif pattern_size is not None:
-                    where.append((None, pattern_size))
+    def literal(self, x) -> str:
+        if x is None:
+            return "_"
+        if isinstance(x, (bool, int, float)):
+            return core.number(x)
+        if isinstance(x, str):
+            return "s:" + ("".join(x.split()) or "_")
+        if isinstance(x, (list, tuple)):
+            return " ".join(["[", *(self.literal(y) for y in x), "]"])
+        return "_"
+
+    def value_node(self, v: torch._C.Value, op: str, args: List[str], name: str = "") -> int:
+        x = self.recorded.get(v.debugName())
+        shape = dtype = scalar = None
+        if isinstance(x, torch.Tensor) and x.dim() == 0 and self.from_sizes.get(v.debugName()):
+            scalar = (x.item(), False)  # a traced size: prim::NumToTensor and arithmetic on it
+        elif isinstance(x, torch.Tensor):
+            dtype = _DTYPES.get(x.dtype, str(x.dtype).replace("torch.", ""))
+            shape = [(int(s), False) for s in x.shape]
+        elif isinstance(x, (int, float)) and not isinstance(x, bool):
+            scalar = (x, not self.from_sizes.get(v.debugName(), False))
+        i = self.text.add(op, dtype, shape, name or v.debugName(), args, scalar)
+        self.ids[v.debugName()] = i
+        self.values.append(v)
+        return i
+
+    def add(self, node: torch._C.Node) -> None:
+        kind = node.kind()
+        outs = list(node.outputs())
+        ins = list(node.inputs())
+        if kind == "prim::Constant":
+            out = outs[0]
+            ivalue = out.toIValue()
+            if isinstance(ivalue, torch.Tensor):
+                if ivalue.numel() == 1 and ivalue.dtype.is_floating_point:
+                    self.value_node(out, "prim::constant_tensor",
+                                    ["_", core.number(float(ivalue.reshape(())))])
                 else:
-                    raise NearMiss(f"{name}: %{value_name} reads the size of %{t}, which the "
-                                   "pattern does not compute; only a constant can be fused")
-            if not pure:
-                raise NearMiss(f"{name}: %{value_name} is computed at run time from more than "
-                               "the matched inputs' sizes; only a constant can be fused")
-            if sources is not None:
-                ok = direct and (where[0][0] in sources or
-                                 where[0][1] == pattern.sentinels.get(name))
-                if not ok:
-                    raise NearMiss(f"{name}: %{value_name} is not read from "
-                                   f"{' or '.join(f'{i}.size({d})' for i, d in sources)}")
-            elif any((src is not None and src[1] == 0) or size == batch for src, size in where):
-                raise NearMiss(f"{name}: %{value_name} depends on the batch size; only a "
-                               "constant can be fused")
-            value = recorded.get(value_name)
-            value = value.item() if isinstance(value, torch.Tensor) else value
-        if not isinstance(value, (int, float)) or isinstance(value, bool):
-            raise NearMiss(f"{name}: %{value_name} has no known value on the example inputs")
-        if name in bound and not math.isclose(bound[name], value, rel_tol=1e-9):
-            raise NearMiss(f"{name} is {bound[name]} in one place, {value} in another")
-        bound[name] = value
-    return bound
+                    self.value_node(out, "input", [])
+            else:
+                self.tokens[out.debugName()] = self.literal(ivalue)
+                self.from_sizes[out.debugName()] = True
+            return
+        sized = kind in _SIZE_OPS and all(self.from_sizes.get(v.debugName(), False) or
+                                          v.type().kind() == "TensorType" and
+                                          kind in ("aten::size", "aten::dim", "aten::numel",
+                                                   "aten::len")
+                                          for v in ins)
+        for o in outs:
+            self.from_sizes[o.debugName()] = sized
+        if kind == "prim::ListConstruct" and all(
+                v.debugName() in self.tokens or v.debugName() in self.ids for v in ins):
+            self.tokens[outs[0].debugName()] = " ".join(["[", *(self.token(v) for v in ins), "]"])
+            return
+        if kind in ("prim::ListUnpack", "prim::TupleUnpack") and ins and \
+                ins[0].debugName() in self.ids:
+            src = self.ids[ins[0].debugName()]
+            for k, o in enumerate(outs):
+                self.value_node(o, "prim::getitem", [f"%{src}", f"i{k}"])
+            return
+        args = [self.token(v) for v in ins]
+        if len(outs) == 1:
+            self.value_node(outs[0], kind, args)
+            return
+        i = self.text.add(kind, None, None, kind.split("::")[-1], args)
+        self.values.append(None)
+        for k, o in enumerate(outs):
+            self.value_node(o, "prim::getitem", [f"%{i}", f"i{k}"])
+
+    def write(self) -> str:
+        for v in self.graph.inputs():
+            if v.type().kind() != "ClassType":
+                self.value_node(v, "input", [])
+        for node in self.graph.nodes():
+            self.add(node)
+        for v in self.graph.outputs():
+            if v.debugName() in self.ids:
+                self.text.outputs.append(self.ids[v.debugName()])
+        return self.text.text()
+
+
+def _int_list(graph, items) -> torch._C.Value:
+    vals = [graph.insertConstant(x) if isinstance(x, int) else x for x in items]
+    node = graph.create("prim::ListConstruct", vals)
+    node.output().setType(torch._C.ListType.ofInts())
+    graph.insertNode(node)
+    return node.output()
+
+
+def _apply(graph: torch._C.Graph, writer: _Writer, rw: core.Rewrite) -> None:
+    anchor = writer.values[rw.anchor]
+    temps: Dict[str, object] = {}
+
+    def value(a):
+        if isinstance(a, tuple) and a[0] == "node":
+            return writer.values[a[1]]
+        if isinstance(a, tuple) and a[0] == "temp":
+            return temps[a[1]]
+        if isinstance(a, list):
+            return [value(x) for x in a]
+        return a
+
+    def const(x):
+        return x if isinstance(x, torch._C.Value) else graph.insertConstant(x)
+
+    with graph.insert_point_guard(anchor.node()):
+        for ins in rw.instrs:
+            args = [value(a) for a in ins.args]
+            op = ins.op
+            if op in ("reshape", "expand", "permute"):
+                extra = [graph.insertConstant(False)] if op == "expand" else []
+                out = graph.insert(f"aten::{op}", [args[0], _int_list(graph, args[1])] + extra)
+            elif op == "not":
+                out = graph.insert("aten::logical_not", [args[0]])
+            elif op in ("mul", "div"):
+                out = graph.insert(f"aten::{op}", [args[0], const(args[1])])
+            elif op == "size":
+                out = graph.insert("aten::size", [args[0], const(args[1])])
+            elif op == "floordiv":
+                out = graph.insert("aten::floordiv", [args[0], const(args[1])])
+            elif op == "imul":
+                out = graph.insert("aten::mul", [const(args[0]), const(args[1])])
+            elif op == "getitem":
+                out = list(args[0].node().inputs())[args[1]]
+            elif op == "op":
+                out = graph.insert(f"cldmdf::{args[0]}", [const(a) for a in args[1:]])
+            else:
+                raise ValueError(f"cldmdf compiler core: unknown instruction {op!r}")
+            temps[ins.temp] = out
+    for node_id, t in rw.replaces:
+        writer.values[node_id].replaceAllUsesWith(temps[t])
+
+
+def _prepare(graph: torch._C.Graph) -> None:
+    torch._C._jit_pass_inline(graph)
+    torch._C._jit_pass_constant_propagation(graph)
+    torch._C._jit_pass_remove_mutation(graph)
+    torch._C._jit_pass_dce(graph)
 
 
 def _graph_of(model) -> Tuple[object, torch._C.Graph]:
@@ -201,67 +254,33 @@ def _is_frozen(module) -> bool:
     return self_input is not None and not self_input.uses()
 
 
-def _fuse_first(jit, sv: _ScriptVariant, graph, inputs, recorded, report, misses) -> bool:
-    """Rewrites the first match of `sv` that passes every constraint; records the near
-    misses on the way. Returns whether it rewrote one."""
-    pattern = sv.pattern
-    for match in jit.find_matches(sv.graph, graph, sv.roles, _known_sizes(recorded)):
-        anchor = match["anchor"]
-        try:
-            if match["miss"]:
-                raise NearMiss(match["miss"])
-            bound = _bound(pattern, match, recorded)
-            tensors = match["tensors"]
-            example = {name: recorded[value] for name, value in tensors.items()}
-            extra = pattern.bind(example, bound, sv.variant.choice)
-        except NearMiss as miss:
-            misses.setdefault(anchor, Missed(pattern.name, sv.variant.name, anchor, str(miss)))
-            continue
-        args = [tensors[n] for n in pattern.inputs if n != "mask"]
-        if "mask" in pattern.inputs:
-            args.append(tensors.get("mask", ""))
-        out_index = pattern.outputs.index(sv.variant.outputs[0])
-        jit.rewrite(graph, sv.graph, sv.roles, anchor, f"cldmdf::{pattern.op_name}", args,
-                    list(extra), out_index)
-        report.fused.append(Fused(pattern.name, sv.variant.name, anchor, match["nodes"]))
-        misses.pop(anchor, None)
-        return True
-    return False
-
-
 def fuse_torchscript(model: Union[torch.jit.ScriptModule, torch.jit.ScriptFunction, torch.nn.Module],
-                     example_inputs: tuple) -> Tuple[object, FusionReport]:
+                     example_inputs: tuple, explain: bool = False) -> Tuple[object, FusionReport]:
     """Fuses a TorchScript model: returns (fused, report).
 
     `model`: a scripted or traced module (the result is a new frozen module in eval mode), a
     scripted function (the result is a new function), or a plain nn.Module (scripted first);
     the model passed in is not changed. `example_inputs`: a tuple of inputs the model runs on;
-    the constraints (sizes, scales, heads, dtypes) are checked on the shapes and values they
-    give, as torch.jit.trace specialises on its inputs. Needs `import cldmdf` (the operators)."""
+    the shapes and dtypes the core matches are the ones they give. Needs `import cldmdf`."""
     import cldmdf  # noqa: F401  (the operators must be registered)
 
-    jit = _load_pass()
     fused_model, graph = _graph_of(model)
     inputs = tuple(example_inputs)
-    jit.canonicalize(graph)
-    report = FusionReport("TorchScript")
-    misses: Dict[str, Missed] = {}
-    notes = set()
+    _prepare(graph)
     recorded = _record(graph, inputs)
-    _annotate(graph, inputs, recorded)
-    for sv in script_variants():
-        while _fuse_first(jit, sv, graph, inputs, recorded, report, misses):
-            recorded = _record(graph, inputs)  # the rewrite made new values
-            _annotate(graph, inputs, recorded)
-            notes.add(f"{sv.pattern.name}: {sv.pattern.edge_note}")
-    alive = {v.debugName() for n in graph.nodes() for v in n.outputs()}
-    fused_anchors = {f.anchor for f in report.fused}
-    report.near_misses = [m for m in misses.values()
-                          if m.anchor in alive and m.anchor not in fused_anchors]
-    report.notes = sorted(notes)
-    # the example's shapes were annotations for the constraints, not facts about other inputs
-    torch._C._jit_pass_erase_shape_information(graph)
+    params = [v for v in graph.inputs() if v.type().kind() != "ClassType"]
+    for v, x in zip(params, inputs):
+        recorded[v.debugName()] = x
+    writer = _Writer(graph, recorded)
+    text = writer.write()
+    result = core.run(text, "torchscript", runtime_sizes=True, explain=explain)
+    names = {i: (v.debugName() if v is not None else f"n{i}") for i, v in enumerate(writer.values)}
+    for rw in result.rewrites:
+        _apply(graph, writer, rw)
+    torch._C._jit_pass_dce(graph)
     torch._C._jit_pass_lint(graph)
+    report = core.make_report("TorchScript", result, names, result.rewrites)
+    report.graph_text = text
     return fused_model, report
 
 
@@ -275,4 +294,4 @@ def fused_op_counts(graph: torch._C.Graph) -> Dict[str, int]:
     return counts
 
 
-__all__: List[str] = ["fuse_torchscript", "fused_op_counts", "script_variants"]
+__all__: List[str] = ["fuse_torchscript", "fused_op_counts"]

@@ -762,6 +762,15 @@ Expr Ctx::lift_uncached(int id) {
     }
     return leaf(id);
   }
+  if (n.op == "aten::mul" && arg(n, 1) && arg(n, 1)->is_node() && g_.at(n.args[1].node).tensor &&
+      (!n.args[0].is_node() || g_.at(n.args[0].node).scalar)) {
+    // scalar * tensor (a traced size times a tensor)
+    auto c = constant_of(g_, n.args[0]);
+    if (!c || (n.args[0].is_node() && g_.at(n.args[0].node).value_sym)) return leaf(id);
+    Expr e = lift(n.args[1].node);
+    e.scale *= *c;
+    return inlined(e);
+  }
   if (is(n, {"aten::mul", "aten::div"}) && x >= 0 && arg(n, 1)) {
     const Arg& b = n.args[1];
     bool div = n.op == "aten::div";

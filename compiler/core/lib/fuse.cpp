@@ -621,6 +621,18 @@ int unique_of_inverse(const Graph& g, int id) {
 bool is_entity_count(const Graph& g, const Arg& a, int unique) {
   if (!a.is_node()) return false;
   const Node& n = g.at(a.node);
+  auto unique_values = [&](const Arg& v) {
+    if (!v.is_node()) return false;
+    const Node& u = g.at(v.node);
+    return u.op == "prim::getitem" && u.args[0].is_node() && u.args[0].node == unique &&
+           u.args[1].i == 0;
+  };
+  // TorchScript: size(values)[0]
+  if (n.op == "aten::__getitem__" && n.args.size() >= 2 && n.args[0].is_node() &&
+      n.args[1].kind == Arg::Int && n.args[1].i == 0) {
+    const Node& sz = g.at(n.args[0].node);
+    return sz.op == "aten::size" && sz.args.size() == 1 && unique_values(sz.args[0]);
+  }
   if ((n.op == "aten::size" || n.op == "aten::sym_size") && n.args.size() >= 2 &&
       n.args[0].is_node() && n.args[1].kind == Arg::Int && n.args[1].i == 0) {
     const Node& v = g.at(n.args[0].node);
@@ -830,15 +842,20 @@ struct Best {
   std::string canon;
 };
 
+// consumed: every node an accepted match covers; claimed: their anchors and softmaxes. A new
+// match may share inputs with an earlier one (a mask prepared once for two blocks), but not
+// take over its result or its weights, nor be inside it.
 template <class F>
-Best try_candidates(const Graph& g, const Softmax& s, const std::set<int>& consumed, F attempt) {
+Best try_candidates(const Graph& g, const Softmax& s, const std::set<int>& consumed,
+                    const std::set<int>& claimed, F attempt) {
   Best best;
   for (int cand : candidates(g, s.node)) {
     if (consumed.count(cand)) continue;
     try {
       Match m = attempt(cand);
-      bool overlap = false;
-      for (int n : m.covered) overlap |= consumed.count(n) > 0;
+      bool overlap = consumed.count(m.anchor) > 0;
+      for (int n : m.softmaxes) overlap |= consumed.count(n) > 0;
+      for (int n : m.covered) overlap |= claimed.count(n) > 0;
       if (overlap) throw Failed{75, "overlaps another fusion"};
       best.ok = true;
       best.match = m;
@@ -886,12 +903,14 @@ std::string fuse(const Graph& g, const Options& opt) {
   for (auto& s : softmaxes)
     for (int n : s.inlined)
       if (n != s.node) inner.insert(n);
-  std::set<int> consumed, fused_softmax;
+  std::set<int> consumed, claimed, fused_softmax;
   std::vector<Match> matches;
   int temps = 0;
   auto accept = [&](const Match& m) {
     matches.push_back(m);
     consumed.insert(m.covered.begin(), m.covered.end());
+    claimed.insert(m.anchor);
+    for (int s : m.softmaxes) claimed.insert(s);
     for (int s : m.softmaxes) fused_softmax.insert(s);
     temps += static_cast<int>(m.lines.size());
     for (int s : m.softmaxes) misses.erase(s);
@@ -899,7 +918,7 @@ std::string fuse(const Graph& g, const Options& opt) {
   std::map<int, Failed> da_fail;
   for (auto& s : softmaxes) {
     if (inner.count(s.node) || fused_softmax.count(s.node)) continue;
-    Best b = try_candidates(g, s, consumed, [&](int cand) {
+    Best b = try_candidates(g, s, consumed, claimed, [&](int cand) {
       return dual_attention(g, s, cand, opt, temps);
     });
     if (b.ok) accept(b.match);
@@ -907,7 +926,7 @@ std::string fuse(const Graph& g, const Options& opt) {
   }
   for (auto& s : softmaxes) {
     if (inner.count(s.node) || fused_softmax.count(s.node) || consumed.count(s.node)) continue;
-    Best b = try_candidates(g, s, consumed, [&](int cand) {
+    Best b = try_candidates(g, s, consumed, claimed, [&](int cand) {
       return adaptive_fusion(g, s, cand, opt, temps);
     });
     if (b.ok) {
