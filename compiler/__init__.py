@@ -22,3 +22,7 @@ __all__ += ["backend", "last_reports"]
 from .torchscript import fuse_torchscript, fused_op_counts  # noqa: E402
 
 __all__ += ["fuse_torchscript", "fused_op_counts"]
+
+from .inductor_pass import enable_inductor_fusion, inductor_pass  # noqa: E402
+
+__all__ += ["enable_inductor_fusion", "inductor_pass"]

@@ -107,6 +107,79 @@ std::optional<double> constant_of(const Graph& g, const Arg& a) {
 
 // ---------------------------------------------------------------- softmax and normalize forms
 
+namespace {
+
+// The logits of exp(t) in a softmax over `dim`: t less a per-row constant (its max over dim;
+// a select between two such spellings, as Inductor writes a scaled softmax), times `post`.
+// Returns the node whose value is the logits up to `post`, or -1.
+int row_logits(const Graph& g, int t, int dim, int rank, double& post, std::vector<int>& inl) {
+  const Node& tn = g.at(t);
+  if (is(tn, {"aten::mul", "aten::div"}) && node_arg(tn, 0) >= 0 && arg(tn, 1) &&
+      !arg(tn, 1)->is_node()) {
+    auto c = constant_of(g, tn.args[1]);
+    if (!c || *c == 0.0) return -1;
+    double inner = 1.0;
+    int r = row_logits(g, node_arg(tn, 0), dim, rank, inner, inl);
+    if (r < 0) return -1;
+    post = inner * (tn.op == "aten::mul" ? *c : 1.0 / *c);
+    inl.push_back(t);
+    return r;
+  }
+  if (is(tn, {"aten::sub"}) && node_arg(tn, 1) >= 0 && node_arg(tn, 0) >= 0) {
+    int y = node_arg(tn, 0);
+    int mx = strip_identity(g, node_arg(tn, 1));
+    const Node* mn = &g.at(mx);
+    bool row_max = false;
+    if (mn->op == "prim::getitem" && node_arg(*mn, 0) >= 0 && arg(*mn, 1)->i == 0) {
+      const Node& mv = g.at(node_arg(*mn, 0));
+      row_max = is(mv, {"aten::max"}) && arg(mv, 1) && mv.args[1].kind == Arg::Int &&
+                normalize_dim(mv.args[1].i, rank) == dim && node_arg(mv, 0) == y;
+      if (row_max) inl.push_back(node_arg(*mn, 0));
+    } else {
+      row_max = is(*mn, {"aten::amax"}) && node_arg(*mn, 0) == y && dims_are(*mn, 1, rank, dim);
+    }
+    if (!row_max) return -1;
+    inl.push_back(mx);
+    inl.push_back(t);
+    post = 1.0;
+    return y;
+  }
+  if (is(tn, {"aten::where"}) && node_arg(tn, 0) >= 0 && node_arg(tn, 1) >= 0 &&
+      node_arg(tn, 2) >= 0) {
+    const Node& cn = g.at(node_arg(tn, 0));
+    if (!cn.tensor || cn.rank() != rank || cn.shape[static_cast<size_t>(dim)].size != 1)
+      return -1;  // the choice must be per row
+    double pa = 1.0, pb = 1.0;
+    int a = row_logits(g, node_arg(tn, 1), dim, rank, pa, inl);
+    int b = row_logits(g, node_arg(tn, 2), dim, rank, pb, inl);
+    if (a < 0 || b < 0) return -1;
+    double sa = 1.0, sb = 1.0;
+    int ba = a, bb = b;
+    // both branches must be the same logits: compare them with their constant scales
+    while (true) {
+      const Node& n = g.at(ba);
+      if (!is(n, {"aten::mul"}) || node_arg(n, 0) < 0 || !arg(n, 1) || arg(n, 1)->is_node()) break;
+      sa *= constant_of(g, n.args[1]).value_or(1.0);
+      ba = node_arg(n, 0);
+    }
+    while (true) {
+      const Node& n = g.at(bb);
+      if (!is(n, {"aten::mul"}) || node_arg(n, 0) < 0 || !arg(n, 1) || arg(n, 1)->is_node()) break;
+      sb *= constant_of(g, n.args[1]).value_or(1.0);
+      bb = node_arg(n, 0);
+    }
+    if (ba != bb || std::fabs(sa * pa - sb * pb) > 1e-12 * std::fabs(sa * pa)) return -1;
+    inl.push_back(t);
+    inl.push_back(node_arg(tn, 0));
+    if (pb == 1.0) { post = 1.0; return b; }
+    if (pa == 1.0) { post = 1.0; return a; }
+    return -1;
+  }
+  return -1;
+}
+
+}  // namespace
+
 std::optional<Softmax> as_softmax(const Graph& g, int id, std::string* why) {
   const Node& n = g.at(id);
   Softmax s;
@@ -181,29 +254,13 @@ std::optional<Softmax> as_softmax(const Graph& g, int id, std::string* why) {
              "(only the numerator is masked): not a softmax over the present entries";
     return std::nullopt;
   }
-  // exp's argument: the logits, or logits - max(logits over dim)
+  // exp's argument: the logits, less a constant per row (max over dim)
   int t = node_arg(g.at(ex), 0);
   if (t < 0) return std::nullopt;
-  const Node& tn = g.at(t);
-  s.input = t;
-  if (is(tn, {"aten::sub"}) && node_arg(tn, 1) >= 0) {
-    int mx = strip_identity(g, node_arg(tn, 1));
-    const Node* mn = &g.at(mx);
-    if (mn->op == "prim::getitem" && node_arg(*mn, 0) >= 0 && arg(*mn, 1)->i == 0) {
-      const Node& mv = g.at(node_arg(*mn, 0));
-      if (is(mv, {"aten::max"}) && arg(mv, 1) && mv.args[1].kind == Arg::Int &&
-          normalize_dim(mv.args[1].i, rank) == dim && node_arg(mv, 0) == node_arg(tn, 0)) {
-        s.input = node_arg(tn, 0);
-        s.inlined.push_back(node_arg(*mn, 0));
-        s.inlined.push_back(mx);
-      }
-    } else if (is(*mn, {"aten::amax"}) && node_arg(*mn, 0) == node_arg(tn, 0) &&
-               dims_are(*mn, 1, rank, dim)) {
-      s.input = node_arg(tn, 0);
-      s.inlined.push_back(mx);
-    }
-    if (s.input != t) s.inlined.push_back(t);
-  }
+  double post = 1.0;
+  int logits = row_logits(g, t, dim, rank, post, s.inlined);
+  if (logits < 0 || post != 1.0) logits = t;
+  s.input = logits;
   s.dim = dim;
   s.masked_exp = masked;
   s.spelling = masked >= 0 ? "exp * mask / sum" : "exp / sum";

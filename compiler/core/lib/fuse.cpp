@@ -293,16 +293,11 @@ Match adaptive_fusion(const Graph& g, const Softmax& s, int anchor, const Option
   for (int v : vw)
     if (!VH.count(v)) throw Failed{4, "the weights vary along an axis the values do not have"};
   // the feature axis: the innermost dim of the values that is not the modality axis
-  int fdim = -1;
-  for (int d = static_cast<int>(h->dims.size()) - 1; d >= 0; --d) {
-    Idx f = c.finest(h->dims[static_cast<size_t>(d)]);
-    if (!f.empty() && std::find(f.begin(), f.end(), mv) == f.end()) {
-      fdim = d;
-      break;
-    }
-  }
-  if (fdim < 0) throw Failed{4, "the values have no feature axis"};
-  IdSet F = as_set(c.finest(h->dims[static_cast<size_t>(fdim)]));
+  IdSet F;
+  for (int d = static_cast<int>(h->dims.size()) - 1; d >= 0 && F.empty(); --d)
+    for (int v : c.finest(h->dims[static_cast<size_t>(d)]))
+      if (v != mv) F.insert(v);
+  if (F.empty()) throw Failed{4, "the values have no feature axis"};
   for (int v : vh)
     if (v != mv && !VW.count(v)) F.insert(v);
   Idx groups, within, batch;
