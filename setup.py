@@ -118,7 +118,7 @@ setup(
                 "contrastive loss) as PyTorch custom ops, with layers and a graph fusion pass",
     # compiler/ (the graph fusion passes) installs as cldmdf.compiler
     packages=find_packages(include=["cldmdf", "cldmdf.*"]) + [
-        "cldmdf.compiler", "cldmdf.compiler.patterns"],
+        "cldmdf.compiler"],
     package_dir={"cldmdf.compiler": "compiler"},
     package_data={"cldmdf": ["data/*.npz", "data/*.md"]},
     ext_modules=[extension(), compiler_core_extension()],

@@ -4,7 +4,7 @@ after, and the report.
     cldmdf-opt model.pt2 [-o fused.pt2]           # a torch.export program
     cldmdf-opt model.pt --inputs inputs.pt [-o fused.pt]
         # a TorchScript model (scripted or traced, saved with torch.jit.save) and its
-        # example inputs (a tuple or list saved with torch.save); the C++ TorchScript pass
+        # example inputs (a tuple or list saved with torch.save); the TorchScript adapter
     cldmdf-opt models.py [--model NAME] [--ir export|torchscript] [-o out]
         # a Python file defining `model` and `example_inputs` (or functions
         # get_model() / get_example_inputs()), or a dict MODELS of name -> (model, inputs);
@@ -72,7 +72,7 @@ def _load_inputs(path):
 def _run_torchscript(scripted, inputs, args):
     from cldmdf.compiler import fuse_torchscript
     try:
-        fused, report = fuse_torchscript(scripted, inputs)
+        fused, report = fuse_torchscript(scripted, inputs, explain=args.explain)
     except (RuntimeError, ValueError) as err:
         _fail(str(err))
     if not args.no_ir:
@@ -80,7 +80,7 @@ def _run_torchscript(scripted, inputs, args):
         print(torch.jit.freeze(scripted.eval()).graph if not _frozen(scripted) else scripted.graph)
         print("// ----- after -----")
         print(fused.graph)
-    print(report)
+    print(report.explain() if args.explain else report)
     if args.output:
         fused.save(args.output)
         print(f"saved {args.output}")
@@ -104,6 +104,9 @@ def main(argv=None):
     parser.add_argument("-o", "--output", help="save the fused model here (.pt2 for an exported "
                                                "program, .pt for TorchScript)")
     parser.add_argument("--no-ir", action="store_true", help="print only the report")
+    parser.add_argument("--explain", action="store_true",
+                        help="the report with every node examined and the canonical form of "
+                             "each match: why did my model gain nothing?")
     args = parser.parse_args(argv)
 
     import cldmdf  # noqa: F401
@@ -140,11 +143,11 @@ def main(argv=None):
     if not args.no_ir:
         print("// ----- before -----")
         print(ep.graph)
-    fused, report = fuse_exported(ep)
+    fused, report = fuse_exported(ep, explain=args.explain)
     if not args.no_ir:
         print("// ----- after -----")
         print(fused.graph)
-    print(report)
+    print(report.explain() if args.explain else report)
     if args.output:
         torch.export.save(fused, args.output)
         print(f"saved {args.output}")
