@@ -1,6 +1,7 @@
 #include "cldmdf_compiler/canonical.h"
 
 #include <algorithm>
+#include <tuple>
 #include <cmath>
 #include <set>
 #include <sstream>
@@ -541,8 +542,103 @@ bool Ctx::merge_product(Expr& a, Expr b) {
   for (auto& f : b.factors) a.factors.push_back(f);
   for (int v : b.summed) a.summed.push_back(v);
   for (int v : b.inlined) a.inlined.push_back(v);
+  for (auto& [v, k] : b.fixed) a.fixed[v] = k;
   a.scale *= b.scale;
   return true;
+}
+
+bool Ctx::select(Expr& e, int axis, int64_t index, bool keep) {
+  if (axis < 0 || axis >= static_cast<int>(e.outs.size())) return false;
+  Idx f = finest(e.outs[static_cast<size_t>(axis)]);
+  if (f.size() != 1 || var(f[0]).sym) return false;
+  int64_t n = var(f[0]).size;
+  if (index < 0) index += n;
+  if (index < 0 || index >= n) return false;
+  e.fixed[find(f[0])] = index;
+  if (keep) e.outs[static_cast<size_t>(axis)] = {};
+  else e.outs.erase(e.outs.begin() + axis);
+  return true;
+}
+
+// a + b + ... where every term is the same product read at one index of an axis, the
+// indices covering the axis once: a sum over that axis, unrolled by hand.
+Expr Ctx::unrolled_sum(int id) {
+  std::vector<int> terms, stack{id};
+  std::vector<int> adds;
+  while (!stack.empty()) {
+    int t = stack.back();
+    stack.pop_back();
+    const Node& n = g_.at(t);
+    bool plain_add = n.op == "aten::add" && node_arg(n, 0) >= 0 && node_arg(n, 1) >= 0 &&
+                     (!arg(n, 2) || constant_of(g_, n.args[2]).value_or(1.0) == 1.0);
+    if (plain_add && (t == id || n.users.size() == 1)) {
+      adds.push_back(t);
+      stack.push_back(node_arg(n, 1));
+      stack.push_back(node_arg(n, 0));
+    } else {
+      terms.push_back(t);
+    }
+  }
+  if (terms.size() < 2) return leaf(id);
+  std::vector<Expr> es;
+  std::vector<int64_t> index;
+  for (int t : terms) {
+    Expr e = lift(t);
+    if (e.fill.on || e.fixed.empty()) return leaf(id);
+    int64_t k = e.fixed.begin()->second;
+    for (auto& [v, kk] : e.fixed)
+      if (kk != k) return leaf(id);
+    index.push_back(k);
+    es.push_back(e);
+  }
+  Expr& first = es[0];
+  int64_t n = var(first.fixed.begin()->first).size;
+  std::vector<int64_t> sorted = index;
+  std::sort(sorted.begin(), sorted.end());
+  for (size_t i = 0; i < sorted.size(); ++i)
+    if (sorted[i] != static_cast<int64_t>(i)) return leaf(id);
+  if (static_cast<int64_t>(sorted.size()) != n) return leaf(id);
+  auto key = [](const Expr& e) {
+    std::vector<std::tuple<int, bool, bool, int>> k;
+    for (auto& f : e.factors) k.emplace_back(f.node, f.mask, f.negated, f.power);
+    std::sort(k.begin(), k.end());
+    return k;
+  };
+  auto k0 = key(first);
+  for (auto& e : es) {
+    if (key(e) != k0 || e.scale != first.scale || e.outs.size() != first.outs.size() ||
+        e.fixed.size() != first.fixed.size())
+      return leaf(id);
+  }
+  // the terms' index variables are the same ones: equate factor by factor, axis by axis
+  for (size_t t = 1; t < es.size(); ++t) {
+    for (size_t i = 0; i < es[t].factors.size(); ++i) {
+      const Factor& a = first.factors[i];
+      const Factor* b = nullptr;
+      for (auto& f : es[t].factors)
+        if (f.node == a.node && f.dims.size() == a.dims.size()) { b = &f; break; }
+      if (!b) return leaf(id);
+      for (size_t d = 0; d < a.dims.size(); ++d)
+        if (!a.dims[d].empty() && !b->dims[d].empty() && !equate(a.dims[d], b->dims[d]))
+          return leaf(id);
+    }
+    for (size_t d = 0; d < first.outs.size(); ++d)
+      if (!first.outs[d].empty() && !es[t].outs[d].empty() && !equate(first.outs[d], es[t].outs[d]))
+        return leaf(id);
+  }
+  // the fixed variables of one term are one index, summed
+  std::vector<int> fixed;
+  for (auto& [v, k] : first.fixed) fixed.push_back(v);
+  for (size_t i = 1; i < fixed.size(); ++i)
+    if (!equate({fixed[0]}, {fixed[i]})) return leaf(id);
+  Expr out = first;
+  out.fixed.clear();
+  out.summed.push_back(find(fixed[0]));
+  for (size_t t = 1; t < es.size(); ++t)
+    for (int v : es[t].inlined) out.inlined.push_back(v);
+  for (int a : adds) out.inlined.push_back(a);
+  if (static_cast<int>(out.outs.size()) != g_.at(id).rank()) return leaf(id);
+  return out;
 }
 
 Expr Ctx::contraction(int id) {
@@ -785,9 +881,38 @@ Expr Ctx::lift_uncached(int id) {
       bool to_end = !t || t->kind == Arg::None || (t->kind == Arg::Int && t->i >= size);
       bool step1 = !st || st->kind == Arg::None || (st->kind == Arg::Int && st->i == 1);
       if (start0 && to_end && step1) return inlined(lift(x));
+      // a size-1 slice: one index of the axis, kept as a size-1 axis
+      if (step1 && s && s->kind == Arg::Int && t && t->kind == Arg::Int &&
+          (t->i == s->i + 1 || (s->i == -1 && t->i >= size)) && n.dtype != "bool") {
+        Expr e = lift(x);
+        if (!e.fill.on && select(e, dim, s->i, true)) return inlined(e);
+      }
     }
     return leaf(id, n.dtype == "bool");
   }
+  if (x >= 0 && n.op == "aten::select" && n.dtype != "bool") {
+    const Arg *d = arg(n, 1), *k = arg(n, 2);
+    const Node& in = g_.at(x);
+    if (d && k && d->kind == Arg::Int && k->kind == Arg::Int && in.tensor) {
+      Expr e = lift(x);
+      if (!e.fill.on && select(e, normalize_dim(d->i, in.rank()), k->i, false)) return inlined(e);
+    }
+    return leaf(id);
+  }
+  if (n.op == "prim::getitem" && x >= 0 && g_.at(x).op == "aten::unbind" && n.dtype != "bool") {
+    const Node& ub = g_.at(x);
+    int src = node_arg(ub, 0);
+    const Arg *d = arg(ub, 1), *k = arg(n, 1);
+    if (src >= 0 && d && d->kind == Arg::Int && k && k->kind == Arg::Int) {
+      Expr e = lift(src);
+      if (!e.fill.on && select(e, normalize_dim(d->i, g_.at(src).rank()), k->i, false)) {
+        e.inlined.push_back(x);
+        return inlined(e);
+      }
+    }
+    return leaf(id);
+  }
+  if (n.op == "aten::add" && x >= 0 && node_arg(n, 1) >= 0) return unrolled_sum(id);
   // bool values: negations become a flag on the mask factor
   if (n.dtype == "bool") {
     auto negate = [&](int y) {
@@ -819,6 +944,7 @@ Expr Ctx::lift_uncached(int id) {
     }
     return leaf(id);
   }
+  if (n.op == "aten::mul" && as_normalize(g_, id)) return leaf(id);  // x * rsqrt(sum(x*x))
   if (n.op == "aten::mul" && arg(n, 1) && arg(n, 1)->is_node() && g_.at(n.args[1].node).tensor &&
       (!n.args[0].is_node() || g_.at(n.args[0].node).scalar)) {
     // scalar * tensor (a traced size times a tensor)

@@ -270,6 +270,7 @@ Match adaptive_fusion(const Graph& g, const Softmax& s, int anchor, const Option
   if (e.fill.on) throw Failed{1, "the result is filled after the sum"};
   const Factor* w = find_factor(e, s.node);
   if (!w) throw Failed{1, "the softmax is not a factor of a sum"};
+  if (!e.fixed.empty()) throw Failed{2, "the weighted sum reads one slice of the weights"};
   Idx m_axis = c.finest(w->dims[static_cast<size_t>(s.dim)]);
   if (m_axis.size() != 1) throw Failed{2, "the softmax runs over a merged axis"};
   int mv = m_axis[0];
@@ -400,6 +401,7 @@ Match dual_attention(const Graph& g, const Softmax& s, int anchor, const Options
   if (e.fill.on) throw Failed{1, "the result is filled after the sum"};
   const Factor* w = find_factor(e, s.node);
   if (!w) throw Failed{1, "the softmax is not a factor of a sum"};
+  if (!e.fixed.empty()) throw Failed{2, "the weighted sum reads one slice of the weights"};
   Idx j_axis = c.finest(w->dims[static_cast<size_t>(s.dim)]);
   if (j_axis.size() != 1) throw Failed{2, "the softmax runs over a merged axis"};
   int jv = j_axis[0];
@@ -695,7 +697,8 @@ Match centroid_loss(const Graph& g, int loss, int temp_base) {
     (f.dims.empty() ? scalars : plain).push_back(&f);
   }
   if (e.fill.on || plain.size() != 2 || c.finest(e.summed).size() != 1 || e.outs.size() != 2)
-    throw Failed{2, "the logits are not a scaled dot product of points and centroids"};
+    throw Failed{2, "the logits are not a scaled dot product of points and centroids" +
+                        std::string(plain.size() == 1 ? " (" + g.at(plain[0]->node).op + ")" : "")};
   Idx nv = c.finest(e.outs[0]), uv = c.finest(e.outs[1]);
   if (nv.size() != 1 || uv.size() != 1) throw Failed{2, "the logits' axes are merged"};
   int pv = c.finest(e.summed)[0];
@@ -709,6 +712,9 @@ Match centroid_loss(const Graph& g, int loss, int temp_base) {
   auto nz = as_normalize(g, zf->node);
   if (!nz) throw Failed{3, "the points are not normalised (" + g.at(zf->node).op + ")"};
   auto nc = as_normalize(g, cf->node);
+  if (!nc && g.at(cf->node).op == "input")
+    throw Failed{3, "the centroids are not computed from the batch (a buffer or parameter: "
+                    "a memory bank, k-means or learned prototypes)"};
   if (!nc) throw Failed{3, "the centroids are not normalised (" + g.at(cf->node).op + ")"};
   if (c.finest(zf->dims[static_cast<size_t>(nz->dim)]) != Idx{pv} ||
       c.finest(cf->dims[static_cast<size_t>(nc->dim)]) != Idx{pv})
@@ -752,7 +758,26 @@ Match centroid_loss(const Graph& g, int loss, int temp_base) {
       int o = strip(g, oh->node, {"aten::_to_copy", "aten::to", "aten::type_as", "aten::t",
                                   "aten::transpose", "aten::permute"});
       const Node& on = g.at(o);
-      if (on.op == "aten::one_hot") unique = unique_of_inverse(g, on.args[0].node);
+      if (on.op == "aten::eq" && on.args.size() >= 2 && on.args[0].is_node() &&
+          on.args[1].is_node()) {
+        // inverse[:, None] == arange(E)[None, :] (either way round)
+        for (int side = 0; side < 2 && unique < 0; ++side) {
+          int inv = strip(g, on.args[side].node, {"aten::unsqueeze", "aten::view",
+                                                  "aten::reshape", "aten::slice"});
+          int ar = strip(g, on.args[1 - side].node, {"aten::unsqueeze", "aten::view",
+                                                     "aten::reshape", "aten::slice"});
+          int u = unique_of_inverse(g, inv);
+          const Node& an = g.at(ar);
+          if (u >= 0 && an.op == "aten::arange" && !an.args.empty() &&
+              is_entity_count(g, an.args[0], u))
+            unique = u;
+        }
+      }
+      if (on.op == "aten::one_hot" && on.args.size() >= 2) {
+        int u = unique_of_inverse(g, on.args[0].node);
+        bool all = on.args[1].kind == Arg::Int && on.args[1].i < 0;  // max + 1 = the count
+        if (u >= 0 && (all || is_entity_count(g, on.args[1], u))) unique = u;
+      }
       segment = "one-hot matmul";
     }
     if (unique < 0)
@@ -809,7 +834,8 @@ bool inlinable(const Node& n) {
   static const std::set<std::string> ops = {
       "aten::mul", "aten::div", "aten::neg", "aten::sum", "aten::mean", "aten::matmul",
       "aten::mm", "aten::bmm", "aten::einsum", "aten::masked_fill", "aten::where",
-      "aten::_to_copy", "aten::to", "aten::type_as", "aten::slice"};
+      "aten::_to_copy", "aten::to", "aten::type_as", "aten::slice", "aten::select",
+      "aten::add", "aten::unbind", "prim::getitem"};
   return is_layout_op(n) || ops.count(n.op);
 }
 

@@ -62,6 +62,7 @@ struct Expr {
   std::vector<Factor> factors;
   double scale = 1.0;
   Fill fill;
+  std::map<int, int64_t> fixed;  // variables read at one index (select / a size-1 slice)
   std::vector<int> inlined;  // the graph nodes folded into this expression
 };
 
@@ -111,6 +112,8 @@ class Ctx {
   bool merge_product(Expr& a, Expr b);
   Expr contraction(int node);
   Expr einsum(int node);
+  Expr unrolled_sum(int node);
+  bool select(Expr& e, int axis, int64_t index, bool keep);
   Expr lift_uncached(int node);
   const Graph& g_;
   std::vector<Var> vars_;
