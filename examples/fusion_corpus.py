@@ -23,7 +23,6 @@ import torch.nn as nn
 import torch.nn.functional as F
 
 B, M, D = 64, 4, 64
-NEG = float("-inf")
 
 # ----------------------------------------------------------------- pooling over modalities
 
@@ -231,7 +230,7 @@ class EinsumHeadPooling(nn.Module):
 
     def forward(self, h, mask):
         b, m, d = h.shape
-        a = self.score(h).masked_fill(~mask.unsqueeze(2), NEG).softmax(1)
+        a = self.score(h).masked_fill(~mask.unsqueeze(2), float("-inf")).softmax(1)
         out = torch.einsum("bmh,bmhc->bhc", a, h.view(b, m, self.heads, d // self.heads))
         return out.flatten(1)
 
@@ -360,14 +359,13 @@ class FoldedHeadsAttention(nn.Module):
         b, m, d = x.shape
         h, dk = self.h, d // self.h
         v = F.softmax(self.gate(x), dim=-1) * x * d
-
-        def fold(t):
-            return t.view(b, m, h, dk).permute(0, 2, 1, 3).reshape(b * h, m, dk)
-
-        s = torch.bmm(fold(self.wq(x)), fold(self.wk(x)).transpose(1, 2)) / math.sqrt(dk)
+        q = self.wq(x).view(b, m, h, dk).permute(0, 2, 1, 3).reshape(b * h, m, dk)
+        k = self.wk(x).view(b, m, h, dk).permute(0, 2, 1, 3).reshape(b * h, m, dk)
+        v = v.view(b, m, h, dk).permute(0, 2, 1, 3).reshape(b * h, m, dk)
+        s = torch.bmm(q, k.transpose(1, 2)) / math.sqrt(dk)
         keep = mask[:, None, None, :].expand(b, h, 1, m).reshape(b * h, 1, m)
         s = s.masked_fill(~keep, float("-inf"))
-        out = torch.bmm(F.softmax(s, dim=-1), fold(v))                      # [B*H, M, dk]
+        out = torch.bmm(F.softmax(s, dim=-1), v)                            # [B*H, M, dk]
         return out.view(b, h, m, dk).permute(0, 2, 1, 3).reshape(b, m, d)
 
 
@@ -454,11 +452,11 @@ class ScatterCentroidLoss(nn.Module):
 
     def forward(self, h, labels):
         e = self.proj(h)
-        z = e / e.norm(dim=-1, keepdim=True).clamp_min(1e-12)
+        z = e / e.norm(p=2, dim=-1, keepdim=True).clamp_min(1e-12)
         ids, inv = torch.unique(labels, return_inverse=True)
         idx = inv.unsqueeze(1).expand(-1, z.size(1))
         sums = torch.zeros(ids.size(0), z.size(1), dtype=z.dtype).scatter_add(0, idx, z)
-        c = sums / sums.norm(dim=-1, keepdim=True).clamp_min(1e-12)
+        c = sums / torch.linalg.vector_norm(sums, dim=-1, keepdim=True).clamp_min(1e-12)
         return F.cross_entropy(torch.mm(z, c.t()) * (1.0 / self.tau), inv, reduction="none")
 
 

@@ -157,18 +157,20 @@ int row_logits(const Graph& g, int t, int dim, int rank, double& post, std::vect
     double sa = 1.0, sb = 1.0;
     int ba = a, bb = b;
     // both branches must be the same logits: compare them with their constant scales
-    while (true) {
-      const Node& n = g.at(ba);
-      if (!is(n, {"aten::mul"}) || node_arg(n, 0) < 0 || !arg(n, 1) || arg(n, 1)->is_node()) break;
-      sa *= constant_of(g, n.args[1]).value_or(1.0);
-      ba = node_arg(n, 0);
-    }
-    while (true) {
-      const Node& n = g.at(bb);
-      if (!is(n, {"aten::mul"}) || node_arg(n, 0) < 0 || !arg(n, 1) || arg(n, 1)->is_node()) break;
-      sb *= constant_of(g, n.args[1]).value_or(1.0);
-      bb = node_arg(n, 0);
-    }
+    auto strip_constant_scale = [&](int& node, double& scale) {
+      while (true) {
+        const Node& n = g.at(node);
+        if (!is(n, {"aten::mul", "aten::div"}) || node_arg(n, 0) < 0 || !arg(n, 1) ||
+            arg(n, 1)->is_node())
+          break;
+        double c = constant_of(g, n.args[1]).value_or(1.0);
+        if (c == 0.0) break;
+        scale *= n.op == "aten::mul" ? c : 1.0 / c;
+        node = node_arg(n, 0);
+      }
+    };
+    strip_constant_scale(ba, sa);
+    strip_constant_scale(bb, sb);
     if (ba != bb || std::fabs(sa * pa - sb * pb) > 1e-12 * std::fabs(sa * pa)) return -1;
     inl.push_back(t);
     inl.push_back(node_arg(tn, 0));
@@ -196,18 +198,40 @@ std::optional<Softmax> as_softmax(const Graph& g, int id, std::string* why) {
     s.inlined = {id};
     return s.input >= 0 ? std::optional<Softmax>(s) : std::nullopt;
   }
-  if (is(n, {"aten::exp"})) {
+  if (is(n, {"aten::exp"}) && node_arg(n, 0) >= 0 &&
+      is(g.at(node_arg(n, 0)), {"aten::log_softmax", "aten::_log_softmax",
+                                "aten::special_log_softmax"})) {
     int ls = node_arg(n, 0);
-    if (ls < 0) return std::nullopt;
     const Node& l = g.at(ls);
-    if (!is(l, {"aten::log_softmax", "aten::_log_softmax", "aten::special_log_softmax"}))
-      return std::nullopt;
     const Arg* ld = arg(l, 1);
     if (!ld || ld->kind != Arg::Int) return std::nullopt;
     s.input = node_arg(l, 0);
     s.dim = normalize_dim(ld->i, rank);
     s.spelling = "log_softmax().exp()";
     s.inlined = {ls, id};
+    return s;
+  }
+  if (is(n, {"aten::exp"}) && node_arg(n, 0) >= 0) {
+    // exp(y - log(sum(exp(y), dim, keepdim))): log_softmax(...).exp() after decomposition
+    const Node& t = g.at(node_arg(n, 0));
+    if (!is(t, {"aten::sub"}) || node_arg(t, 0) < 0 || node_arg(t, 1) < 0) return std::nullopt;
+    int y = node_arg(t, 0);
+    const Node& lg = g.at(node_arg(t, 1));
+    if (!is(lg, {"aten::log"}) || node_arg(lg, 0) < 0) return std::nullopt;
+    const Node& sm = g.at(node_arg(lg, 0));
+    std::vector<int64_t> sd;
+    if (!is(sm, {"aten::sum"}) || !bool_arg(sm, 2, false) || !int_list(arg(sm, 1), sd) ||
+        sd.size() != 1 || node_arg(sm, 0) < 0)
+      return std::nullopt;
+    const Node& e2 = g.at(node_arg(sm, 0));
+    if (!is(e2, {"aten::exp"}) || node_arg(e2, 0) != y) return std::nullopt;
+    int dim = normalize_dim(sd[0], rank);
+    double post = 1.0;
+    s.inlined = {id, t.id, lg.id, sm.id, e2.id};
+    int logits = row_logits(g, y, dim, rank, post, s.inlined);
+    s.input = logits >= 0 && post == 1.0 ? logits : y;
+    s.dim = dim;
+    s.spelling = "exp(y - log(sum(exp(y))))";
     return s;
   }
   if (!is(n, {"aten::div"})) return std::nullopt;
@@ -644,8 +668,8 @@ Expr Ctx::unrolled_sum(int id) {
 Expr Ctx::contraction(int id) {
   const Node& n = g_.at(id);
   int ia = node_arg(n, 0), ib = node_arg(n, 1);
-  if (ia < 0 || ib < 0) return leaf(id);
-  Expr a = lift(ia), b = lift(ib);
+  if (ia < 0 || ib < 0 || operand_depth_ > 0) return leaf(id);
+  Expr a = lift_operand(ia), b = lift_operand(ib);
   if (a.fill.on || b.fill.on || a.outs.empty() || b.outs.empty()) return leaf(id);
   bool drop_first = a.outs.size() == 1, drop_last = b.outs.size() == 1;
   if (drop_first) a.outs.insert(a.outs.begin(), Idx{});
@@ -674,7 +698,8 @@ Expr Ctx::einsum(int id) {
   const Node& n = g_.at(id);
   const Arg* eq = arg(n, 0);
   const Arg* ops = arg(n, 1);
-  if (!eq || eq->kind != Arg::Str || !ops || ops->kind != Arg::List) return leaf(id);
+  if (!eq || eq->kind != Arg::Str || !ops || ops->kind != Arg::List || operand_depth_ > 0)
+    return leaf(id);
   std::string spec;
   for (char c : eq->s)
     if (c != ' ') spec += c;
@@ -698,7 +723,7 @@ Expr Ctx::einsum(int id) {
   size_t ell = 0;
   for (size_t t = 0; t < terms.size(); ++t) {
     if (ops->list[t].kind != Arg::Node) return leaf(id);
-    es.push_back(lift(ops->list[t].node));
+    es.push_back(lift_operand(ops->list[t].node));
     if (es.back().fill.on) return leaf(id);
     auto pos = terms[t].find("...");
     if (pos != std::string::npos) {
@@ -785,6 +810,15 @@ Expr Ctx::lift(int id) {
   return e;
 }
 
+// An operand of a product or contraction: a sum or contraction inside it is a value of its
+// own (a linear layer's matmul, a pooled context), not part of this expression.
+Expr Ctx::lift_operand(int id) {
+  ++operand_depth_;
+  Expr e = lift_uncached(id);
+  --operand_depth_;
+  return e;
+}
+
 Expr Ctx::lift_uncached(int id) {
   const Node& n = g_.at(id);
   if (!n.tensor) return leaf(id);
@@ -799,10 +833,12 @@ Expr Ctx::lift_uncached(int id) {
                         "aten::lift_fresh_copy"}) ||
                  (is(n, {"aten::dropout", "aten::feature_dropout", "aten::alpha_dropout"}) &&
                   !bool_arg(n, 2, true)) ||
-                 (is(n, {"aten::_to_copy", "aten::to", "aten::type_as"}) && same_dtype))) {
+                 (is(n, {"aten::_to_copy", "aten::to", "aten::type_as",
+                         "prims::convert_element_type"}) && same_dtype))) {
     return inlined(lift(x));
   }
-  if (x >= 0 && is(n, {"aten::_to_copy", "aten::to", "aten::type_as"}) &&
+  if (x >= 0 && is(n, {"aten::_to_copy", "aten::to", "aten::type_as",
+                       "prims::convert_element_type"}) &&
       g_.at(x).dtype == "bool" && n.floating()) {
     return inlined(lift(x));  // a 0/1 multiplier
   }
@@ -912,7 +948,8 @@ Expr Ctx::lift_uncached(int id) {
     }
     return leaf(id);
   }
-  if (n.op == "aten::add" && x >= 0 && node_arg(n, 1) >= 0) return unrolled_sum(id);
+  if (n.op == "aten::add" && x >= 0 && node_arg(n, 1) >= 0 && operand_depth_ == 0)
+    return unrolled_sum(id);
   // bool values: negations become a flag on the mask factor
   if (n.dtype == "bool") {
     auto negate = [&](int y) {
@@ -967,9 +1004,12 @@ Expr Ctx::lift_uncached(int id) {
       e.scale = div ? e.scale / *c : e.scale * *c;
       return inlined(e);
     }
-    Expr a = lift(x);
+    // a zero-dim factor scales the other operand, which stays part of this expression
+    bool a_scalar = g_.at(x).tensor && g_.at(x).rank() == 0;
+    bool b_scalar = g_.at(b.node).tensor && g_.at(b.node).rank() == 0;
+    Expr a = b_scalar ? lift(x) : lift_operand(x);
     if (a.fill.on) return leaf(id);
-    Expr other = lift(b.node);
+    Expr other = a_scalar && !div ? lift(b.node) : lift_operand(b.node);
     if (div) {
       // only a zero-dim divisor stays a factor (a learned temperature)
       if (!other.outs.empty() || other.factors.size() != 1 || !other.summed.empty() ||
@@ -988,6 +1028,7 @@ Expr Ctx::lift_uncached(int id) {
     return inlined(e);
   }
   if (is(n, {"aten::sum", "aten::mean"}) && x >= 0) {
+    if (operand_depth_ > 0) return leaf(id);
     Expr e = lift(x);
     if (e.fill.on) return leaf(id);
     int r = static_cast<int>(e.outs.size());

@@ -115,7 +115,9 @@ class Ctx {
   Expr unrolled_sum(int node);
   bool select(Expr& e, int axis, int64_t index, bool keep);
   Expr lift_uncached(int node);
+  Expr lift_operand(int node);
   const Graph& g_;
+  int operand_depth_ = 0;
   std::vector<Var> vars_;
 };
 
