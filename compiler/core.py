@@ -12,10 +12,10 @@ from typing import Dict, List, Optional, Sequence, Tuple
 from .report import Fused, FusionReport, Missed
 
 _NOTES = {
-    "masked_fill(-inf)": "a sample with no present modality: the stock -inf-masked softmax gives "
-                         "NaN, the fused operator gives 0",
-    "exp*mask/sum": "a sample with no present modality: the stock 0/0 gives NaN, the fused "
-                    "operator gives 0",
+    "adaptive_fusion": "a sample whose logits are all -inf (nothing present under an -inf mask): "
+                       "the stock softmax gives NaN, the fused operator gives 0",
+    "dual_attention": "a sample with nothing present under an -inf mask: the stock softmax "
+                      "gives NaN, the fused operator gives 0",
     "centroid_contrastive_loss": "leave_one_out=False (the stock idiom scores each point against "
                                  "its own entity's full centroid)",
 }
@@ -43,6 +43,15 @@ def number(v) -> str:
     return "f" + repr(v)
 
 
+def _dim(d) -> str:
+    """A size: (size, symbolic) or (size, symbolic, expression)."""
+    size, sym = int(d[0]), bool(d[1])
+    if not sym:
+        return str(size)
+    expr = "".join(str(d[2]).split()).replace(",", ";") if len(d) > 2 and d[2] else ""
+    return f"s{size}" + (f":{expr}" if expr else "")
+
+
 class GraphText:
     """Builds the core's text form of a graph (compiler/core/include/cldmdf_compiler/graph.h)."""
 
@@ -56,7 +65,7 @@ class GraphText:
         i = self.count
         self.count += 1
         if shape is not None:
-            sh = "[" + ",".join(("s" if sym else "") + str(int(s)) for s, sym in shape) + "]"
+            sh = "[" + ",".join(_dim(d) for d in shape) + "]"
         elif scalar is not None:
             sh = "=" + ("s" if scalar[1] else "") + number(scalar[0])[1:]
         else:
@@ -177,9 +186,7 @@ def make_report(ir: str, result: CoreResult, names: Dict[int, str],
     notes = set()
     for rw in applied:
         report.fused.append(Fused(rw.pattern, rw.detail, names[rw.anchor], len(rw.covered)))
-        for key, note in _NOTES.items():
-            if key in rw.detail or key == rw.pattern:
-                notes.add(f"{rw.pattern}: {note}")
+        notes.add(f"{rw.pattern}: {_NOTES[rw.pattern]}")
     for rw, why in declined:
         report.near_misses.append(Missed(rw.pattern, "", names[rw.anchor], why))
     for node, pattern, reason in result.misses:

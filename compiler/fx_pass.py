@@ -27,14 +27,15 @@ _IR_NAMES = {"export": "torch.export", "inductor": "Inductor post-grad",
              "backend": "torch.compile (pre-dispatch ATen)"}
 
 
-def _hint(s) -> Tuple[int, bool]:
+def _hint(s) -> Tuple[int, bool, str]:
+    """(example size, symbolic, expression) of a size."""
     if not isinstance(s, torch.SymInt):
-        return int(s), False
+        return int(s), False, ""
     hint = getattr(s.node, "hint", None)
     if hint is None:
         # an unbacked size (e.g. torch.unique's output): a stand-in that equals nothing else
-        return 7919 + (hash(str(s)) % 1000), True
-    return int(hint), True
+        return 7919 + (hash(str(s)) % 1000), True, str(s)
+    return int(hint), True, str(s.node.expr)
 
 
 def _val(node) -> object:
@@ -118,7 +119,7 @@ class _Writer:
             if isinstance(val, torch.SymFloat):
                 scalar = (float(getattr(val.node, "hint", math.nan) or math.nan), True)
             else:
-                v, sym = _hint(val) if not isinstance(val, float) else (val, False)
+                v, sym = _hint(val)[:2] if not isinstance(val, float) else (val, False)
                 scalar = (v, sym)
         args: List[str] = []
         if node.op in ("placeholder", "get_attr"):

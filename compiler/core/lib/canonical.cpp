@@ -5,6 +5,7 @@
 #include <cmath>
 #include <set>
 #include <sstream>
+#include <string>
 
 namespace cldmdf_compiler {
 
@@ -440,18 +441,63 @@ int64_t Ctx::size_of(const Idx& idx) {
   return s;
 }
 
-bool Ctx::split(int v, int64_t first) {
+namespace {
+
+// expr / k for a product expression such as "4*s77" (k = 4 gives "s77"), or "".
+std::string divide_expr(const std::string& expr, int64_t k) {
+  std::vector<std::string> factors;
+  std::stringstream ss(expr);
+  for (std::string f; std::getline(ss, f, '*');) factors.push_back(f);
+  for (size_t i = 0; i < factors.size(); ++i) {
+    if (factors[i] == std::to_string(k)) {
+      std::string out;
+      for (size_t j = 0; j < factors.size(); ++j)
+        if (j != i) out += (out.empty() ? "" : "*") + factors[j];
+      return out;
+    }
+  }
+  return "";
+}
+
+}  // namespace
+
+// Splits v into (first, size / first). A symbolic size splits only where its expression
+// shows the factor: "4*s77" into the symbolic s77 and the constant 4, in the order asked
+// (first_expr names the symbolic part when it comes first).
+bool Ctx::split(int v, int64_t first, const std::string& first_expr) {
   int r = find(v);
-  Var& x = vars_[static_cast<size_t>(r)];
-  if (x.sym || !x.kids.empty() || first <= 1 || first >= x.size || x.size % first) return false;
+  Var x = vars_[static_cast<size_t>(r)];
+  if (!x.kids.empty() || first <= 1 || first >= x.size || x.size % first) return false;
   int64_t second = x.size / first;
+  bool first_sym = false, second_sym = false;
+  std::string e1, e2;
+  if (x.sym) {
+    if (x.expr.empty()) return false;
+    if (!first_expr.empty() && divide_expr(x.expr, second) == first_expr) {
+      first_sym = true;
+      e1 = first_expr;
+    } else if (!divide_expr(x.expr, first).empty()) {
+      second_sym = true;
+      e2 = divide_expr(x.expr, first);
+    } else {
+      return false;
+    }
+  }
   SizeSrc s2;
   if (x.src.node >= 0) {
     s2 = x.src;
     s2.div *= first;
   }
-  int a = new_var(first, false, SizeSrc{});
-  int b = new_var(second, false, s2);
+  SizeSrc s1;
+  if (first_sym && x.src.node >= 0) {
+    s1 = x.src;
+    s1.div *= second;
+    s2 = SizeSrc{};
+  }
+  int a = new_var(first, first_sym, s1);
+  int b = new_var(second, second_sym, s2);
+  vars_[static_cast<size_t>(a)].expr = e1;
+  vars_[static_cast<size_t>(b)].expr = e2;
   vars_[static_cast<size_t>(r)].kids = {a, b};
   return true;
 }
@@ -468,14 +514,15 @@ bool Ctx::equate(const Idx& a, const Idx& b) {
       Var& vx = vars_[static_cast<size_t>(x)];
       Var& vy = vars_[static_cast<size_t>(y)];
       if (vx.sym != vy.sym) return false;
+      if (vy.expr.empty()) vy.expr = vx.expr;
       if (vy.src.node < 0 && vx.src.node >= 0) vy.src = vx.src;
       vx.parent = y;
       ++i, ++j;
     } else if (sx > sy) {
-      if (!split(x, sy)) return false;
+      if (!split(x, sy, vars_[static_cast<size_t>(y)].expr)) return false;
       fa = finest(a);
     } else {
-      if (!split(y, sx)) return false;
+      if (!split(y, sx, vars_[static_cast<size_t>(x)].expr)) return false;
       fb = finest(b);
     }
   }
@@ -495,7 +542,9 @@ Expr Ctx::leaf(int id, bool mask) {
     if (dim.size == 1 && !dim.sym) {
       f.dims.push_back({});
     } else {
-      f.dims.push_back({new_var(dim.size, dim.sym, SizeSrc{id, d, 1})});
+      int v = new_var(dim.size, dim.sym, SizeSrc{id, d, 1});
+      vars_[static_cast<size_t>(v)].expr = dim.expr;
+      f.dims.push_back({v});
     }
   }
   e.outs = f.dims;
@@ -528,7 +577,7 @@ bool Ctx::reshape(Expr& e, int id) {
         ++p;
       } else {
         int64_t need = dim.size / prod;
-        if (dim.size % prod || !split(v, need)) return false;
+        if (dim.size % prod || !split(v, need, axis.empty() ? dim.expr : "")) return false;
         Idx kids = vars_[static_cast<size_t>(v)].kids;
         seq[p] = kids[1];
         seq.insert(seq.begin() + static_cast<long>(p), kids[0]);
@@ -900,8 +949,10 @@ Expr Ctx::lift_uncached(int id) {
       const Dim& dim = n.shape[static_cast<size_t>(i)];
       int j = i - (r - old);
       Idx cur = j >= 0 ? e.outs[static_cast<size_t>(j)] : Idx{};
-      if (cur.empty() && (dim.size != 1 || dim.sym))
+      if (cur.empty() && (dim.size != 1 || dim.sym)) {
         cur = {new_var(dim.size, dim.sym, SizeSrc{id, i, 1})};
+        vars_[static_cast<size_t>(cur[0])].expr = dim.expr;
+      }
       outs.push_back(cur);
     }
     e.outs = outs;

@@ -109,6 +109,11 @@ Graph parse_graph(const std::string& text) {
           if (d.empty()) continue;
           Dim dim;
           dim.sym = d[0] == 's';
+          auto colon = d.find(':');
+          if (colon != std::string::npos) {
+            dim.expr = d.substr(colon + 1);
+            d = d.substr(0, colon);
+          }
           dim.size = std::stoll(dim.sym ? d.substr(1) : d);
           n.shape.push_back(dim);
         }

@@ -33,6 +33,7 @@ struct SizeSrc {
 struct Var {
   int64_t size = 1;
   bool sym = false;
+  std::string expr;       // a symbolic size's expression, where known
   int parent = -1;        // union-find
   std::vector<int> kids;  // a split variable: its parts, major to minor
   SizeSrc src;
@@ -107,7 +108,7 @@ class Ctx {
   std::string describe_axes(const std::vector<Idx>& axes);
 
  private:
-  bool split(int v, int64_t first);
+  bool split(int v, int64_t first, const std::string& first_expr = "");
   bool reshape(Expr& e, int node);
   bool merge_product(Expr& a, Expr b);
   Expr contraction(int node);

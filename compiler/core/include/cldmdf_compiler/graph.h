@@ -32,6 +32,7 @@ struct Arg {
 struct Dim {
   int64_t size = 0;   // the example's size (the hint, for a symbolic size)
   bool sym = false;   // the graph keeps this size symbolic (a dynamic export)
+  std::string expr;   // its symbolic expression ("4*s77"), where known
 };
 
 struct Node {
@@ -64,7 +65,7 @@ struct Graph {
 // Text form, one node per line:
 //   n <id> <op> <dtype|-> <shape|-|=value> <name> <arg>...
 //   o <id>...                         (graph outputs)
-// shape: [64,4,s64] (s: symbolic); scalar nodes: =0.5 or =s64
+// shape: [64,4,s64:s0] (s: symbolic, with its expression); scalar nodes: =0.5 or =s64
 // args: %<id> node, i<int>, f<float>, b0/b1, _ (None), s:<string>, [ ... ] list
 Graph parse_graph(const std::string& text);
 std::string format_number(double v);
