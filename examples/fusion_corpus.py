@@ -424,6 +424,26 @@ class SequenceFirstAttention(nn.Module):
         return out.reshape(m, b, d)
 
 
+class SdpaModalityAttention(nn.Module):
+    """Attention across modalities through F.scaled_dot_product_attention (a boolean key
+    mask), on values gated by a feature softmax."""
+
+    def __init__(self, dim=D, heads=4):
+        super().__init__()
+        self.heads = heads
+        self.feat, self.qkv = nn.Linear(dim, dim), nn.Linear(dim, 2 * dim)
+
+    def forward(self, x, mask):
+        b, m, d = x.shape
+        v = x * torch.softmax(self.feat(x), dim=-1) * d
+        q, k = self.qkv(x).split(d, dim=-1)
+        q = q.reshape(b, m, self.heads, -1).transpose(1, 2)
+        k = k.reshape(b, m, self.heads, -1).transpose(1, 2)
+        v = v.reshape(b, m, self.heads, -1).transpose(1, 2)
+        out = F.scaled_dot_product_attention(q, k, v, attn_mask=mask[:, None, None, :])
+        return out.transpose(1, 2).flatten(2)
+
+
 # ----------------------------------------------------------------- centroid losses
 
 
@@ -675,6 +695,7 @@ CORPUS = {
     "sequence_first_attention": (SequenceFirstAttention,
                                  lambda b=B: (_tokens(b).transpose(0, 1).contiguous(), ~_mask(b)),
                                  {DA: 1}),
+    "sdpa_modality_attention": (SdpaModalityAttention, tok, {DA: 1}),
     "prototype_loss": (PrototypeLoss, loss_in, {CL: 1}),
     "scatter_centroid_loss": (ScatterCentroidLoss, loss_in, {CL: 1}),
     "one_hot_centroid_loss": (OneHotCentroidLoss, loss_in, {CL: 1}),

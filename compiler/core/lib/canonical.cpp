@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <tuple>
 #include <cmath>
+#include <limits>
 #include <set>
 #include <sstream>
 #include <string>
@@ -183,6 +184,51 @@ int row_logits(const Graph& g, int t, int dim, int rank, double& post, std::vect
 }
 
 }  // namespace
+
+std::optional<Sdpa> as_sdpa(const Graph& g, int id) {
+  const Node& n = g.at(id);
+  const Node* op = &n;
+  Sdpa a;
+  a.node = id;
+  if (n.op == "prim::getitem") {
+    if (node_arg(n, 0) < 0 || !arg(n, 1) || arg(n, 1)->i != 0) return std::nullopt;
+    op = &g.at(node_arg(n, 0));
+    a.inlined.push_back(op->id);
+  } else if (n.op != "aten::scaled_dot_product_attention") {
+    return std::nullopt;
+  }
+  a.inlined.push_back(id);
+  const Node& o = *op;
+  auto num = [&](size_t i) -> std::optional<double> {
+    const Arg* x = arg(o, i);
+    if (!x || x->kind == Arg::None) return std::nullopt;
+    return constant_of(g, *x);
+  };
+  size_t mask_i = 99, drop_i, causal_i, scale_i;
+  if (o.op == "aten::scaled_dot_product_attention") {
+    mask_i = 3, drop_i = 4, causal_i = 5, scale_i = 6;
+  } else if (o.op == "aten::_scaled_dot_product_flash_attention_for_cpu") {
+    drop_i = 3, causal_i = 4, mask_i = 5, scale_i = 6;
+  } else if (o.op == "aten::_scaled_dot_product_flash_attention") {
+    drop_i = 3, causal_i = 4, scale_i = 6;
+  } else if (o.op == "aten::_scaled_dot_product_efficient_attention") {
+    mask_i = 3, drop_i = 5, causal_i = 6, scale_i = 7;
+  } else if (o.op == "aten::_scaled_dot_product_attention_math") {
+    mask_i = 3, drop_i = 4, causal_i = 5, scale_i = 7;
+  } else {
+    return std::nullopt;
+  }
+  if (op != &n && o.op == "aten::scaled_dot_product_attention") return std::nullopt;
+  a.q = node_arg(o, 0);
+  a.k = node_arg(o, 1);
+  a.v = node_arg(o, 2);
+  if (a.q < 0 || a.k < 0 || a.v < 0) return std::nullopt;
+  a.mask = node_arg(o, mask_i);
+  a.dropout = num(drop_i).value_or(0.0);
+  a.causal = bool_arg(o, causal_i, false);
+  a.scale = num(scale_i);
+  return a;
+}
 
 std::optional<Softmax> as_softmax(const Graph& g, int id, std::string* why) {
   const Node& n = g.at(id);
@@ -656,7 +702,9 @@ Expr Ctx::unrolled_sum(int id) {
   std::vector<Expr> es;
   std::vector<int64_t> index;
   for (int t : terms) {
+    ++select_depth_;
     Expr e = lift(t);
+    --select_depth_;
     if (e.fill.on || e.fixed.empty()) return leaf(id);
     int64_t k = e.fixed.begin()->second;
     for (auto& [v, kk] : e.fixed)
@@ -969,7 +1017,7 @@ Expr Ctx::lift_uncached(int id) {
       bool step1 = !st || st->kind == Arg::None || (st->kind == Arg::Int && st->i == 1);
       if (start0 && to_end && step1) return inlined(lift(x));
       // a size-1 slice: one index of the axis, kept as a size-1 axis
-      if (step1 && s && s->kind == Arg::Int && t && t->kind == Arg::Int &&
+      if (select_depth_ > 0 && step1 && s && s->kind == Arg::Int && t && t->kind == Arg::Int &&
           (t->i == s->i + 1 || (s->i == -1 && t->i >= size)) && n.dtype != "bool") {
         Expr e = lift(x);
         if (!e.fill.on && select(e, dim, s->i, true)) return inlined(e);
@@ -977,7 +1025,7 @@ Expr Ctx::lift_uncached(int id) {
     }
     return leaf(id, n.dtype == "bool");
   }
-  if (x >= 0 && n.op == "aten::select" && n.dtype != "bool") {
+  if (x >= 0 && n.op == "aten::select" && n.dtype != "bool" && select_depth_ > 0) {
     const Arg *d = arg(n, 1), *k = arg(n, 2);
     const Node& in = g_.at(x);
     if (d && k && d->kind == Arg::Int && k->kind == Arg::Int && in.tensor) {
@@ -986,7 +1034,8 @@ Expr Ctx::lift_uncached(int id) {
     }
     return leaf(id);
   }
-  if (n.op == "prim::getitem" && x >= 0 && g_.at(x).op == "aten::unbind" && n.dtype != "bool") {
+  if (n.op == "prim::getitem" && x >= 0 && g_.at(x).op == "aten::unbind" && n.dtype != "bool" &&
+      select_depth_ > 0) {
     const Node& ub = g_.at(x);
     int src = node_arg(ub, 0);
     const Arg *d = arg(ub, 1), *k = arg(n, 1);
@@ -1112,6 +1161,10 @@ Expr Ctx::lift_uncached(int id) {
     return inlined(e);
   }
   if (is(n, {"aten::matmul", "aten::mm", "aten::bmm"})) return contraction(id);
+  if (is(n, {"aten::scaled_dot_product_attention", "prim::getitem"})) {
+    auto a = as_sdpa(g_, id);
+    if (a && operand_depth_ == 0) return attention(id, *a);
+  }
   if (n.op == "aten::einsum") return einsum(id);
   if (is(n, {"aten::masked_fill", "aten::where"}) && x >= 0) {
     // masked_fill(v, c, fill) / where(c, v, fill) / where(c, fill, v)
@@ -1171,6 +1224,88 @@ Expr Ctx::lift_uncached(int id) {
     return inlined(probe);
   }
   return leaf(id);
+}
+
+// out[.., i, e] = Σ_j softmax_j(scale·⟨q_i, k_j⟩ masked)[.., i, j] · v[.., j, e]: the weights
+// are a factor of the output node itself; the scores are kept for the patterns.
+Expr Ctx::attention(int id, const Sdpa& a) {
+  const Node& n = g_.at(id);
+  if (a.dropout != 0.0 || a.causal) return leaf(id);
+  Expr q = lift_operand(a.q), k = lift_operand(a.k), v = lift_operand(a.v);
+  if (q.fill.on || k.fill.on || v.fill.on) return leaf(id);
+  size_t r = q.outs.size();
+  if (r < 2 || k.outs.size() != r || v.outs.size() != r || n.rank() != static_cast<int>(r))
+    return leaf(id);
+  for (size_t d = 0; d + 2 < r; ++d) {
+    if (!q.outs[d].empty() && !k.outs[d].empty() && !equate(q.outs[d], k.outs[d])) return leaf(id);
+    if (!k.outs[d].empty() && !v.outs[d].empty() && !equate(k.outs[d], v.outs[d])) return leaf(id);
+  }
+  if (!equate(q.outs[r - 1], k.outs[r - 1]) || !equate(k.outs[r - 2], v.outs[r - 2]))
+    return leaf(id);
+  std::vector<Idx> batch;
+  for (size_t d = 0; d + 2 < r; ++d)
+    batch.push_back(!q.outs[d].empty() ? q.outs[d] : !k.outs[d].empty() ? k.outs[d] : v.outs[d]);
+  Idx i = q.outs[r - 2], j = k.outs[r - 2], kd = q.outs[r - 1];
+  int64_t dk = size_of(kd);
+  // the scores
+  Expr s;
+  s.outs = batch;
+  s.outs.push_back(i);
+  s.outs.push_back(j);
+  s.factors = q.factors;
+  for (auto& f : k.factors) s.factors.push_back(f);
+  s.summed = q.summed;
+  for (int x : k.summed) s.summed.push_back(x);
+  for (int x : finest(kd)) s.summed.push_back(x);
+  s.scale = q.scale * k.scale * a.scale.value_or(1.0 / std::sqrt(static_cast<double>(dk)));
+  s.inlined = q.inlined;
+  for (int x : k.inlined) s.inlined.push_back(x);
+  if (a.mask >= 0) {
+    int mask = a.mask;
+    bool flip = false;
+    if (g_.at(mask).dtype != "bool") {
+      // a float mask of 0 where present and -inf where missing (where(c, 0, -inf)) is the
+      // boolean mask c; any other float mask is an additive bias
+      const Node& w = g_.at(mask);
+      if (w.op != "aten::where" || w.args.size() < 3 || node_arg(w, 0) < 0) return leaf(id);
+      auto t = constant_of(g_, w.args[1]), f = constant_of(g_, w.args[2]);
+      if (!t || !f) return leaf(id);
+      if (*t == 0.0 && std::isinf(*f) && *f < 0) {
+        flip = false;
+      } else if (*f == 0.0 && std::isinf(*t) && *t < 0) {
+        flip = true;
+      } else {
+        return leaf(id);
+      }
+      mask = node_arg(w, 0);
+      s.inlined.push_back(a.mask);
+    }
+    Expr m = lift(mask);
+    if (flip && m.factors.size() == 1) m.factors[0].negated = !m.factors[0].negated;
+    if (m.factors.size() != 1 || !m.factors[0].mask || !m.summed.empty()) return leaf(id);
+    Expr probe = s;
+    if (!merge_product(probe, m)) return leaf(id);
+    Factor cond = probe.factors.back();
+    cond.negated = !cond.negated;  // True in attn_mask takes part: fill where not
+    s.fill.on = true;
+    s.fill.cond = cond;
+    s.fill.value = -std::numeric_limits<double>::infinity();
+    s.fill.node = a.mask;
+    s.fill.scale_at_fill = s.scale;
+  }
+  sdpa_scores_[id] = s;
+  // the output
+  Factor w;
+  w.node = id;
+  w.dims = s.outs;
+  Expr e = v;
+  e.outs = batch;
+  e.outs.push_back(i);
+  e.outs.push_back(v.outs[r - 1]);
+  e.factors.push_back(w);
+  for (int x : finest(j)) e.summed.push_back(x);
+  for (int x : a.inlined) e.inlined.push_back(x);
+  return e;
 }
 
 // ---------------------------------------------------------------- text

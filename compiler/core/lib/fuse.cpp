@@ -194,6 +194,12 @@ int strip_scale(const Graph& g, int node, double& scale) {
   return node;
 }
 
+// A node whose value is read (dead code left in a graph is not a use).
+bool is_live(const Graph& g, int node) {
+  const Node& n = g.at(node);
+  return n.is_output || !n.users.empty() || n.op.back() == '_';
+}
+
 struct MaskInfo {
   bool on = false;
   Factor present;  // a mask factor that is 1 where present
@@ -374,7 +380,7 @@ Match adaptive_fusion(const Graph& g, const Softmax& s, int anchor, const Option
   IdSet inside(e.inlined.begin(), e.inlined.end());
   const Node& sn = g.at(s.node);
   bool used_outside = sn.is_output;
-  for (int u : sn.users) used_outside |= !inside.count(u);
+  for (int u : sn.users) used_outside |= !inside.count(u) && is_live(g, u);
   if (used_outside) {
     std::string wt = p.emit("getitem " + r + " i1");
     p.replace(s.node, em.layout(wt, {batch, mvi, groups}, w->dims, "the weights"));
@@ -458,7 +464,14 @@ Match dual_attention(const Graph& g, const Softmax& s, int anchor, const Options
     if (outs != expect) throw Failed{4, "the result's axes are not (batch, modality, features)"};
   }
   // the scores
-  Expr sc = c.lift(s.input);
+  Expr sc;
+  if (s.sdpa) {
+    const Expr* scores = c.sdpa_scores(s.node);
+    if (!scores) throw Failed{40, "the attention's scores could not be read"};
+    sc = *scores;
+  } else {
+    sc = c.lift(s.input);
+  }
   equate_dims(c, sc.outs, w->dims);
   MaskInfo mask = softmax_mask(c, s, sc, *w, false);
   double scale = sc.scale;
@@ -567,7 +580,7 @@ Match dual_attention(const Graph& g, const Softmax& s, int anchor, const Options
   auto outside = [&](int node) {
     const Node& n = g.at(node);
     bool o2 = n.is_output;
-    for (int u : n.users) o2 |= !inside.count(u);
+    for (int u : n.users) o2 |= !inside.count(u) && is_live(g, u);
     return o2;
   };
   if (outside(s.node)) {
@@ -870,7 +883,9 @@ template <class F>
 Best try_candidates(const Graph& g, const Softmax& s, const std::set<int>& consumed,
                     const std::set<int>& claimed, F attempt) {
   Best best;
-  for (int cand : candidates(g, s.node)) {
+  std::vector<int> cands = candidates(g, s.node);
+  if (s.sdpa) cands.insert(cands.begin(), s.node);  // the attention output itself
+  for (int cand : cands) {
     if (consumed.count(cand)) continue;
     try {
       Match m = attempt(cand);
@@ -919,6 +934,19 @@ std::string fuse(const Graph& g, const Options& opt) {
       misses[n.id] = "softmax " + why;
     }
   }
+  for (const Node& n : g.nodes) {
+    auto a = as_sdpa(g, n.id);
+    if (!a) continue;
+    Softmax s;
+    s.node = n.id;
+    s.input = -1;
+    s.dim = n.rank() > 0 ? n.rank() - 1 : 0;  // the weights' last axis: the keys
+    s.sdpa = true;
+    s.spelling = "scaled_dot_product_attention";
+    s.inlined = a->inlined;
+    softmaxes.push_back(s);
+    what[n.id] = "attention(" + g.at(a->inlined[0]).op.substr(6) + ")";
+  }
   // a softmax that is part of another softmax's spelling is not examined on its own
   std::set<int> inner;
   for (auto& s : softmaxes)
@@ -947,6 +975,10 @@ std::string fuse(const Graph& g, const Options& opt) {
   }
   for (auto& s : softmaxes) {
     if (inner.count(s.node) || fused_softmax.count(s.node) || consumed.count(s.node)) continue;
+    if (s.sdpa) {
+      misses[s.node] = "dual_attention " + da_fail[s.node].why;
+      continue;
+    }
     Best b = try_candidates(g, s, consumed, claimed, [&](int cand) {
       return adaptive_fusion(g, s, cand, opt, temps);
     });

@@ -74,8 +74,22 @@ struct Softmax {
   int dim = 0;     // over this dim of the node's value
   std::string spelling;
   int masked_exp = -1;  // exp(l) * mask / sum(exp(l) * mask): the masked numerator's node
+  bool sdpa = false;    // the weights inside a scaled_dot_product_attention (node: its output)
   std::vector<int> inlined;
 };
+
+// scaled_dot_product_attention and the fused kernels it lowers to: softmax(q k^T * scale
+// [masked]) v, with the weights implicit.
+struct Sdpa {
+  int node = -1;  // the node whose value is the attention output
+  int q = -1, k = -1, v = -1, mask = -1;
+  double dropout = 0.0;
+  bool causal = false;
+  std::optional<double> scale;
+  std::vector<int> inlined;
+};
+
+std::optional<Sdpa> as_sdpa(const Graph& g, int node);
 
 // A unit-vector normalisation over one dim: F.normalize, x / norm(x).clamp_min(eps), ...
 struct Normalize {
@@ -105,6 +119,12 @@ class Ctx {
   const Var& var(int v) { return vars_[static_cast<size_t>(find(v))]; }
   int64_t size_of(const Idx& idx);
   std::string describe(const Expr& e);  // the canonical form as text (for --explain and tests)
+  // The scores of an attention output lifted from scaled_dot_product_attention (with its
+  // mask as an -inf fill), keyed by the output node; the weights are a factor of that node.
+  const Expr* sdpa_scores(int node) const {
+    auto it = sdpa_scores_.find(node);
+    return it == sdpa_scores_.end() ? nullptr : &it->second;
+  }
   std::string describe_axes(const std::vector<Idx>& axes);
 
  private:
@@ -114,11 +134,14 @@ class Ctx {
   Expr contraction(int node);
   Expr einsum(int node);
   Expr unrolled_sum(int node);
+  Expr attention(int node, const Sdpa& a);
+  std::map<int, Expr> sdpa_scores_;
   bool select(Expr& e, int axis, int64_t index, bool keep);
   Expr lift_uncached(int node);
   Expr lift_operand(int node);
   const Graph& g_;
   int operand_depth_ = 0;
+  int select_depth_ = 0;  // inside the terms of a sum unrolled by hand: selects are indices
   std::vector<Var> vars_;
 };
 
