@@ -17,7 +17,6 @@ own backward). The pass's uuid hashes the files that define it, so Inductor's FX
 never reuses a graph compiled by another version. All private PyTorch APIs of the Inductor
 integration are in this file.
 """
-import functools
 import glob
 import os
 from typing import List, Tuple
@@ -70,10 +69,14 @@ class CldmdfInductorPass(_PassBase):
             f"cost_rule={self.cost_rule}".encode()
 
 
-@functools.lru_cache(maxsize=None)
+_PASSES = {}
+
+
 def inductor_pass(cost_rule: bool = True) -> CldmdfInductorPass:
     """The pass (one per process and setting; its `reports` list one FusionReport per graph)."""
-    return CldmdfInductorPass(cost_rule)
+    if bool(cost_rule) not in _PASSES:
+        _PASSES[bool(cost_rule)] = CldmdfInductorPass(bool(cost_rule))
+    return _PASSES[bool(cost_rule)]
 
 
 def enable_inductor_fusion(enabled: bool = True, cost_rule: bool = True) -> None:

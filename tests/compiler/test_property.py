@@ -273,9 +273,7 @@ def test_random_spelling_fuses_in_export(pattern, i, c):
     check(pattern, c, fused.module(), report, fn, make_inputs(seed=1))
 
 
-# (a traced loss is specialised to the example's entity count: see test_torchscript.py)
-@pytest.mark.parametrize("pattern,i,c", [x for p in ("adaptive_fusion", "dual_attention")
-                                         for x in cases(p, N_SCRIPT, 2)],
+@pytest.mark.parametrize("pattern,i,c", [x for p in FAMILIES for x in cases(p, N_SCRIPT, 2)],
                          ids=lambda v: str(v) if not isinstance(v, dict) else "")
 def test_random_spelling_fuses_in_traced_torchscript(pattern, i, c):
     fn, make_inputs = FAMILIES[pattern][1](c)

@@ -630,7 +630,9 @@ int unique_of_inverse(const Graph& g, int id) {
 // A node that holds the number of distinct entities: size(unique values, 0).
 bool is_entity_count(const Graph& g, const Arg& a, int unique) {
   if (!a.is_node()) return false;
-  const Node& n = g.at(a.node);
+  // a traced size: Int(NumToTensor(size(values, 0)))
+  int id = strip(g, a.node, {"aten::Int", "prim::NumToTensor", "aten::ScalarImplicit"});
+  const Node& n = g.at(id);
   auto unique_values = [&](const Arg& v) {
     if (!v.is_node()) return false;
     const Node& u = g.at(v.node);
@@ -754,6 +756,11 @@ Match centroid_loss(const Graph& g, int loss, int temp_base) {
       throw Failed{4, "scatter_add does not sum the normalised points over rows"};
     int idx = strip(g, sn.args[2].node, {"aten::expand", "aten::expand_as", "aten::unsqueeze",
                                          "aten::view", "aten::reshape", "aten::repeat"});
+    while (g.at(idx).op == "aten::slice" && g.at(idx).args[0].is_node() &&
+           g.at(g.at(idx).args[0].node).shape.size() == g.at(idx).shape.size() &&
+           g.at(g.at(idx).args[0].node).shape[0].size == g.at(idx).shape[0].size)
+      idx = strip(g, g.at(idx).args[0].node, {"aten::expand", "aten::unsqueeze", "aten::view",
+                                              "aten::reshape"});
     unique = unique_of_inverse(g, idx);
     segment = "scatter_add";
   } else if ((sn.op == "aten::index_put" || sn.op == "aten::index_put_") && sn.args.size() >= 4) {
