@@ -247,6 +247,8 @@ def fuse_graph(graph: Graph, ir: str = "export", cost_rule: bool = True,
                explain: bool = False) -> FusionReport:
     """Rewrites every match in `graph` (in place) and reports. `ir` names the IR for the
     core's cost rule and the report: export, inductor or backend."""
+    import time
+    start = time.perf_counter()
     ir = {"torch.export": "export"}.get(ir, ir)
     writer = _Writer(graph)
     text = writer.write()
@@ -272,6 +274,8 @@ def fuse_graph(graph: Graph, ir: str = "export", cost_rule: bool = True,
     graph.lint()
     report = core.make_report(_IR_NAMES.get(ir, ir), result, names, applied, declined)
     report.graph_text = text
+    report.pass_ms = 1e3 * (time.perf_counter() - start)
+    report.graph_nodes = len(writer.nodes)
     return report
 
 

@@ -29,6 +29,8 @@ class FusionReport:
     notes: List[str] = field(default_factory=list)
     examined: List[Tuple[str, str]] = field(default_factory=list)
     canonical: Dict[str, str] = field(default_factory=dict)
+    pass_ms: float = 0.0      # the pass's own time: write the graph, match, rewrite
+    graph_nodes: int = 0
 
     def count(self, pattern: str) -> int:
         return sum(f.pattern == pattern for f in self.fused)

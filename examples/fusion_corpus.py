@@ -515,6 +515,25 @@ class IndexPutCentroidLoss(nn.Module):
         return F.cross_entropy(z @ c.T / self.tau, inv)
 
 
+class LogSumExpCentroidLoss(nn.Module):
+    """The loss written out: logsumexp over the centroids minus the positive logit
+    (gathered), averaged."""
+
+    def __init__(self, dim=D, proj=32, tau=0.1):
+        super().__init__()
+        self.proj, self.tau = nn.Linear(dim, proj), tau
+
+    def forward(self, h, labels):
+        z = F.normalize(self.proj(h), dim=-1)
+        ids, inv = torch.unique(labels, return_inverse=True)
+        if not torch.jit.is_tracing():
+            torch._check(ids.numel() > 0)  # export-aware code: logsumexp needs a non-empty row
+        c = F.normalize(torch.zeros(ids.numel(), z.shape[1]).index_add_(0, inv, z), dim=-1)
+        logits = torch.matmul(z, c.transpose(0, 1)) / self.tau
+        positive = logits.gather(1, inv.unsqueeze(1)).squeeze(1)
+        return (torch.logsumexp(logits, dim=1) - positive).mean()
+
+
 # ----------------------------------------------------------------- near misses
 
 
@@ -700,6 +719,7 @@ CORPUS = {
     "scatter_centroid_loss": (ScatterCentroidLoss, loss_in, {CL: 1}),
     "one_hot_centroid_loss": (OneHotCentroidLoss, loss_in, {CL: 1}),
     "index_put_centroid_loss": (IndexPutCentroidLoss, loss_in, {CL: 1}),
+    "logsumexp_centroid_loss": (LogSumExpCentroidLoss, loss_in, {CL: 1}),
     "near_miss_all_modalities_normaliser": (AllModalitiesNormaliser, tok, {}),
     "near_miss_positional_bias": (PositionalBiasAttention, tok, {}),
     "near_miss_finite_fill_attention": (FiniteFillAttention, tok, {}),

@@ -12,7 +12,7 @@ from torch.testing import FileCheck
 
 import cldmdf  # noqa: F401
 import cldmdf.compiler as compiler
-from conftest import ROOT, assert_same, graph_counts
+from compiler_util import ROOT, assert_same, graph_counts, no_compile_caches  # noqa: F401  (a fixture)
 from fusion_corpus import BATCH_DIM, CORPUS, UNBATCHED, expected
 
 NAMES = list(CORPUS)

@@ -4,7 +4,7 @@ import torch
 
 import cldmdf  # noqa: F401
 import cldmdf.compiler as compiler
-from conftest import assert_same
+from compiler_util import assert_same, no_compile_caches  # noqa: F401  (a fixture)
 from fusion_corpus import CORPUS
 
 

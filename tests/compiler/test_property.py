@@ -15,7 +15,7 @@ import torch.nn.functional as F
 
 import cldmdf  # noqa: F401
 import cldmdf.compiler as compiler
-from conftest import assert_same
+from compiler_util import assert_same, no_compile_caches  # noqa: F401  (a fixture)
 
 N_EXPORT, N_SCRIPT, N_INDUCTOR = 40, 16, 6
 

@@ -11,7 +11,7 @@ from torch.testing import FileCheck
 
 import cldmdf  # noqa: F401
 from cldmdf.compiler import fuse_torchscript, fused_op_counts
-from conftest import ROOT, assert_same
+from compiler_util import ROOT, assert_same
 from fusion_corpus import CORPUS
 
 

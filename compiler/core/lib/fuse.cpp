@@ -639,6 +639,7 @@ bool is_entity_count(const Graph& g, const Arg& a, int unique) {
     return u.op == "prim::getitem" && u.args[0].is_node() && u.args[0].node == unique &&
            u.args[1].i == 0;
   };
+  if ((n.op == "aten::numel" || n.op == "aten::sym_numel") && !n.args.empty() && unique_values(n.args[0])) return true;
   // TorchScript: size(values)[0]
   if (n.op == "aten::__getitem__" && n.args.size() >= 2 && n.args[0].is_node() &&
       n.args[1].kind == Arg::Int && n.args[1].i == 0) {
@@ -675,6 +676,50 @@ Match centroid_loss(const Graph& g, int loss, int temp_base) {
     logits = ln.args[0].node;
     target = ln.args[1].node;
     loss_args(ln, 2, 3, 4, 5);
+  } else if (ln.op == "aten::sub" || ln.op == "aten::mean" || ln.op == "aten::sum") {
+    // logsumexp(logits, 1) - logits[i, target_i], then mean / sum / nothing
+    int sub = loss;
+    if (ln.op != "aten::sub") {
+      bool all = ln.args.size() < 2 || ln.args[1].kind == Arg::None ||
+                 (ln.args[1].kind == Arg::List && (ln.args[1].list.empty() ||
+                  (ln.args[1].list.size() == 1 && ln.args[1].list[0].i == 0)));
+      if (!all || !ln.args[0].is_node()) throw Failed{0, "not a loss"};
+      reduction = ln.op == "aten::mean" ? 1 : 2;
+      sub = ln.args[0].node;
+      covered.push_back(sub);
+    } else {
+      reduction = 0;
+    }
+    const Node& sn = g.at(sub);
+    if (sn.op != "aten::sub" || !sn.args[0].is_node() || !sn.args[1].is_node())
+      throw Failed{0, "not a loss"};
+    const Node& lse = g.at(sn.args[0].node);
+    if (lse.op != "aten::logsumexp" || lse.args.size() < 2 || !lse.args[0].is_node())
+      throw Failed{0, "not a loss"};
+    std::vector<int64_t> d;
+    const Arg& la = lse.args[1];
+    if (!(la.kind == Arg::List && la.list.size() == 1 && la.list[0].kind == Arg::Int &&
+          normalize_dim(la.list[0].i, 2) == 1) && !(la.kind == Arg::Int && normalize_dim(la.i, 2) == 1))
+      throw Failed{1, "logsumexp over another axis than the classes"};
+    logits = lse.args[0].node;
+    covered.push_back(lse.id);
+    // the positive: logits.gather(1, target[:, None]).squeeze(1), or logits[arange(N), target]
+    int pos = strip(g, sn.args[1].node, {"aten::squeeze"});
+    const Node& pn = g.at(pos);
+    if (pn.op == "aten::gather" && pn.args.size() >= 3 && pn.args[0].is_node() &&
+        pn.args[0].node == logits && pn.args[1].kind == Arg::Int && pn.args[1].i == 1) {
+      target = strip(g, pn.args[2].node, {"aten::unsqueeze", "aten::view", "aten::reshape"});
+    } else if (pn.op == "aten::index" && pn.args.size() >= 2 && pn.args[0].is_node() &&
+               pn.args[0].node == logits && pn.args[1].kind == Arg::List &&
+               pn.args[1].list.size() == 2 && pn.args[1].list[0].is_node() &&
+               pn.args[1].list[1].is_node() &&
+               g.at(pn.args[1].list[0].node).op == "aten::arange") {
+      target = pn.args[1].list[1].node;
+    } else {
+      throw Failed{1, "logsumexp minus something other than the target's logit"};
+    }
+    covered.push_back(pos);
+    covered.push_back(sn.args[1].node);
   } else {
     int nl = loss;
     if (ln.op == "prim::getitem") {
@@ -1012,8 +1057,25 @@ std::string fuse(const Graph& g, const Options& opt) {
     bool nll = n.op == "aten::nll_loss" || n.op == "aten::nll_loss_nd";
     bool nllf = n.op == "prim::getitem" && n.args[0].is_node() &&
                 g.at(n.args[0].node).op == "aten::nll_loss_forward" && n.args[1].i == 0;
-    if (!ce && !nll && !nllf) continue;
-    what[n.id] = "loss(" + (nllf ? std::string("nll_loss_forward") : n.op.substr(6)) + ")";
+    // logsumexp - positive: the anchor is the reduction over it, or the difference itself
+    auto lse_minus = [&](const Node& x) {
+      return x.op == "aten::sub" && x.args[0].is_node() &&
+             g.at(x.args[0].node).op == "aten::logsumexp";
+    };
+    bool lse = false;
+    if (lse_minus(n)) {
+      lse = true;
+      for (int u : n.users) {
+        const Node& un = g.at(u);
+        if ((un.op == "aten::mean" || un.op == "aten::sum") && n.users.size() == 1) lse = false;
+      }
+    } else if ((n.op == "aten::mean" || n.op == "aten::sum") && n.args[0].is_node() &&
+               lse_minus(g.at(n.args[0].node)) && g.at(n.args[0].node).users.size() == 1) {
+      lse = true;
+    }
+    if (!ce && !nll && !nllf && !lse) continue;
+    what[n.id] = "loss(" + (nllf ? std::string("nll_loss_forward")
+                            : lse ? "logsumexp - positive" : n.op.substr(6)) + ")";
     try {
       Match m = centroid_loss(g, n.id, temps);
       accept(m);

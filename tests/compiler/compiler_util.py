@@ -31,6 +31,7 @@ def assert_same(got, want, atol=1e-5, rtol=1e-4, skip_nan_rows=False):
 
 
 @pytest.fixture
+
 def no_compile_caches():
     """A cache hit reuses a compiled graph without running the pass (so without a report):
     compile afresh."""
