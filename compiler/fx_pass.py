@@ -156,35 +156,20 @@ class _Writer:
         return self.text.text()
 
 
-_OPS = {"adaptive_fusion": "adaptive_fusion", "dual_attention": "dual_attention",
-        "centroid_contrastive_loss": "centroid_contrastive_loss"}
+_INSTRUCTIONS = {"reshape": aten.reshape.default, "permute": aten.permute.default,
+                 "expand": aten.expand.default, "not": aten.logical_not.default,
+                 "mul": aten.mul.Tensor, "div": aten.div.Tensor, "size": aten.sym_size.int,
+                 "floordiv": operator.floordiv, "imul": operator.mul,
+                 "getitem": operator.getitem}
 
 
 def _target(ins: core.Instr, args: list):
-    op = ins.op
-    if op == "reshape":
-        return aten.reshape.default, args
-    if op == "permute":
-        return aten.permute.default, args
-    if op == "expand":
-        return aten.expand.default, args
-    if op == "not":
-        return aten.logical_not.default, args
-    if op == "mul":
-        return aten.mul.Tensor, args
-    if op == "div":
-        return aten.div.Tensor, args
-    if op == "size":
-        return aten.sym_size.int, args
-    if op == "floordiv":
-        return operator.floordiv, args
-    if op == "imul":
-        return operator.mul, args
-    if op == "getitem":
-        return operator.getitem, args
-    if op == "op":
-        return getattr(torch.ops.cldmdf, _OPS[args[0]]).default, args[1:]
-    raise ValueError(f"cldmdf compiler core: unknown instruction {op!r}")
+    """The FX target of one instruction of a rewrite program, and its arguments."""
+    if ins.op == "op":
+        return getattr(torch.ops.cldmdf, args[0]).default, args[1:]
+    if ins.op not in _INSTRUCTIONS:
+        raise ValueError(f"cldmdf compiler core: unknown instruction {ins.op!r}")
+    return _INSTRUCTIONS[ins.op], args
 
 
 def _fake_mode_of(graph: Graph):

@@ -263,6 +263,22 @@ void check_float(const Graph& g, int node, const std::string& dtype, const std::
   if (n.dtype != dtype) throw Failed{60, what + ": dtype " + n.dtype + ", not " + dtype};
 }
 
+// The softmax's weights as a factor of `e`, summed over the softmax axis and only that:
+// returns the axis's variable (and the factor in w).
+int weighted_sum_axis(Ctx& c, const Expr& e, const Softmax& s, const Factor*& w) {
+  if (e.fill.on) throw Failed{1, "the result is filled after the sum"};
+  w = find_factor(e, s.node);
+  if (!w) throw Failed{1, "the softmax is not a factor of a sum"};
+  if (!e.fixed.empty()) throw Failed{2, "the weighted sum reads one slice of the weights"};
+  Idx axis = c.finest(w->dims[static_cast<size_t>(s.dim)]);
+  if (axis.size() != 1) throw Failed{2, "the softmax runs over a merged axis"};
+  Idx summed = c.finest(e.summed);
+  if (std::find(summed.begin(), summed.end(), axis[0]) == summed.end())
+    throw Failed{2, "the softmax axis is not summed over (no weighted sum)"};
+  if (summed.size() != 1) throw Failed{3, "the sum also runs over another axis"};
+  return axis[0];
+}
+
 // ---------------------------------------------------------------- adaptive fusion
 
 Match adaptive_fusion(const Graph& g, const Softmax& s, int anchor, const Options& opt,
@@ -273,17 +289,8 @@ Match adaptive_fusion(const Graph& g, const Softmax& s, int anchor, const Option
   m.pattern = "adaptive_fusion";
   m.anchor = anchor;
   m.canon = c.describe(e);
-  if (e.fill.on) throw Failed{1, "the result is filled after the sum"};
-  const Factor* w = find_factor(e, s.node);
-  if (!w) throw Failed{1, "the softmax is not a factor of a sum"};
-  if (!e.fixed.empty()) throw Failed{2, "the weighted sum reads one slice of the weights"};
-  Idx m_axis = c.finest(w->dims[static_cast<size_t>(s.dim)]);
-  if (m_axis.size() != 1) throw Failed{2, "the softmax runs over a merged axis"};
-  int mv = m_axis[0];
-  Idx summed = c.finest(e.summed);
-  if (std::find(summed.begin(), summed.end(), mv) == summed.end())
-    throw Failed{2, "the softmax axis is not summed over (no weighted sum)"};
-  if (summed.size() != 1) throw Failed{3, "the sum also runs over another axis"};
+  const Factor* w = nullptr;
+  int mv = weighted_sum_axis(c, e, s, w);
   const Factor* h = nullptr;
   for (auto& f : e.factors) {
     if (&f == w || f.mask) continue;
@@ -404,17 +411,8 @@ Match dual_attention(const Graph& g, const Softmax& s, int anchor, const Options
   m.pattern = "dual_attention";
   m.anchor = anchor;
   m.canon = c.describe(e);
-  if (e.fill.on) throw Failed{1, "the result is filled after the sum"};
-  const Factor* w = find_factor(e, s.node);
-  if (!w) throw Failed{1, "the softmax is not a factor of a sum"};
-  if (!e.fixed.empty()) throw Failed{2, "the weighted sum reads one slice of the weights"};
-  Idx j_axis = c.finest(w->dims[static_cast<size_t>(s.dim)]);
-  if (j_axis.size() != 1) throw Failed{2, "the softmax runs over a merged axis"};
-  int jv = j_axis[0];
-  Idx summed = c.finest(e.summed);
-  if (std::find(summed.begin(), summed.end(), jv) == summed.end())
-    throw Failed{2, "the softmax axis is not summed over (no weighted sum)"};
-  if (summed.size() != 1) throw Failed{3, "the sum also runs over another axis"};
+  const Factor* w = nullptr;
+  int jv = weighted_sum_axis(c, e, s, w);
   const Factor *fw = nullptr, *x = nullptr;
   std::optional<Softmax> sf;
   for (auto& f : e.factors) {
