@@ -64,6 +64,26 @@ def _drop_assertions_on(graph: Graph, nodes) -> None:
                 stack.extend(user.users)
 
 
+_CHECKS = {aten._assert_scalar.default, aten._assert_tensor_metadata.default}
+
+
+def _prune_dead_checks(graph: Graph) -> None:
+    """Erases the runtime checks (size and metadata assertions) of values that nothing but
+    checks reads any more: after a rewrite, the stock computation they guarded is gone."""
+    live, stack = set(), [n for n in graph.nodes if n.op == "output" or
+                          (n.op == "call_function" and n.target not in _CHECKS and n.is_impure())]
+    while stack:
+        node = stack.pop()
+        if node in live:
+            continue
+        live.add(node)
+        stack.extend(a for a in node.all_input_nodes)
+    for node in list(graph.nodes):
+        if node.target in _CHECKS and any(a not in live for a in node.all_input_nodes
+                                          if a.op != "placeholder"):
+            graph.erase_node(node)
+
+
 class _Writer:
     """Writes an FX graph in the core's text form."""
 
@@ -250,6 +270,9 @@ def fuse_graph(graph: Graph, ir: str = "export", cost_rule: bool = True,
     covered = [writer.nodes[i] for rw in applied for i in rw.covered]
     _drop_assertions_on(graph, covered)
     graph.eliminate_dead_code()
+    if applied:
+        _prune_dead_checks(graph)
+        graph.eliminate_dead_code()
     order = {n: i for i, n in enumerate(graph.nodes)}
     for node in sorted((n for n in set(covered) if n in order), key=order.__getitem__,
                        reverse=True):

@@ -1,4 +1,5 @@
-"""Shared helpers of the compiler tests: the corpus, counting fusions, comparing results."""
+"""Shared helpers of the compiler tests: the corpus on the path, counting fusions, comparing
+results, a fixture that compiles without caches (imported by the test modules)."""
 import os
 import sys
 
@@ -31,7 +32,6 @@ def assert_same(got, want, atol=1e-5, rtol=1e-4, skip_nan_rows=False):
 
 
 @pytest.fixture
-
 def no_compile_caches():
     """A cache hit reuses a compiled graph without running the pass (so without a report):
     compile afresh."""

@@ -370,6 +370,10 @@ Match adaptive_fusion(const Graph& g, const Softmax& s, int anchor, const Option
     throw Failed{70, "cost rule: Inductor fuses this softmax and weighted sum itself; the "
                      "operator measured slower than plain torch.compile (benchmarks/README.md) [" +
                      m.detail + "]"};
+  if (opt.cost_rule && c.size_of(batch) == 1 && M >= 256)
+    throw Failed{70, "cost rule: one bag of many instances; the operator works sample by sample "
+                     "and measured slower than the stock matrix product (benchmarks/README.md) [" +
+                     m.detail + "]"};
   Program p(temp_base);
   Emitter em(c, p, opt.runtime_sizes);
   Idx mvi{mv};
@@ -888,6 +892,12 @@ Match centroid_loss(const Graph& g, int loss, int temp_base) {
   m.lines = p.lines();
   m.covered.insert(covered.begin(), covered.end());
   m.covered.insert(e.inlined.begin(), e.inlined.end());
+  // the centroids: their normalisation, the segment sum (in-place ops on a fresh buffer
+  // that nothing else reads are not dead code to every IR) and its buffer
+  m.covered.insert(nc->inlined.begin(), nc->inlined.end());
+  m.covered.insert(nz->inlined.begin(), nz->inlined.end());
+  m.covered.insert(sums);
+  if (segment != "one-hot matmul") m.covered.insert(sn.args[0].node);
   return m;
 }
 
