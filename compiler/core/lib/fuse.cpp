@@ -78,7 +78,6 @@ class Emitter {
   // Lays out `value` (its dims indexed by `dims`) as a tensor with the axes `target`.
   std::string layout(const std::string& value, const std::vector<Idx>& dims,
                      const std::vector<Idx>& target, const std::string& what) {
-    (void)0;
     Idx src;
     bool atomic = true;
     for (auto& d : dims) {

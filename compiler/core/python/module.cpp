@@ -51,6 +51,7 @@ static PyMethodDef methods[] = {
     {nullptr, nullptr, 0, nullptr}};
 
 static PyModuleDef module = {PyModuleDef_HEAD_INIT, "_compiler_core",
-                             "cldmdf's graph recognition core", -1, methods};
+                             "cldmdf's graph recognition core", -1, methods,
+                             nullptr, nullptr, nullptr, nullptr};
 
 PyMODINIT_FUNC PyInit__compiler_core(void) { return PyModule_Create(&module); }
