@@ -214,8 +214,10 @@ def _apply(graph: Graph, nodes: List[Node], rw: core.Rewrite, fake_mode) -> Opti
     """Applies one rewrite program; returns why not where it cannot be applied."""
     anchor = nodes[rw.anchor]
     order = {n: i for i, n in enumerate(graph.nodes)}
+    inside = {nodes[i] for i in rw.covered}
     for node_id, _ in rw.replaces:
-        if node_id != rw.anchor and any(order[u] < order[anchor] for u in nodes[node_id].users):
+        if node_id != rw.anchor and any(order[u] < order[anchor] and u not in inside
+                                        for u in nodes[node_id].users):
             return "the weights are read before the fused result would be computed"
     temps: Dict[str, Node] = {}
     new: List[Node] = []
@@ -244,7 +246,10 @@ def _apply(graph: Graph, nodes: List[Node], rw: core.Rewrite, fake_mode) -> Opti
         for key in ("stack_trace", "nn_module_stack", "source_fn_stack"):
             if key in old.meta:
                 replacement.meta.setdefault(key, old.meta[key])
-        old.replace_all_uses_with(replacement, delete_user_cb=lambda u: u not in fresh)
+        # the match's own reads of a replaced intermediate (the weights) die with it
+        keep = fresh if node_id == rw.anchor else fresh | inside
+        old.replace_all_uses_with(replacement, delete_user_cb=lambda u: u not in keep)
+        nodes[node_id] = replacement  # a later rewrite that reads this value reads the new one
     return None
 
 

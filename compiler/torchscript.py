@@ -171,8 +171,14 @@ def _int_list(graph, items) -> torch._C.Value:
     return node.output()
 
 
-def _apply(graph: torch._C.Graph, writer: _Writer, rw: core.Rewrite) -> None:
+def _apply(graph: torch._C.Graph, writer: _Writer, rw: core.Rewrite) -> str:
+    """Applies one rewrite program before the matched result; returns why not (or "")."""
     anchor = writer.values[rw.anchor]
+    inside = {writer.values[i].node() for i in rw.covered if writer.values[i] is not None}
+    for node_id, _ in rw.replaces:
+        if node_id != rw.anchor and any(u.user.isBefore(anchor.node()) and u.user not in inside
+                                        for u in writer.values[node_id].uses()):
+            return "the weights are read before the fused result would be computed"
     temps: Dict[str, object] = {}
 
     def value(a):
@@ -212,7 +218,15 @@ def _apply(graph: torch._C.Graph, writer: _Writer, rw: core.Rewrite) -> None:
                 raise ValueError(f"cldmdf compiler core: unknown instruction {op!r}")
             temps[ins.temp] = out
     for node_id, t in rw.replaces:
-        writer.values[node_id].replaceAllUsesWith(temps[t])
+        old = writer.values[node_id]
+        if node_id == rw.anchor:
+            old.replaceAllUsesWith(temps[t])
+        else:  # the match's own reads of the weights die with it
+            for use in list(old.uses()):
+                if use.user not in inside:
+                    use.user.replaceInput(use.offset, temps[t])
+        writer.values[node_id] = temps[t]  # later rewrites read the new value
+    return ""
 
 
 def _prepare(graph: torch._C.Graph) -> None:
@@ -277,11 +291,13 @@ def fuse_torchscript(model: Union[torch.jit.ScriptModule, torch.jit.ScriptFuncti
     text = writer.write()
     result = core.run(text, "torchscript", runtime_sizes=True, explain=explain)
     names = {i: (v.debugName() if v is not None else f"n{i}") for i, v in enumerate(writer.values)}
+    applied, declined = [], []
     for rw in result.rewrites:
-        _apply(graph, writer, rw)
+        why = _apply(graph, writer, rw)
+        (declined.append((rw, why)) if why else applied.append(rw))
     torch._C._jit_pass_dce(graph)
     torch._C._jit_pass_lint(graph)
-    report = core.make_report("TorchScript", result, names, result.rewrites)
+    report = core.make_report("TorchScript", result, names, applied, declined)
     report.graph_text = text
     report.pass_ms = 1e3 * (time.perf_counter() - start)  # with the run on the example inputs
     report.graph_nodes = len(writer.values)

@@ -209,3 +209,36 @@ def test_opt_driver_rejects_bad_input_with_a_message(tmp_path):
     assert r.returncode == 2 and "no such file" in r.stderr
     r = run_opt("examples/fusion_corpus.py")
     assert r.returncode == 2 and "--model" in r.stderr
+
+
+class ChainedPooling(torch.nn.Module):
+    """Two poolings, the second over values built from the first's result; the first's
+    weights are returned as well (so they must come from the operator)."""
+
+    def forward(self, x, g1, g2, mask):
+        w = torch.softmax(g1.masked_fill(~mask[..., None], float("-inf")), 1)
+        h = (w * x).sum(1)
+        y = torch.stack([h, h * 2, h + 1], 1)
+        return (torch.softmax(g2, 1) * y).sum(1), w
+
+
+def chained_inputs():
+    g = torch.Generator().manual_seed(0)
+    mask = torch.rand(5, 3, generator=g) > 0.3
+    mask[:, 0] = True
+    return (torch.randn(5, 3, 8, generator=g), torch.randn(5, 3, 1, generator=g),
+            torch.randn(5, 3, 1, generator=g), mask)
+
+
+def test_weights_read_elsewhere_come_from_the_operator_and_fusions_chain():
+    model, inputs = ChainedPooling(), chained_inputs()
+    fused, report = compiler.fuse_exported(torch.export.export(model, inputs))
+    assert report.count("adaptive_fusion") == 2 and "weights=reused" in str(report)
+    FileCheck().check_not("aten.softmax").run(str(fused.graph))
+    for got, want in zip(run(fused.module(), inputs), run(model, inputs)):
+        assert_same(got, want)
+    scripted, report = compiler.fuse_torchscript(torch.jit.script(model), inputs)
+    assert compiler.fused_op_counts(scripted.graph) == {"adaptive_fusion": 2}
+    FileCheck().check_not("aten::softmax").run(str(scripted.graph))
+    for got, want in zip(run(scripted, inputs), run(model, inputs)):
+        assert_same(got, want)

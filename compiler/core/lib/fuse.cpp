@@ -952,6 +952,15 @@ Best try_candidates(const Graph& g, const Softmax& s, const std::set<int>& consu
       for (int n : m.softmaxes) overlap |= consumed.count(n) > 0;
       for (int n : m.covered) overlap |= claimed.count(n) > 0;
       if (overlap) throw Failed{75, "overlaps another fusion"};
+      // grow the match only while the smaller result is read by nothing but the larger one
+      // (else the stock code would still compute it)
+      bool smaller_read_elsewhere = false;
+      if (best.ok) {
+        const Node& a = g.at(best.match.anchor);
+        smaller_read_elsewhere = a.is_output;
+        for (int u : a.users) smaller_read_elsewhere |= !m.covered.count(u) && is_live(g, u);
+      }
+      if (smaller_read_elsewhere) continue;
       best.ok = true;
       best.match = m;
     } catch (const Failed& f) {
