@@ -42,28 +42,6 @@ def _val(node) -> object:
     return node.meta.get("val") if isinstance(node, Node) else None
 
 
-def _is_size_arithmetic(node: Node) -> bool:
-    return node.target is aten.sym_size.int or getattr(node.target, "__module__", "") in (
-        "_operator", "operator") and node.target is not operator.getitem
-
-
-def _drop_assertions_on(graph: Graph, nodes) -> None:
-    """Erases the runtime size assertions (aten._assert_scalar over symbolic sizes) that read
-    the values of `nodes`, so computations only they use become dead code."""
-    seen = set()
-    for node in nodes:
-        stack = list(node.users)
-        while stack:
-            user = stack.pop()
-            if user in seen:
-                continue
-            seen.add(user)
-            if user.target is aten._assert_scalar.default:
-                graph.erase_node(user)
-            elif _is_size_arithmetic(user):
-                stack.extend(user.users)
-
-
 _CHECKS = {aten._assert_scalar.default, aten._assert_tensor_metadata.default}
 
 
@@ -272,18 +250,16 @@ def fuse_graph(graph: Graph, ir: str = "export", cost_rule: bool = True,
             declined.append((rw, why))
         else:
             applied.append(rw)
-    covered = [writer.nodes[i] for rw in applied for i in rw.covered]
-    _drop_assertions_on(graph, covered)
     graph.eliminate_dead_code()
     if applied:
+        covered = {writer.nodes[i] for rw in applied for i in rw.covered}
+        order = {n: i for i, n in enumerate(graph.nodes)}
+        for node in sorted((n for n in covered if n in order), key=order.__getitem__,
+                           reverse=True):
+            if not node.users and node.op == "call_function":
+                graph.erase_node(node)  # in-place ops (index_add_) are not dead code to FX
         _prune_dead_checks(graph)
         graph.eliminate_dead_code()
-    order = {n: i for i, n in enumerate(graph.nodes)}
-    for node in sorted((n for n in set(covered) if n in order), key=order.__getitem__,
-                       reverse=True):
-        if not node.users and node.op == "call_function":
-            graph.erase_node(node)  # in-place ops (index_add_) are not dead code to FX
-    graph.eliminate_dead_code()
     graph.lint()
     report = core.make_report(_IR_NAMES.get(ir, ir), result, names, applied, declined)
     report.graph_text = text

@@ -902,21 +902,16 @@ Expr Ctx::einsum(int id) {
   return acc;
 }
 
-Expr Ctx::lift(int id) {
-  Expr e = lift_uncached(id);
-  return e;
-}
-
 // An operand of a product or contraction: a sum or contraction inside it is a value of its
 // own (a linear layer's matmul, a pooled context), not part of this expression.
 Expr Ctx::lift_operand(int id) {
   ++operand_depth_;
-  Expr e = lift_uncached(id);
+  Expr e = lift(id);
   --operand_depth_;
   return e;
 }
 
-Expr Ctx::lift_uncached(int id) {
+Expr Ctx::lift(int id) {
   const Node& n = g_.at(id);
   if (!n.tensor) return leaf(id);
   int x = node_arg(n, 0);

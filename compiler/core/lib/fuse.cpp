@@ -697,7 +697,6 @@ Match centroid_loss(const Graph& g, int loss, int temp_base) {
     const Node& lse = g.at(sn.args[0].node);
     if (lse.op != "aten::logsumexp" || lse.args.size() < 2 || !lse.args[0].is_node())
       throw Failed{0, "not a loss"};
-    std::vector<int64_t> d;
     const Arg& la = lse.args[1];
     if (!(la.kind == Arg::List && la.list.size() == 1 && la.list[0].kind == Arg::Int &&
           normalize_dim(la.list[0].i, 2) == 1) && !(la.kind == Arg::Int && normalize_dim(la.i, 2) == 1))

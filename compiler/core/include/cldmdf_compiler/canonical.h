@@ -137,7 +137,6 @@ class Ctx {
   Expr attention(int node, const Sdpa& a);
   std::map<int, Expr> sdpa_scores_;
   bool select(Expr& e, int axis, int64_t index, bool keep);
-  Expr lift_uncached(int node);
   Expr lift_operand(int node);
   const Graph& g_;
   int operand_depth_ = 0;
