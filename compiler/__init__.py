@@ -8,6 +8,7 @@ patterns by meaning; thin adapters translate each IR in and apply the rewrites o
     fused_script, report = cldmdf.compiler.fuse_torchscript(torch.jit.script(model), args)
     torch.compile(model, backend="cldmdf")                      # trains through the operators
     torch.compile(model, options={"post_grad_custom_pre_pass": cldmdf.compiler.inductor_pass()})
+    module, report = cldmdf.compiler.fuse_mlir(torch.export.export(model, args))  # torch-mlir
     print(report.explain())   # every softmax-like node examined, and why it fused or not
 """
 from .fx_pass import fuse_exported, fuse_graph, fuse_graph_module
@@ -26,3 +27,7 @@ __all__ += ["fuse_torchscript", "fused_op_counts"]
 from .inductor_pass import enable_inductor_fusion, inductor_pass  # noqa: E402
 
 __all__ += ["enable_inductor_fusion", "inductor_pass"]
+
+from .mlir_pass import fuse_mlir  # noqa: E402  (needs torch-mlir and the built C++ pass)
+
+__all__ += ["fuse_mlir"]

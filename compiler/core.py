@@ -136,7 +136,12 @@ def run(text: str, ir: str, runtime_sizes: bool = False, cost_rule: bool = True,
         explain: bool = False) -> CoreResult:
     opts = f"ir={ir} runtime_sizes={int(runtime_sizes)} cost_rule={int(cost_rule)} " \
            f"explain={int(explain)}"
-    out = _core().fuse(text, opts)
+    return parse(_core().fuse(text, opts))
+
+
+def parse(out: str) -> CoreResult:
+    """Reads the core's answer (fuse.h): rewrite programs, misses, what was examined.
+    Lines it does not know (an adapter's own, such as the MLIR pass's) are skipped."""
     rewrites, misses, examined, canon = [], [], [], {}
     current = None
     for line in out.splitlines():

@@ -147,4 +147,55 @@ Graph parse_graph(const std::string& text) {
   return g;
 }
 
+namespace {
+
+void format_arg(std::ostringstream& o, const Arg& a) {
+  switch (a.kind) {
+    case Arg::None: o << " _"; break;
+    case Arg::Node: o << " %" << a.node; break;
+    case Arg::Int: o << " i" << a.i; break;
+    case Arg::Float: o << " f" << format_number(a.f); break;
+    case Arg::Bool: o << " b" << (a.i ? 1 : 0); break;
+    case Arg::Str: o << " s:" << (a.s.empty() ? "_" : a.s); break;
+    case Arg::List:
+      o << " [";
+      for (auto& x : a.list) format_arg(o, x);
+      o << " ]";
+      break;
+  }
+}
+
+}  // namespace
+
+std::string format_graph(const Graph& g) {
+  std::ostringstream o;
+  std::vector<int> outputs;
+  for (auto& n : g.nodes) {
+    o << "n " << n.id << " " << n.op << " " << (n.dtype.empty() ? "-" : n.dtype) << " ";
+    if (n.tensor) {
+      o << "[";
+      for (size_t d = 0; d < n.shape.size(); ++d) {
+        const Dim& dim = n.shape[d];
+        o << (d ? "," : "") << (dim.sym ? "s" : "") << dim.size;
+        if (dim.sym && !dim.expr.empty()) o << ":" << dim.expr;
+      }
+      o << "]";
+    } else if (n.scalar) {
+      o << "=" << (n.value_sym ? "s" : "") << format_number(n.value);
+    } else {
+      o << "-";
+    }
+    o << " " << (n.name.empty() ? "n" + std::to_string(n.id) : n.name);
+    for (auto& a : n.args) format_arg(o, a);
+    o << "\n";
+    if (n.is_output) outputs.push_back(n.id);
+  }
+  if (!outputs.empty()) {
+    o << "o";
+    for (int id : outputs) o << " " << id;
+    o << "\n";
+  }
+  return o.str();
+}
+
 }  // namespace cldmdf_compiler

@@ -68,6 +68,7 @@ struct Graph {
 // shape: [64,4,s64:s0] (s: symbolic, with its expression); scalar nodes: =0.5 or =s64
 // args: %<id> node, i<int>, f<float>, b0/b1, _ (None), s:<string>, [ ... ] list
 Graph parse_graph(const std::string& text);
+std::string format_graph(const Graph& g);  // the same text, for adapters written in C++
 std::string format_number(double v);
 
 }  // namespace cldmdf_compiler
