@@ -4,7 +4,8 @@ compiler's recognition core (cldmdf._compiler_core, plain C++ with no torch head
 One build targets the stable ABI of torch 2.10 (TORCH_TARGET_VERSION), so the
 same binary loads under every torch >= 2.10. CUDA kernels are built when nvcc
 is found and the installed torch is a CUDA build; CLDMDF_CUDA=0 forces them
-off, CLDMDF_CUDA=1 forces them on (and fails if they cannot be built).
+off, CLDMDF_CUDA=1 forces them on (and fails if they cannot be built). The MLIR pass
+(compiler/mlir/, CMake) is built when MLIR 22 is found (CLDMDF_MLIR=0/1 likewise).
 """
 import glob
 import os
@@ -111,6 +112,51 @@ def compiler_core_extension():
         py_limited_api=True, language="c++")
 
 
+MLIR_CMAKE_DIR = "/usr/lib/llvm-22/lib/cmake/mlir"  # Debian's libmlir-22-dev
+
+
+def want_mlir():
+    """The MLIR pass (compiler/mlir/) is built when MLIR 22 is found; CLDMDF_MLIR=0 turns it
+    off, CLDMDF_MLIR=1 requires it. CLDMDF_MLIR_DIR points at another MLIRConfig.cmake."""
+    flag = os.environ.get("CLDMDF_MLIR", "auto").lower()
+    mlir_dir = os.environ.get("CLDMDF_MLIR_DIR", MLIR_CMAKE_DIR)
+    found = os.path.isfile(os.path.join(mlir_dir, "MLIRConfig.cmake"))
+    tools = shutil.which("cmake") is not None
+    if flag in ("0", "off", "false"):
+        return None
+    if flag in ("1", "on", "true") and not (found and tools):
+        sys.exit(f"CLDMDF_MLIR=1 but the MLIR pass cannot be built: MLIRConfig.cmake in "
+                 f"{mlir_dir}: {found}, cmake: {tools} (apt-get install libmlir-22-dev "
+                 "mlir-22-tools llvm-22-dev llvm-22-tools cmake)")
+    return mlir_dir if found and tools else None
+
+
+class BuildExt(cpp_extension.BuildExtension.with_options(use_ninja=True)):
+    """The extensions, then the MLIR pass's CMake project (tools copied into cldmdf/_mlir/)."""
+
+    def run(self):
+        super().run()
+        mlir_dir = want_mlir()
+        if mlir_dir:
+            self.build_mlir(mlir_dir)
+
+    def build_mlir(self, mlir_dir):
+        import subprocess
+        build = os.path.join(ROOT, "build", "mlir")
+        generator = ["-G", "Ninja"] if shutil.which("ninja") else []
+        subprocess.check_call(["cmake", *generator, "-S", os.path.join(ROOT, "compiler", "mlir"),
+                               "-B", build, f"-DMLIR_DIR={mlir_dir}", "-DCMAKE_BUILD_TYPE=Release"],
+                              stdout=subprocess.DEVNULL)
+        subprocess.check_call(["cmake", "--build", build, "-j", str(os.cpu_count() or 2)])
+        roots = {ROOT if self.inplace or getattr(self, "editable_mode", False) else self.build_lib}
+        roots.add(self.build_lib)
+        for root in roots:
+            dest = os.path.join(root, "cldmdf", "_mlir")
+            os.makedirs(dest, exist_ok=True)
+            for name in ("cldmdf-mlir-opt", "libCldmdfPlugin.so"):
+                shutil.copy2(os.path.join(build, name), os.path.join(dest, name))
+
+
 setup(
     name="cldmdf",
     version="0.1.0",
@@ -120,12 +166,13 @@ setup(
     packages=find_packages(include=["cldmdf", "cldmdf.*"]) + [
         "cldmdf.compiler"],
     package_dir={"cldmdf.compiler": "compiler"},
-    package_data={"cldmdf": ["data/*.npz", "data/*.md"]},
+    package_data={"cldmdf": ["data/*.npz", "data/*.md", "_mlir/*"]},
     ext_modules=[extension(), compiler_core_extension()],
-    cmdclass={"build_ext": cpp_extension.BuildExtension.with_options(use_ninja=True)},
+    cmdclass={"build_ext": BuildExt},
     python_requires=">=3.9",
     install_requires=["torch>=2.10", "numpy"],
     extras_require={"plots": ["matplotlib"]},  # the PNG plots of `cldmdf experiment`
     entry_points={"console_scripts": ["cldmdf-opt = cldmdf.compiler.opt:main",
+                                      "cldmdf-mlir-opt = cldmdf.compiler.mlir_pass:main",
                                       "cldmdf = cldmdf.cli:main"]},
 )

@@ -750,5 +750,20 @@ UNBATCHED = {"bag_attention", "gated_bag_attention", "unbatched_attention"}
 # the batch axis of each input, where it is not 0
 BATCH_DIM = {"sequence_first_attention": (1, 0)}
 
+
+
+def dynamic_batch(inputs, name):
+    """torch.export's dynamic_shapes for a dynamic batch: one Dim shared by every input."""
+    import torch.export
+    batch = torch.export.Dim("batch", min=2)
+    dims = iter(BATCH_DIM.get(name, ()))
+
+    def spec(a):
+        if isinstance(a, (list, tuple)):
+            return [spec(t) for t in a]
+        return {next(dims, 0): batch}
+    return tuple(spec(a) for a in inputs)
+
+
 # what cldmdf-opt reads: name -> (model, example inputs)
 MODELS = {name: (lambda f=f: f().eval(), inputs) for name, (f, inputs, _) in CORPUS.items()}

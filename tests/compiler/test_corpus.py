@@ -13,7 +13,7 @@ from torch.testing import FileCheck
 import cldmdf  # noqa: F401
 import cldmdf.compiler as compiler
 from compiler_util import ROOT, assert_same, graph_counts, no_compile_caches  # noqa: F401  (a fixture)
-from fusion_corpus import BATCH_DIM, CORPUS, UNBATCHED, expected
+from fusion_corpus import CORPUS, UNBATCHED, dynamic_batch, expected
 
 NAMES = list(CORPUS)
 BATCHED = [n for n in NAMES if n not in UNBATCHED]
@@ -43,18 +43,6 @@ def test_export_fuses_as_expected(name):
     if not want:  # a near miss: left alone, and the report says why
         assert report.near_misses, str(report)
     assert_same(run(fused.module(), inputs), run(model, inputs))
-
-
-def dynamic_batch(inputs, name):
-    batch = torch.export.Dim("batch", min=2)
-    dims = iter(BATCH_DIM.get(name, ()))
-
-    def spec(a):
-        if isinstance(a, (list, tuple)):
-            return [spec(t) for t in a]
-        d = next(dims, 0)
-        return {d: batch}
-    return tuple(spec(a) for a in inputs)
 
 
 @pytest.mark.parametrize("name", BATCHED)

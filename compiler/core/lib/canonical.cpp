@@ -237,6 +237,28 @@ std::optional<Softmax> as_softmax(const Graph& g, int id, std::string* why) {
   if (!n.tensor) return std::nullopt;
   int rank = n.rank();
   const Arg* d = arg(n, 1);
+  // where(all(l == -inf, dim, keepdim), 0, softmax(l)): a safe softmax (0 on rows with
+  // nothing present), as scaled_dot_product_attention decomposes
+  if (is(n, {"aten::where"}) && node_arg(n, 0) >= 0 && arg(n, 1) && node_arg(n, 2) >= 0 &&
+      constant_of(g, n.args[1]) == 0.0) {
+    auto inner = as_softmax(g, node_arg(n, 2));
+    const Node& all = g.at(node_arg(n, 0));
+    if (!inner || !is(all, {"aten::all"}) || node_arg(all, 0) < 0 || !bool_arg(all, 2, false) ||
+        !dims_are(all, 1, rank, inner->dim))
+      return std::nullopt;
+    const Node& eq = g.at(node_arg(all, 0));
+    std::optional<double> c;
+    if (arg(eq, 1)) c = constant_of(g, eq.args[1]);
+    if (!is(eq, {"aten::eq"}) || strip_identity(g, node_arg(eq, 0)) != strip_identity(g, inner->input) ||
+        !c || !std::isinf(*c) || *c > 0)
+      return std::nullopt;
+    s = *inner;
+    s.node = id;
+    s.spelling = "safe " + inner->spelling;
+    for (int x : {id, all.id, eq.id}) s.inlined.push_back(x);
+    if (node_arg(n, 1) >= 0) s.inlined.push_back(node_arg(n, 1));
+    return s;
+  }
   if (is(n, {"aten::softmax", "aten::_softmax", "aten::_safe_softmax", "aten::special_softmax"})) {
     if (!d || d->kind != Arg::Int) return std::nullopt;
     s.input = node_arg(n, 0);
@@ -486,6 +508,321 @@ int64_t Ctx::size_of(const Idx& idx) {
   for (int v : finest(idx)) s *= var(v).size;
   return s;
 }
+
+// ---------------------------------------------------------------- cross-entropy forms
+
+namespace {
+
+int strip_ops(const Graph& g, int id, std::initializer_list<const char*> ops) {
+  while (id >= 0) {
+    const Node& n = g.at(id);
+    if (!is(n, ops) || node_arg(n, 0) < 0) break;
+    id = node_arg(n, 0);
+  }
+  return id;
+}
+
+// The squeeze of dim `dim` of a [.., 1, ..] value: squeeze(x, dim), squeeze(x, [dim]), or a view.
+int squeezed(const Graph& g, int id, int dim) {
+  const Node& n = g.at(id);
+  int x = node_arg(n, 0);
+  if (x < 0) return -1;
+  int rank = g.at(x).rank();
+  std::vector<int64_t> d;
+  if (is(n, {"aten::squeeze", "prims::squeeze"})) {
+    if (n.args.size() < 2 || n.args[1].kind == Arg::None) return x;
+    if (int_list(arg(n, 1), d) && d.size() == 1 && normalize_dim(d[0], rank) == dim) return x;
+    return -1;
+  }
+  if (is(n, {"aten::view", "aten::reshape", "aten::_unsafe_view"}) && rank == n.rank() + 1 &&
+      dim < rank && g.at(x).shape[static_cast<size_t>(dim)].size == 1 &&
+      !g.at(x).shape[static_cast<size_t>(dim)].sym)
+    return x;
+  return -1;
+}
+
+// A guard that keeps every point: t != c for a negative c (the default ignore_index -100);
+// the targets of an entity loss are torch.unique's inverse indices, never negative.
+bool keeps_all(const Graph& g, int cond, int& target) {
+  const Node& n = g.at(cond);
+  if (!is(n, {"aten::ne"}) || node_arg(n, 0) < 0 || !arg(n, 1)) return false;
+  auto c = constant_of(g, n.args[1]);
+  if (!c || *c >= 0) return false;
+  target = node_arg(n, 0);
+  return true;
+}
+
+// The per-row constant a stable log_softmax / logsumexp subtracts: the row max of the logits
+// (or of the logits and a constant column), or where(c, 0, max) picking 0 for some rows.
+bool row_constant(const Graph& g, int id, int logits, int dim, std::vector<int>& inl) {
+  id = strip_identity(g, id);
+  const Node& n = g.at(id);
+  if (is(n, {"aten::amax", "aten::max"}) && node_arg(n, 0) >= 0 && bool_arg(n, 2, false) &&
+      dims_are(n, 1, n.rank(), dim)) {
+    int x = strip_identity(g, node_arg(n, 0));
+    const Node& xn = g.at(x);
+    if (x != logits && is(xn, {"aten::cat"})) {
+      const Arg* parts = arg(xn, 0);
+      const Arg* cd = arg(xn, 1);
+      if (!parts || parts->kind != Arg::List || parts->list.empty() || !cd ||
+          cd->kind != Arg::Int || normalize_dim(cd->i, xn.rank()) != dim)
+        return false;
+      bool has_logits = false;
+      for (auto& p : parts->list) {
+        if (p.is_node() && strip_identity(g, p.node) == logits) has_logits = true;
+        else if (!constant_of(g, p)) return false;
+      }
+      if (!has_logits) return false;
+      inl.push_back(x);
+    } else if (x != logits) {
+      return false;
+    }
+    inl.push_back(id);
+    return true;
+  }
+  if (is(n, {"aten::where"}) && node_arg(n, 0) >= 0 && arg(n, 1) && arg(n, 2)) {
+    for (int side = 1; side <= 2; ++side) {
+      auto c = constant_of(g, n.args[static_cast<size_t>(side)]);
+      int other = node_arg(n, static_cast<size_t>(3 - side));
+      if (c && *c == 0.0 && other >= 0 && row_constant(g, other, logits, dim, inl)) {
+        inl.push_back(id);
+        inl.push_back(node_arg(n, 0));
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+// log(sum(exp(x), dim, keepdim)) : returns x, or -1
+int log_sum_exp_of(const Graph& g, int id, int dim, bool keepdim, std::vector<int>& inl) {
+  const Node& lg = g.at(id);
+  if (!is(lg, {"aten::log"}) || node_arg(lg, 0) < 0) return -1;
+  const Node& sm = g.at(node_arg(lg, 0));
+  if (!is(sm, {"aten::sum"}) || node_arg(sm, 0) < 0 || bool_arg(sm, 2, false) != keepdim ||
+      !dims_are(sm, 1, g.at(node_arg(sm, 0)).rank(), dim))
+    return -1;
+  const Node& ex = g.at(node_arg(sm, 0));
+  if (!is(ex, {"aten::exp"}) || node_arg(ex, 0) < 0) return -1;
+  for (int x : {lg.id, sm.id, ex.id}) inl.push_back(x);
+  return node_arg(ex, 0);
+}
+
+// log_softmax(L) over `dim`: the op, or (L - w) - log(sum(exp(L - w))) for a row constant w.
+int log_softmax_of(const Graph& g, int id, int dim, std::vector<int>& inl) {
+  const Node& n = g.at(id);
+  if (is(n, {"aten::log_softmax", "aten::_log_softmax", "aten::special_log_softmax"})) {
+    const Arg* d = arg(n, 1);
+    if (!d || d->kind != Arg::Int || normalize_dim(d->i, n.rank()) != dim) return -1;
+    inl.push_back(id);
+    return node_arg(n, 0);
+  }
+  if (!is(n, {"aten::sub"}) || node_arg(n, 0) < 0 || node_arg(n, 1) < 0) return -1;
+  std::vector<int> mine{id};
+  int shifted = node_arg(n, 0);
+  if (log_sum_exp_of(g, node_arg(n, 1), dim, true, mine) != shifted) return -1;
+  int logits = shifted;
+  const Node& sn = g.at(shifted);
+  if (is(sn, {"aten::sub"}) && node_arg(sn, 0) >= 0 && node_arg(sn, 1) >= 0 &&
+      row_constant(g, node_arg(sn, 1), node_arg(sn, 0), dim, mine)) {
+    logits = node_arg(sn, 0);
+    mine.push_back(shifted);
+  }
+  inl.insert(inl.end(), mine.begin(), mine.end());
+  return logits;
+}
+
+// logsumexp(L) over `dim` (no keepdim): the op, or log(sum(exp(L - w))) + squeeze(w).
+int logsumexp_of(const Graph& g, int id, int dim, std::vector<int>& inl) {
+  const Node& n = g.at(id);
+  if (is(n, {"aten::logsumexp"})) {
+    if (!dims_are(n, 1, g.at(node_arg(n, 0) >= 0 ? node_arg(n, 0) : id).rank(), dim) ||
+        bool_arg(n, 2, false))
+      return -1;
+    inl.push_back(id);
+    return node_arg(n, 0);
+  }
+  if (!is(n, {"aten::add"}) || node_arg(n, 0) < 0 || node_arg(n, 1) < 0 ||
+      (arg(n, 2) && constant_of(g, n.args[2]).value_or(1.0) != 1.0))
+    return -1;
+  for (int side = 0; side < 2; ++side) {
+    std::vector<int> mine{id};
+    int shifted = log_sum_exp_of(g, node_arg(n, static_cast<size_t>(side)), dim, false, mine);
+    if (shifted < 0) continue;
+    const Node& sn = g.at(shifted);
+    if (!is(sn, {"aten::sub"}) || node_arg(sn, 0) < 0 || node_arg(sn, 1) < 0) continue;
+    int w = node_arg(sn, 1), logits = node_arg(sn, 0);
+    int back = node_arg(n, static_cast<size_t>(1 - side));
+    if (squeezed(g, back, dim) != w || !row_constant(g, w, logits, dim, mine)) continue;
+    mine.push_back(shifted);
+    mine.push_back(back);
+    inl.insert(inl.end(), mine.begin(), mine.end());
+    return logits;
+  }
+  return -1;
+}
+
+// x[i, t_i]: x.gather(1, t[:, None]).squeeze(1) or x[arange(N), t]; returns x and sets t (the
+// target, with a guard where(t != -100, t, 0) seen through).
+int target_entry(const Graph& g, int id, int& target, std::vector<int>& inl) {
+  int sq = id;
+  const Node& n = g.at(id);
+  if (is(n, {"aten::index"}) && n.args.size() >= 2 && node_arg(n, 0) >= 0 &&
+      n.args[1].kind == Arg::List && n.args[1].list.size() == 2 &&
+      n.args[1].list[0].is_node() && n.args[1].list[1].is_node() &&
+      g.at(n.args[1].list[0].node).op == "aten::arange") {
+    target = n.args[1].list[1].node;
+    inl.push_back(id);
+    return node_arg(n, 0);
+  }
+  int ga = squeezed(g, sq, 1);
+  if (ga < 0) return -1;
+  const Node& gn = g.at(ga);
+  if (!is(gn, {"aten::gather"}) || node_arg(gn, 0) < 0 || !arg(gn, 1) ||
+      gn.args[1].kind != Arg::Int || normalize_dim(gn.args[1].i, 2) != 1 || node_arg(gn, 2) < 0)
+    return -1;
+  int t = strip_ops(g, node_arg(gn, 2), {"aten::unsqueeze", "aten::view", "aten::reshape"});
+  const Node& tn = g.at(t);
+  int guarded = -1;
+  if (is(tn, {"aten::where"}) && node_arg(tn, 0) >= 0 && keeps_all(g, node_arg(tn, 0), guarded) &&
+      node_arg(tn, 1) == guarded && arg(tn, 2) && constant_of(g, tn.args[2]) == 0.0) {
+    inl.push_back(t);
+    inl.push_back(node_arg(tn, 0));
+    t = guarded;
+  }
+  target = t;
+  inl.push_back(ga);
+  if (sq != ga) inl.push_back(sq);
+  return node_arg(gn, 0);
+}
+
+// The loss of each point: -log_softmax(L)[i, t_i], or logsumexp(L) - L[i, t_i], perhaps
+// behind nll_loss's ignore_index guard (which keeps every point here).
+bool per_point(const Graph& g, int id, Loss& l) {
+  const Node& n = g.at(id);
+  if (is(n, {"aten::where"}) && node_arg(n, 0) >= 0 && node_arg(n, 1) >= 0 && arg(n, 2) &&
+      constant_of(g, n.args[2]) == 0.0) {
+    int guarded = -1;
+    if (!keeps_all(g, node_arg(n, 0), guarded)) return false;
+    if (!per_point(g, node_arg(n, 1), l) || strip_identity(g, guarded) != strip_identity(g, l.target))
+      return false;
+    l.inlined.push_back(id);
+    l.inlined.push_back(node_arg(n, 0));
+    l.spelling = "guarded " + l.spelling;
+    return true;
+  }
+  std::vector<int> inl{id};
+  int target = -1;
+  if (is(n, {"aten::neg"}) && node_arg(n, 0) >= 0) {
+    int ls = target_entry(g, node_arg(n, 0), target, inl);
+    if (ls < 0) return false;
+    int logits = log_softmax_of(g, ls, 1, inl);
+    if (logits < 0 || g.at(ls).rank() != 2) return false;
+    l.logits = logits;
+    l.spelling = "-log_softmax[target]";
+  } else if (is(n, {"aten::sub"}) && node_arg(n, 0) >= 0 && node_arg(n, 1) >= 0 &&
+             (!arg(n, 2) || constant_of(g, n.args[2]).value_or(1.0) == 1.0)) {
+    int logits = logsumexp_of(g, node_arg(n, 0), 1, inl);
+    if (logits < 0 || g.at(logits).rank() != 2) return false;
+    if (target_entry(g, node_arg(n, 1), target, inl) != logits) return false;
+    l.logits = logits;
+    l.spelling = "logsumexp - logits[target]";
+  } else {
+    return false;
+  }
+  l.target = target;
+  l.inlined.insert(l.inlined.end(), inl.begin(), inl.end());
+  return true;
+}
+
+bool reduces_all(const Graph& g, const Node& n) {
+  const Arg* d = arg(n, 1);
+  if (!d || d->kind == Arg::None || (d->kind == Arg::List && d->list.empty())) return true;
+  std::vector<int64_t> dims;
+  return int_list(d, dims) && dims.size() == 1 && node_arg(n, 0) >= 0 &&
+         g.at(node_arg(n, 0)).rank() == 1 && normalize_dim(dims[0], 1) == 0;
+}
+
+}  // namespace
+
+std::optional<Loss> as_loss(const Graph& g, int id, std::string* why) {
+  const Node& n = g.at(id);
+  Loss l;
+  l.node = id;
+  auto settings = [&](const Node& x, size_t w, size_t r, size_t ig, size_t ls) {
+    if (x.args.size() > w && x.args[w].kind != Arg::None) return std::string("the loss has class weights");
+    if (x.args.size() > r && x.args[r].kind == Arg::Int) l.reduction = x.args[r].i;
+    if (x.args.size() > ig && x.args[ig].kind == Arg::Int && x.args[ig].i >= 0)
+      return "ignore_index " + std::to_string(x.args[ig].i) + " may drop points";
+    if (x.args.size() > ls && x.args[ls].is_number() && x.args[ls].number() != 0.0)
+      return std::string("label smoothing");
+    return std::string();
+  };
+  auto reject = [&](const std::string& w) -> std::optional<Loss> {
+    if (why) *why = w;
+    return std::nullopt;
+  };
+  if (n.op == "aten::cross_entropy_loss") {
+    if (node_arg(n, 0) < 0 || node_arg(n, 1) < 0) return std::nullopt;
+    std::string bad = settings(n, 2, 3, 4, 5);
+    if (!bad.empty()) return reject(bad);
+    l.logits = node_arg(n, 0);
+    l.target = node_arg(n, 1);
+    l.spelling = "cross_entropy";
+    l.inlined = {id};
+    return l;
+  }
+  int nl = id;
+  if (n.op == "prim::getitem" && node_arg(n, 0) >= 0 && g.at(node_arg(n, 0)).op == "aten::nll_loss_forward" &&
+      arg(n, 1) && n.args[1].i == 0)
+    nl = node_arg(n, 0);
+  const Node& nn = g.at(nl);
+  if (is(nn, {"aten::nll_loss", "aten::nll_loss_nd", "aten::nll_loss_forward"})) {
+    if (node_arg(nn, 0) < 0 || node_arg(nn, 1) < 0) return std::nullopt;
+    std::string bad = settings(nn, 2, 3, 4, 99);
+    if (!bad.empty()) return reject(bad);
+    l.inlined = {id, nl};
+    l.logits = log_softmax_of(g, node_arg(nn, 0), 1, l.inlined);
+    if (l.logits < 0) return reject("nll_loss of something other than log_softmax over the classes");
+    l.target = node_arg(nn, 1);
+    l.spelling = "nll_loss(log_softmax)";
+    return l;
+  }
+  // per point, or its mean / sum / sum over the count of the guard
+  if (per_point(g, id, l)) {
+    l.reduction = 0;
+    return l;
+  }
+  int inner = -1;
+  std::vector<int> red{id};
+  if (is(n, {"aten::mean", "aten::sum"}) && node_arg(n, 0) >= 0 && reduces_all(g, n)) {
+    inner = node_arg(n, 0);
+    l.reduction = n.op == "aten::mean" ? 1 : 2;
+  } else if (is(n, {"aten::div"}) && node_arg(n, 0) >= 0 && node_arg(n, 1) >= 0) {
+    // sum(loss) / count(t != -100): the mean over every point
+    const Node& s = g.at(node_arg(n, 0));
+    int cnt = strip_ops(g, node_arg(n, 1), {"prims::convert_element_type", "aten::_to_copy",
+                                            "aten::to", "aten::type_as"});
+    const Node& cn = g.at(cnt);
+    int guarded = -1;
+    if (!is(s, {"aten::sum"}) || node_arg(s, 0) < 0 || !reduces_all(g, s) ||
+        !is(cn, {"aten::sum"}) || node_arg(cn, 0) < 0 || !reduces_all(g, cn) ||
+        !keeps_all(g, node_arg(cn, 0), guarded))
+      return std::nullopt;
+    inner = node_arg(s, 0);
+    l.reduction = 1;
+    for (int x : {s.id, cn.id, node_arg(cn, 0), node_arg(n, 1)}) red.push_back(x);
+    if (cnt != node_arg(n, 1)) red.push_back(cnt);
+    if (!per_point(g, inner, l) || strip_identity(g, guarded) != strip_identity(g, l.target))
+      return std::nullopt;
+    l.inlined.insert(l.inlined.end(), red.begin(), red.end());
+    return l;
+  }
+  if (inner < 0 || !per_point(g, inner, l)) return std::nullopt;
+  l.inlined.insert(l.inlined.end(), red.begin(), red.end());
+  return l;
+}
+
 
 namespace {
 
@@ -1043,6 +1380,19 @@ Expr Ctx::lift(int id) {
     }
     return leaf(id);
   }
+  if (n.op == "aten::add" && x >= 0 && node_arg(n, 1) >= 0 &&
+      (!arg(n, 2) || constant_of(g_, n.args[2]).value_or(1.0) == 1.0)) {
+    // x + where(c, 0, -inf): the additive form of a boolean mask, an -inf fill where not c
+    for (int side = 0; side < 2; ++side) {
+      const Node& w = g_.at(node_arg(n, static_cast<size_t>(side)));
+      if (!is(w, {"aten::where"}) || node_arg(w, 0) < 0 || !arg(w, 1) || !arg(w, 2)) continue;
+      auto t = constant_of(g_, w.args[1]), f = constant_of(g_, w.args[2]);
+      if (!t || !f) continue;
+      int value = node_arg(n, static_cast<size_t>(1 - side));
+      if (*t == 0.0 && std::isinf(*f) && *f < 0) return filled(id, value, node_arg(w, 0), *f, false, w.id);
+      if (*f == 0.0 && std::isinf(*t) && *t < 0) return filled(id, value, node_arg(w, 0), *t, true, w.id);
+    }
+  }
   if (n.op == "aten::add" && x >= 0 && node_arg(n, 1) >= 0 && operand_depth_ == 0)
     return unrolled_sum(id);
   // bool values: negations become a flag on the mask factor
@@ -1162,6 +1512,7 @@ Expr Ctx::lift(int id) {
   }
   if (n.op == "aten::einsum") return einsum(id);
   if (is(n, {"aten::masked_fill", "aten::where"}) && x >= 0) {
+    if (n.op == "aten::where" && as_softmax(g_, id)) return leaf(id);  // a safe softmax
     // masked_fill(v, c, fill) / where(c, v, fill) / where(c, fill, v)
     int value = -1, cond = -1;
     bool fill_where_true = true;
@@ -1185,6 +1536,23 @@ Expr Ctx::lift(int id) {
       }
     }
     if (value < 0 || cond < 0 || !fill || !g_.at(value).tensor) return leaf(id);
+    return filled(id, value, cond, *fill, fill_where_true);
+  }
+  return leaf(id);
+}
+
+// value with `fill` where cond (fill_where_true) or where not cond; `also`: a node of the
+// spelling besides `id` (the where of an additive mask).
+Expr Ctx::filled(int id, int value, int cond, double fill_value, bool fill_where_true, int also) {
+  const Node& n = g_.at(id);
+  std::optional<double> fill = fill_value;
+  auto inlined = [&](Expr e) {
+    e.inlined.push_back(id);
+    if (also >= 0) e.inlined.push_back(also);
+    return e;
+  };
+  {
+    if (!g_.at(value).tensor) return leaf(id);
     Expr e = lift(value);
     Expr c = lift(cond);
     if (c.factors.size() != 1 || !c.factors[0].mask || !c.summed.empty()) return leaf(id);

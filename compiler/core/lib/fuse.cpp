@@ -657,88 +657,15 @@ bool is_entity_count(const Graph& g, const Arg& a, int unique) {
 }
 
 Match centroid_loss(const Graph& g, int loss, int temp_base) {
-  const Node& ln = g.at(loss);
   Match m;
   m.pattern = "centroid_contrastive_loss";
   m.anchor = loss;
-  int logits = -1, target = -1;
-  int64_t reduction = 1;
-  std::vector<int> covered{loss};
-  auto loss_args = [&](const Node& n, size_t w, size_t r, size_t ig, size_t ls) {
-    if (n.args.size() > w && n.args[w].kind != Arg::None)
-      throw Failed{5, "the loss has class weights"};
-    if (n.args.size() > r && n.args[r].kind == Arg::Int) reduction = n.args[r].i;
-    if (n.args.size() > ig && n.args[ig].kind == Arg::Int && n.args[ig].i >= 0)
-      throw Failed{5, "ignore_index " + std::to_string(n.args[ig].i) + " may drop points"};
-    if (n.args.size() > ls && n.args[ls].is_number() && n.args[ls].number() != 0.0)
-      throw Failed{5, "label smoothing"};
-  };
-  if (ln.op == "aten::cross_entropy_loss") {
-    logits = ln.args[0].node;
-    target = ln.args[1].node;
-    loss_args(ln, 2, 3, 4, 5);
-  } else if (ln.op == "aten::sub" || ln.op == "aten::mean" || ln.op == "aten::sum") {
-    // logsumexp(logits, 1) - logits[i, target_i], then mean / sum / nothing
-    int sub = loss;
-    if (ln.op != "aten::sub") {
-      bool all = ln.args.size() < 2 || ln.args[1].kind == Arg::None ||
-                 (ln.args[1].kind == Arg::List && (ln.args[1].list.empty() ||
-                  (ln.args[1].list.size() == 1 && ln.args[1].list[0].i == 0)));
-      if (!all || !ln.args[0].is_node()) throw Failed{0, "not a loss"};
-      reduction = ln.op == "aten::mean" ? 1 : 2;
-      sub = ln.args[0].node;
-      covered.push_back(sub);
-    } else {
-      reduction = 0;
-    }
-    const Node& sn = g.at(sub);
-    if (sn.op != "aten::sub" || !sn.args[0].is_node() || !sn.args[1].is_node())
-      throw Failed{0, "not a loss"};
-    const Node& lse = g.at(sn.args[0].node);
-    if (lse.op != "aten::logsumexp" || lse.args.size() < 2 || !lse.args[0].is_node())
-      throw Failed{0, "not a loss"};
-    const Arg& la = lse.args[1];
-    if (!(la.kind == Arg::List && la.list.size() == 1 && la.list[0].kind == Arg::Int &&
-          normalize_dim(la.list[0].i, 2) == 1) && !(la.kind == Arg::Int && normalize_dim(la.i, 2) == 1))
-      throw Failed{1, "logsumexp over another axis than the classes"};
-    logits = lse.args[0].node;
-    covered.push_back(lse.id);
-    // the positive: logits.gather(1, target[:, None]).squeeze(1), or logits[arange(N), target]
-    int pos = strip(g, sn.args[1].node, {"aten::squeeze"});
-    const Node& pn = g.at(pos);
-    if (pn.op == "aten::gather" && pn.args.size() >= 3 && pn.args[0].is_node() &&
-        pn.args[0].node == logits && pn.args[1].kind == Arg::Int && pn.args[1].i == 1) {
-      target = strip(g, pn.args[2].node, {"aten::unsqueeze", "aten::view", "aten::reshape"});
-    } else if (pn.op == "aten::index" && pn.args.size() >= 2 && pn.args[0].is_node() &&
-               pn.args[0].node == logits && pn.args[1].kind == Arg::List &&
-               pn.args[1].list.size() == 2 && pn.args[1].list[0].is_node() &&
-               pn.args[1].list[1].is_node() &&
-               g.at(pn.args[1].list[0].node).op == "aten::arange") {
-      target = pn.args[1].list[1].node;
-    } else {
-      throw Failed{1, "logsumexp minus something other than the target's logit"};
-    }
-    covered.push_back(pos);
-    covered.push_back(sn.args[1].node);
-  } else {
-    int nl = loss;
-    if (ln.op == "prim::getitem") {
-      nl = ln.args[0].node;
-      covered.push_back(nl);
-    }
-    const Node& n = g.at(nl);
-    if (n.op != "aten::nll_loss" && n.op != "aten::nll_loss_nd" && n.op != "aten::nll_loss_forward")
-      throw Failed{0, "not a loss"};
-    int ls = n.args[0].node;
-    const Node& lsn = g.at(ls);
-    if ((lsn.op != "aten::log_softmax" && lsn.op != "aten::_log_softmax") ||
-        normalize_dim(lsn.args[1].i, lsn.rank()) != 1)
-      throw Failed{1, "nll_loss of something other than log_softmax over the classes"};
-    logits = lsn.args[0].node;
-    target = n.args[1].node;
-    covered.push_back(ls);
-    loss_args(n, 2, 3, 4, 99);
-  }
+  std::string why;
+  auto form = as_loss(g, loss, &why);
+  if (!form) throw Failed{why.empty() ? 0 : 5, why.empty() ? "not a loss" : why};
+  int logits = form->logits, target = form->target;
+  int64_t reduction = form->reduction;
+  std::vector<int> covered = form->inlined;
   if (g.at(logits).rank() != 2) throw Failed{1, "the logits are not [points, classes]"};
   // a bias added to every logit of a row cancels
   int scored = logits;
@@ -820,7 +747,8 @@ Match centroid_loss(const Graph& g, int loss, int temp_base) {
     const Factor *oh = nullptr, *pts = nullptr;
     for (auto& f : se.factors) (same_points(f.node) ? pts : oh) = &f;
     if (se.factors.size() == 2 && oh && pts && c.finest(se.summed).size() == 1) {
-      int o = strip(g, oh->node, {"aten::_to_copy", "aten::to", "aten::type_as", "aten::t",
+      int o = strip(g, oh->node, {"aten::_to_copy", "aten::to", "aten::type_as",
+                                  "prims::convert_element_type", "aten::t",
                                   "aten::transpose", "aten::permute"});
       const Node& on = g.at(o);
       if (on.op == "aten::eq" && on.args.size() >= 2 && on.args[0].is_node() &&
@@ -833,9 +761,13 @@ Match centroid_loss(const Graph& g, int loss, int temp_base) {
                                                      "aten::reshape", "aten::slice"});
           int u = unique_of_inverse(g, inv);
           const Node& an = g.at(ar);
-          if (u >= 0 && an.op == "aten::arange" && !an.args.empty() &&
-              is_entity_count(g, an.args[0], u))
-            unique = u;
+          // arange(E), or arange(0, E, 1)
+          bool counts = an.op == "aten::arange" && !an.args.empty() &&
+                        (is_entity_count(g, an.args[0], u) ||
+                         (an.args.size() >= 2 && constant_of(g, an.args[0]) == 0.0 &&
+                          is_entity_count(g, an.args[1], u) &&
+                          (an.args.size() < 3 || constant_of(g, an.args[2]) == 1.0)));
+          if (u >= 0 && counts) unique = u;
         }
       }
       if (on.op == "aten::one_hot" && on.args.size() >= 2) {
@@ -856,9 +788,16 @@ Match centroid_loss(const Graph& g, int loss, int temp_base) {
     auto zero = constant_of(g, Arg::make_node(base));
     if (!zero || *zero != 0.0) throw Failed{4, "the centroid sums do not start from zeros"};
     const Arg* sizes = nullptr;
-    if (bn.op == "aten::zeros" && !bn.args.empty()) sizes = &bn.args[0];
-    if (bn.op == "aten::new_zeros" && bn.args.size() > 1) sizes = &bn.args[1];
-    if (bn.op == "aten::full" && !bn.args.empty()) sizes = &bn.args[0];
+    // zeros_like / full_like(x, 0) are as large as x (an empty buffer, decomposed)
+    const Node* sized = &bn;
+    while ((sized->op == "aten::full_like" || sized->op == "aten::zeros_like") &&
+           !sized->args.empty() && sized->args[0].is_node())
+      sized = &g.at(sized->args[0].node);
+    if ((sized->op == "aten::zeros" || sized->op == "aten::full" || sized->op == "aten::empty" ||
+         sized->op == "aten::empty_strided") && !sized->args.empty())
+      sizes = &sized->args[0];
+    if ((sized->op == "aten::new_zeros" || sized->op == "aten::new_empty") && sized->args.size() > 1)
+      sizes = &sized->args[1];
     if (!sizes || sizes->kind != Arg::List || sizes->list.empty() ||
         !is_entity_count(g, sizes->list[0], unique))
       throw Failed{4, "the centroids are made for a fixed number of classes (absent classes "
@@ -1068,29 +1007,18 @@ std::string fuse(const Graph& g, const Options& opt) {
       misses.erase(s.node);
   // losses
   for (const Node& n : g.nodes) {
-    bool ce = n.op == "aten::cross_entropy_loss";
-    bool nll = n.op == "aten::nll_loss" || n.op == "aten::nll_loss_nd";
-    bool nllf = n.op == "prim::getitem" && n.args[0].is_node() &&
-                g.at(n.args[0].node).op == "aten::nll_loss_forward" && n.args[1].i == 0;
-    // logsumexp - positive: the anchor is the reduction over it, or the difference itself
-    auto lse_minus = [&](const Node& x) {
-      return x.op == "aten::sub" && x.args[0].is_node() &&
-             g.at(x.args[0].node).op == "aten::logsumexp";
-    };
-    bool lse = false;
-    if (lse_minus(n)) {
-      lse = true;
-      for (int u : n.users) {
-        const Node& un = g.at(u);
-        if ((un.op == "aten::mean" || un.op == "aten::sum") && n.users.size() == 1) lse = false;
-      }
-    } else if ((n.op == "aten::mean" || n.op == "aten::sum") && n.args[0].is_node() &&
-               lse_minus(g.at(n.args[0].node)) && g.at(n.args[0].node).users.size() == 1) {
-      lse = true;
+    // a loss op, or a cross-entropy written out; the outermost reduction is the anchor
+    std::string why;
+    auto form = as_loss(g, n.id, &why);
+    if (!form && why.empty()) continue;
+    bool outer = true;
+    for (int u : n.users) {
+      auto up = as_loss(g, u);
+      if (up && std::find(up->inlined.begin(), up->inlined.end(), n.id) != up->inlined.end())
+        outer = false;
     }
-    if (!ce && !nll && !nllf && !lse) continue;
-    what[n.id] = "loss(" + (nllf ? std::string("nll_loss_forward")
-                            : lse ? "logsumexp - positive" : n.op.substr(6)) + ")";
+    if (!outer) continue;
+    what[n.id] = "loss(" + (form ? form->spelling : n.op.substr(6)) + ")";
     try {
       Match m = centroid_loss(g, n.id, temps);
       accept(m);

@@ -99,7 +99,21 @@ struct Normalize {
   std::vector<int> inlined;
 };
 
+// A cross-entropy of logits [N, C] against class indices, however it is spelled: the loss
+// ops (cross_entropy, nll_loss of a log_softmax), logsumexp minus the target's logit, and
+// their decompositions (a log_softmax or logsumexp written with a row max, nll_loss as
+// -gather with its ignore_index guards), per point or reduced (mean, sum, sum / count).
+struct Loss {
+  int node = -1;
+  int logits = -1, target = -1;
+  int64_t reduction = 1;  // 0 none, 1 mean, 2 sum
+  std::string spelling;
+  std::vector<int> inlined;
+};
+
 std::optional<Softmax> as_softmax(const Graph& g, int node, std::string* why = nullptr);
+// `why` is set where the node is a loss op with settings the operator does not have
+std::optional<Loss> as_loss(const Graph& g, int node, std::string* why = nullptr);
 std::optional<Normalize> as_normalize(const Graph& g, int node);
 std::optional<double> constant_of(const Graph& g, const Arg& a);  // a number or a constant-valued node
 int normalize_dim(int64_t d, int rank);
@@ -135,6 +149,7 @@ class Ctx {
   Expr einsum(int node);
   Expr unrolled_sum(int node);
   Expr attention(int node, const Sdpa& a);
+  Expr filled(int node, int value, int cond, double fill, bool fill_where_true, int also = -1);
   std::map<int, Expr> sdpa_scores_;
   bool select(Expr& e, int axis, int64_t index, bool keep);
   Expr lift_operand(int node);

@@ -1,0 +1,120 @@
+// The corpus model einsum_head_pooling (static shapes),
+// as torch-mlir imports it; written by compiler/mlir/test/generate.py.
+// RUN: cldmdf-mlir-opt --cldmdf-fuse %s | FileCheck %s
+// RUN: cldmdf-mlir-opt --cldmdf-fuse="report=-" %s -o /dev/null 2>&1 | FileCheck %s --check-prefix=REPORT
+// RUN: cldmdf-mlir-opt --cldmdf-fuse %s | FileCheck %s --check-prefix=GONE
+
+// CHECK: "torch.operator"({{.*}}) <{name = "torch.cldmdf.adaptive_fusion"}> : (!torch.vtensor<[64,4,64],f32>, !torch.vtensor<[64,4,8],f32>, !torch.vtensor<[64,4],i1>, !torch.float) -> (!torch.vtensor<[64,64],f32>, !torch.vtensor<[64,4,8],f32>)
+// REPORT: fuse adaptive_fusion 
+// GONE-NOT: "torch.aten._softmax"
+// GONE-NOT: "torch.aten.bmm"
+
+"builtin.module"() ({
+  "func.func"() <{function_type = (!torch.vtensor<[64,4,64],f32>, !torch.vtensor<[64,4],i1>) -> !torch.vtensor<[64,64],f32>, sym_name = "main"}> ({
+  ^bb0(%arg0: !torch.vtensor<[64,4,64],f32>, %arg1: !torch.vtensor<[64,4],i1>):
+    %0 = "torch.constant.int"() <{value = 256 : i64}> : () -> !torch.int
+    %1 = "torch.constant.int"() <{value = 64 : i64}> : () -> !torch.int
+    %2 = "torch.prim.ListConstruct"(%0, %1) : (!torch.int, !torch.int) -> !torch.list<int>
+    %3 = "torch.aten.view"(%arg0, %2) : (!torch.vtensor<[64,4,64],f32>, !torch.list<int>) -> !torch.vtensor<[256,64],f32>
+    %4 = "torch.vtensor.literal"() <{value = dense<0.000000e+00> : tensor<8x64xf32>}> : () -> !torch.vtensor<[8,64],f32>
+    %5 = "torch.constant.int"() <{value = 1 : i64}> : () -> !torch.int
+    %6 = "torch.constant.int"() <{value = 0 : i64}> : () -> !torch.int
+    %7 = "torch.prim.ListConstruct"(%5, %6) : (!torch.int, !torch.int) -> !torch.list<int>
+    %8 = "torch.aten.permute"(%4, %7) : (!torch.vtensor<[8,64],f32>, !torch.list<int>) -> !torch.vtensor<[64,8],f32>
+    %9 = "torch.aten.mm"(%3, %8) : (!torch.vtensor<[256,64],f32>, !torch.vtensor<[64,8],f32>) -> !torch.vtensor<[256,8],f32>
+    %10 = "torch.constant.int"() <{value = 1 : i64}> : () -> !torch.int
+    %11 = "torch.aten.mul.Scalar"(%9, %10) : (!torch.vtensor<[256,8],f32>, !torch.int) -> !torch.vtensor<[256,8],f32>
+    %12 = "torch.vtensor.literal"() <{value = dense<0.000000e+00> : tensor<8xf32>}> : () -> !torch.vtensor<[8],f32>
+    %13 = "torch.constant.int"() <{value = 1 : i64}> : () -> !torch.int
+    %14 = "torch.aten.mul.Scalar"(%12, %13) : (!torch.vtensor<[8],f32>, !torch.int) -> !torch.vtensor<[8],f32>
+    %15 = "torch.constant.int"() <{value = 1 : i64}> : () -> !torch.int
+    %16 = "torch.aten.add.Tensor"(%11, %14, %15) : (!torch.vtensor<[256,8],f32>, !torch.vtensor<[8],f32>, !torch.int) -> !torch.vtensor<[256,8],f32>
+    %17 = "torch.constant.int"() <{value = 64 : i64}> : () -> !torch.int
+    %18 = "torch.constant.int"() <{value = 4 : i64}> : () -> !torch.int
+    %19 = "torch.constant.int"() <{value = 8 : i64}> : () -> !torch.int
+    %20 = "torch.prim.ListConstruct"(%17, %18, %19) : (!torch.int, !torch.int, !torch.int) -> !torch.list<int>
+    %21 = "torch.aten.view"(%16, %20) : (!torch.vtensor<[256,8],f32>, !torch.list<int>) -> !torch.vtensor<[64,4,8],f32>
+    %22 = "torch.constant.int"() <{value = 2 : i64}> : () -> !torch.int
+    %23 = "torch.aten.unsqueeze"(%arg1, %22) : (!torch.vtensor<[64,4],i1>, !torch.int) -> !torch.vtensor<[64,4,1],i1>
+    %24 = "torch.aten.bitwise_not"(%23) : (!torch.vtensor<[64,4,1],i1>) -> !torch.vtensor<[64,4,1],i1>
+    %25 = "torch.constant.float"() <{value = 0xFFF0000000000000 : f64}> : () -> !torch.float
+    %26 = "torch.constant.int"() <{value = 6 : i64}> : () -> !torch.int
+    %27 = "torch.constant.int"() <{value = 0 : i64}> : () -> !torch.int
+    %28 = "torch.constant.device"() <{value = "cpu"}> : () -> !torch.Device
+    %29 = "torch.constant.none"() : () -> !torch.none
+    %30 = "torch.aten.scalar_tensor"(%25, %26, %27, %28, %29) : (!torch.float, !torch.int, !torch.int, !torch.Device, !torch.none) -> !torch.vtensor<[],f32>
+    %31 = "torch.aten.where.self"(%24, %30, %21) : (!torch.vtensor<[64,4,1],i1>, !torch.vtensor<[],f32>, !torch.vtensor<[64,4,8],f32>) -> !torch.vtensor<[64,4,8],f32>
+    %32 = "torch.constant.int"() <{value = 1 : i64}> : () -> !torch.int
+    %33 = "torch.constant.bool"() <{value = false}> : () -> !torch.bool
+    %34 = "torch.aten._softmax"(%31, %32, %33) : (!torch.vtensor<[64,4,8],f32>, !torch.int, !torch.bool) -> !torch.vtensor<[64,4,8],f32>
+    %35 = "torch.constant.int"() <{value = 64 : i64}> : () -> !torch.int
+    %36 = "torch.constant.int"() <{value = 4 : i64}> : () -> !torch.int
+    %37 = "torch.constant.int"() <{value = 8 : i64}> : () -> !torch.int
+    %38 = "torch.constant.int"() <{value = 8 : i64}> : () -> !torch.int
+    %39 = "torch.prim.ListConstruct"(%35, %36, %37, %38) : (!torch.int, !torch.int, !torch.int, !torch.int) -> !torch.list<int>
+    %40 = "torch.aten.view"(%arg0, %39) : (!torch.vtensor<[64,4,64],f32>, !torch.list<int>) -> !torch.vtensor<[64,4,8,8],f32>
+    %41 = "torch.constant.int"() <{value = 3 : i64}> : () -> !torch.int
+    %42 = "torch.aten.unsqueeze"(%34, %41) : (!torch.vtensor<[64,4,8],f32>, !torch.int) -> !torch.vtensor<[64,4,8,1],f32>
+    %43 = "torch.constant.int"() <{value = 0 : i64}> : () -> !torch.int
+    %44 = "torch.constant.int"() <{value = 2 : i64}> : () -> !torch.int
+    %45 = "torch.constant.int"() <{value = 3 : i64}> : () -> !torch.int
+    %46 = "torch.constant.int"() <{value = 1 : i64}> : () -> !torch.int
+    %47 = "torch.prim.ListConstruct"(%43, %44, %45, %46) : (!torch.int, !torch.int, !torch.int, !torch.int) -> !torch.list<int>
+    %48 = "torch.aten.permute"(%42, %47) : (!torch.vtensor<[64,4,8,1],f32>, !torch.list<int>) -> !torch.vtensor<[64,8,1,4],f32>
+    %49 = "torch.constant.int"() <{value = 0 : i64}> : () -> !torch.int
+    %50 = "torch.constant.int"() <{value = 2 : i64}> : () -> !torch.int
+    %51 = "torch.constant.int"() <{value = 3 : i64}> : () -> !torch.int
+    %52 = "torch.constant.int"() <{value = 1 : i64}> : () -> !torch.int
+    %53 = "torch.prim.ListConstruct"(%49, %50, %51, %52) : (!torch.int, !torch.int, !torch.int, !torch.int) -> !torch.list<int>
+    %54 = "torch.aten.permute"(%40, %53) : (!torch.vtensor<[64,4,8,8],f32>, !torch.list<int>) -> !torch.vtensor<[64,8,8,4],f32>
+    %55 = "torch.constant.int"() <{value = 0 : i64}> : () -> !torch.int
+    %56 = "torch.constant.int"() <{value = 1 : i64}> : () -> !torch.int
+    %57 = "torch.constant.int"() <{value = 3 : i64}> : () -> !torch.int
+    %58 = "torch.constant.int"() <{value = 2 : i64}> : () -> !torch.int
+    %59 = "torch.prim.ListConstruct"(%55, %56, %57, %58) : (!torch.int, !torch.int, !torch.int, !torch.int) -> !torch.list<int>
+    %60 = "torch.aten.permute"(%48, %59) : (!torch.vtensor<[64,8,1,4],f32>, !torch.list<int>) -> !torch.vtensor<[64,8,4,1],f32>
+    %61 = "torch.constant.int"() <{value = 0 : i64}> : () -> !torch.int
+    %62 = "torch.aten.clone"(%60, %61) : (!torch.vtensor<[64,8,4,1],f32>, !torch.int) -> !torch.vtensor<[64,8,4,1],f32>
+    %63 = "torch.constant.int"() <{value = 512 : i64}> : () -> !torch.int
+    %64 = "torch.constant.int"() <{value = 1 : i64}> : () -> !torch.int
+    %65 = "torch.constant.int"() <{value = 4 : i64}> : () -> !torch.int
+    %66 = "torch.prim.ListConstruct"(%63, %64, %65) : (!torch.int, !torch.int, !torch.int) -> !torch.list<int>
+    %67 = "torch.aten.view"(%62, %66) : (!torch.vtensor<[64,8,4,1],f32>, !torch.list<int>) -> !torch.vtensor<[512,1,4],f32>
+    %68 = "torch.constant.int"() <{value = 0 : i64}> : () -> !torch.int
+    %69 = "torch.constant.int"() <{value = 1 : i64}> : () -> !torch.int
+    %70 = "torch.constant.int"() <{value = 3 : i64}> : () -> !torch.int
+    %71 = "torch.constant.int"() <{value = 2 : i64}> : () -> !torch.int
+    %72 = "torch.prim.ListConstruct"(%68, %69, %70, %71) : (!torch.int, !torch.int, !torch.int, !torch.int) -> !torch.list<int>
+    %73 = "torch.aten.permute"(%54, %72) : (!torch.vtensor<[64,8,8,4],f32>, !torch.list<int>) -> !torch.vtensor<[64,8,4,8],f32>
+    %74 = "torch.constant.int"() <{value = 0 : i64}> : () -> !torch.int
+    %75 = "torch.aten.clone"(%73, %74) : (!torch.vtensor<[64,8,4,8],f32>, !torch.int) -> !torch.vtensor<[64,8,4,8],f32>
+    %76 = "torch.constant.int"() <{value = 512 : i64}> : () -> !torch.int
+    %77 = "torch.constant.int"() <{value = 4 : i64}> : () -> !torch.int
+    %78 = "torch.constant.int"() <{value = 8 : i64}> : () -> !torch.int
+    %79 = "torch.prim.ListConstruct"(%76, %77, %78) : (!torch.int, !torch.int, !torch.int) -> !torch.list<int>
+    %80 = "torch.aten.view"(%75, %79) : (!torch.vtensor<[64,8,4,8],f32>, !torch.list<int>) -> !torch.vtensor<[512,4,8],f32>
+    %81 = "torch.aten.bmm"(%67, %80) : (!torch.vtensor<[512,1,4],f32>, !torch.vtensor<[512,4,8],f32>) -> !torch.vtensor<[512,1,8],f32>
+    %82 = "torch.constant.int"() <{value = 64 : i64}> : () -> !torch.int
+    %83 = "torch.constant.int"() <{value = 8 : i64}> : () -> !torch.int
+    %84 = "torch.constant.int"() <{value = 1 : i64}> : () -> !torch.int
+    %85 = "torch.constant.int"() <{value = 8 : i64}> : () -> !torch.int
+    %86 = "torch.prim.ListConstruct"(%82, %83, %84, %85) : (!torch.int, !torch.int, !torch.int, !torch.int) -> !torch.list<int>
+    %87 = "torch.aten.view"(%81, %86) : (!torch.vtensor<[512,1,8],f32>, !torch.list<int>) -> !torch.vtensor<[64,8,1,8],f32>
+    %88 = "torch.constant.int"() <{value = 0 : i64}> : () -> !torch.int
+    %89 = "torch.constant.int"() <{value = 1 : i64}> : () -> !torch.int
+    %90 = "torch.constant.int"() <{value = 3 : i64}> : () -> !torch.int
+    %91 = "torch.constant.int"() <{value = 2 : i64}> : () -> !torch.int
+    %92 = "torch.prim.ListConstruct"(%88, %89, %90, %91) : (!torch.int, !torch.int, !torch.int, !torch.int) -> !torch.list<int>
+    %93 = "torch.aten.permute"(%87, %92) : (!torch.vtensor<[64,8,1,8],f32>, !torch.list<int>) -> !torch.vtensor<[64,8,8,1],f32>
+    %94 = "torch.constant.int"() <{value = 64 : i64}> : () -> !torch.int
+    %95 = "torch.constant.int"() <{value = 8 : i64}> : () -> !torch.int
+    %96 = "torch.constant.int"() <{value = 8 : i64}> : () -> !torch.int
+    %97 = "torch.prim.ListConstruct"(%94, %95, %96) : (!torch.int, !torch.int, !torch.int) -> !torch.list<int>
+    %98 = "torch.aten.view"(%93, %97) : (!torch.vtensor<[64,8,8,1],f32>, !torch.list<int>) -> !torch.vtensor<[64,8,8],f32>
+    %99 = "torch.constant.int"() <{value = 64 : i64}> : () -> !torch.int
+    %100 = "torch.constant.int"() <{value = 64 : i64}> : () -> !torch.int
+    %101 = "torch.prim.ListConstruct"(%99, %100) : (!torch.int, !torch.int) -> !torch.list<int>
+    %102 = "torch.aten.view"(%98, %101) : (!torch.vtensor<[64,8,8],f32>, !torch.list<int>) -> !torch.vtensor<[64,64],f32>
+    "func.return"(%102) : (!torch.vtensor<[64,64],f32>) -> ()
+  }) : () -> ()
+}) : () -> ()

@@ -1,0 +1,80 @@
+// The corpus model gated_bag_attention (static shapes),
+// as torch-mlir imports it; written by compiler/mlir/test/generate.py.
+// RUN: cldmdf-mlir-opt --cldmdf-fuse %s | FileCheck %s
+// RUN: cldmdf-mlir-opt --cldmdf-fuse="report=-" %s -o /dev/null 2>&1 | FileCheck %s --check-prefix=REPORT
+// RUN: cldmdf-mlir-opt --cldmdf-fuse %s | FileCheck %s --check-prefix=GONE
+
+// CHECK: "torch.operator"({{.*}}) <{name = "torch.cldmdf.adaptive_fusion"}> : (!torch.vtensor<[1,64,64],f32>, !torch.vtensor<[1,64,1],f32>, !torch.none, !torch.float) -> (!torch.vtensor<[1,64],f32>, !torch.vtensor<[1,64,1],f32>)
+// REPORT: fuse adaptive_fusion 
+// GONE-NOT: "torch.aten._softmax"
+
+"builtin.module"() ({
+  "func.func"() <{function_type = (!torch.vtensor<[64,64],f32>) -> !torch.vtensor<[1,2],f32>, sym_name = "main"}> ({
+  ^bb0(%arg0: !torch.vtensor<[64,64],f32>):
+    %0 = "torch.symbolic_int"() <{max_val = 9223372036854775807 : i64, min_val = 2 : i64, symbol_name = "s32"}> : () -> !torch.int
+    %1 = "torch.vtensor.literal"() <{value = dense<0.000000e+00> : tensor<32x64xf32>}> : () -> !torch.vtensor<[32,64],f32>
+    %2 = "torch.constant.int"() <{value = 1 : i64}> : () -> !torch.int
+    %3 = "torch.constant.int"() <{value = 0 : i64}> : () -> !torch.int
+    %4 = "torch.prim.ListConstruct"(%2, %3) : (!torch.int, !torch.int) -> !torch.list<int>
+    %5 = "torch.aten.permute"(%1, %4) : (!torch.vtensor<[32,64],f32>, !torch.list<int>) -> !torch.vtensor<[64,32],f32>
+    %6 = "torch.aten.mm"(%arg0, %5) : (!torch.vtensor<[64,64],f32>, !torch.vtensor<[64,32],f32>) -> !torch.vtensor<[64,32],f32>
+    %7 = "torch.constant.int"() <{value = 1 : i64}> : () -> !torch.int
+    %8 = "torch.aten.mul.Scalar"(%6, %7) : (!torch.vtensor<[64,32],f32>, !torch.int) -> !torch.vtensor<[64,32],f32>
+    %9 = "torch.vtensor.literal"() <{value = dense<0.000000e+00> : tensor<32xf32>}> : () -> !torch.vtensor<[32],f32>
+    %10 = "torch.constant.int"() <{value = 1 : i64}> : () -> !torch.int
+    %11 = "torch.aten.mul.Scalar"(%9, %10) : (!torch.vtensor<[32],f32>, !torch.int) -> !torch.vtensor<[32],f32>
+    %12 = "torch.constant.int"() <{value = 1 : i64}> : () -> !torch.int
+    %13 = "torch.aten.add.Tensor"(%8, %11, %12) : (!torch.vtensor<[64,32],f32>, !torch.vtensor<[32],f32>, !torch.int) -> !torch.vtensor<[64,32],f32>
+    %14 = "torch.aten.tanh"(%13) : (!torch.vtensor<[64,32],f32>) -> !torch.vtensor<[64,32],f32>
+    %15 = "torch.vtensor.literal"() <{value = dense<0.000000e+00> : tensor<32x64xf32>}> : () -> !torch.vtensor<[32,64],f32>
+    %16 = "torch.constant.int"() <{value = 1 : i64}> : () -> !torch.int
+    %17 = "torch.constant.int"() <{value = 0 : i64}> : () -> !torch.int
+    %18 = "torch.prim.ListConstruct"(%16, %17) : (!torch.int, !torch.int) -> !torch.list<int>
+    %19 = "torch.aten.permute"(%15, %18) : (!torch.vtensor<[32,64],f32>, !torch.list<int>) -> !torch.vtensor<[64,32],f32>
+    %20 = "torch.aten.mm"(%arg0, %19) : (!torch.vtensor<[64,64],f32>, !torch.vtensor<[64,32],f32>) -> !torch.vtensor<[64,32],f32>
+    %21 = "torch.constant.int"() <{value = 1 : i64}> : () -> !torch.int
+    %22 = "torch.aten.mul.Scalar"(%20, %21) : (!torch.vtensor<[64,32],f32>, !torch.int) -> !torch.vtensor<[64,32],f32>
+    %23 = "torch.vtensor.literal"() <{value = dense<0.000000e+00> : tensor<32xf32>}> : () -> !torch.vtensor<[32],f32>
+    %24 = "torch.constant.int"() <{value = 1 : i64}> : () -> !torch.int
+    %25 = "torch.aten.mul.Scalar"(%23, %24) : (!torch.vtensor<[32],f32>, !torch.int) -> !torch.vtensor<[32],f32>
+    %26 = "torch.constant.int"() <{value = 1 : i64}> : () -> !torch.int
+    %27 = "torch.aten.add.Tensor"(%22, %25, %26) : (!torch.vtensor<[64,32],f32>, !torch.vtensor<[32],f32>, !torch.int) -> !torch.vtensor<[64,32],f32>
+    %28 = "torch.aten.sigmoid"(%27) : (!torch.vtensor<[64,32],f32>) -> !torch.vtensor<[64,32],f32>
+    %29 = "torch.aten.mul.Tensor"(%14, %28) : (!torch.vtensor<[64,32],f32>, !torch.vtensor<[64,32],f32>) -> !torch.vtensor<[64,32],f32>
+    %30 = "torch.vtensor.literal"() <{value = dense<0.000000e+00> : tensor<1x32xf32>}> : () -> !torch.vtensor<[1,32],f32>
+    %31 = "torch.constant.int"() <{value = 1 : i64}> : () -> !torch.int
+    %32 = "torch.constant.int"() <{value = 0 : i64}> : () -> !torch.int
+    %33 = "torch.prim.ListConstruct"(%31, %32) : (!torch.int, !torch.int) -> !torch.list<int>
+    %34 = "torch.aten.permute"(%30, %33) : (!torch.vtensor<[1,32],f32>, !torch.list<int>) -> !torch.vtensor<[32,1],f32>
+    %35 = "torch.aten.mm"(%29, %34) : (!torch.vtensor<[64,32],f32>, !torch.vtensor<[32,1],f32>) -> !torch.vtensor<[64,1],f32>
+    %36 = "torch.constant.int"() <{value = 1 : i64}> : () -> !torch.int
+    %37 = "torch.aten.mul.Scalar"(%35, %36) : (!torch.vtensor<[64,1],f32>, !torch.int) -> !torch.vtensor<[64,1],f32>
+    %38 = "torch.vtensor.literal"() <{value = dense<-0.0766069144> : tensor<1xf32>}> : () -> !torch.vtensor<[1],f32>
+    %39 = "torch.constant.int"() <{value = 1 : i64}> : () -> !torch.int
+    %40 = "torch.aten.mul.Scalar"(%38, %39) : (!torch.vtensor<[1],f32>, !torch.int) -> !torch.vtensor<[1],f32>
+    %41 = "torch.constant.int"() <{value = 1 : i64}> : () -> !torch.int
+    %42 = "torch.aten.add.Tensor"(%37, %40, %41) : (!torch.vtensor<[64,1],f32>, !torch.vtensor<[1],f32>, !torch.int) -> !torch.vtensor<[64,1],f32>
+    %43 = "torch.constant.int"() <{value = 1 : i64}> : () -> !torch.int
+    %44 = "torch.constant.int"() <{value = 0 : i64}> : () -> !torch.int
+    %45 = "torch.prim.ListConstruct"(%43, %44) : (!torch.int, !torch.int) -> !torch.list<int>
+    %46 = "torch.aten.permute"(%42, %45) : (!torch.vtensor<[64,1],f32>, !torch.list<int>) -> !torch.vtensor<[1,64],f32>
+    %47 = "torch.constant.int"() <{value = -1 : i64}> : () -> !torch.int
+    %48 = "torch.constant.bool"() <{value = false}> : () -> !torch.bool
+    %49 = "torch.aten._softmax"(%46, %47, %48) : (!torch.vtensor<[1,64],f32>, !torch.int, !torch.bool) -> !torch.vtensor<[1,64],f32>
+    %50 = "torch.aten.mm"(%49, %arg0) : (!torch.vtensor<[1,64],f32>, !torch.vtensor<[64,64],f32>) -> !torch.vtensor<[1,64],f32>
+    %51 = "torch.vtensor.literal"() <{value = dense<0.000000e+00> : tensor<2x64xf32>}> : () -> !torch.vtensor<[2,64],f32>
+    %52 = "torch.constant.int"() <{value = 1 : i64}> : () -> !torch.int
+    %53 = "torch.constant.int"() <{value = 0 : i64}> : () -> !torch.int
+    %54 = "torch.prim.ListConstruct"(%52, %53) : (!torch.int, !torch.int) -> !torch.list<int>
+    %55 = "torch.aten.permute"(%51, %54) : (!torch.vtensor<[2,64],f32>, !torch.list<int>) -> !torch.vtensor<[64,2],f32>
+    %56 = "torch.aten.mm"(%50, %55) : (!torch.vtensor<[1,64],f32>, !torch.vtensor<[64,2],f32>) -> !torch.vtensor<[1,2],f32>
+    %57 = "torch.constant.int"() <{value = 1 : i64}> : () -> !torch.int
+    %58 = "torch.aten.mul.Scalar"(%56, %57) : (!torch.vtensor<[1,2],f32>, !torch.int) -> !torch.vtensor<[1,2],f32>
+    %59 = "torch.vtensor.literal"() <{value = dense<0.000000e+00> : tensor<2xf32>}> : () -> !torch.vtensor<[2],f32>
+    %60 = "torch.constant.int"() <{value = 1 : i64}> : () -> !torch.int
+    %61 = "torch.aten.mul.Scalar"(%59, %60) : (!torch.vtensor<[2],f32>, !torch.int) -> !torch.vtensor<[2],f32>
+    %62 = "torch.constant.int"() <{value = 1 : i64}> : () -> !torch.int
+    %63 = "torch.aten.add.Tensor"(%58, %61, %62) : (!torch.vtensor<[1,2],f32>, !torch.vtensor<[2],f32>, !torch.int) -> !torch.vtensor<[1,2],f32>
+    "func.return"(%63) : (!torch.vtensor<[1,2],f32>) -> ()
+  }) : () -> ()
+}) : () -> ()

@@ -1,0 +1,60 @@
+// The corpus model log_softmax_pooling (static shapes),
+// as torch-mlir imports it; written by compiler/mlir/test/generate.py.
+// RUN: cldmdf-mlir-opt --cldmdf-fuse %s | FileCheck %s
+// RUN: cldmdf-mlir-opt --cldmdf-fuse="report=-" %s -o /dev/null 2>&1 | FileCheck %s --check-prefix=REPORT
+// RUN: cldmdf-mlir-opt --cldmdf-fuse %s | FileCheck %s --check-prefix=GONE
+
+// CHECK: "torch.operator"({{.*}}) <{name = "torch.cldmdf.adaptive_fusion"}> : (!torch.vtensor<[64,4,64],f32>, !torch.vtensor<[64,4,1],f32>, !torch.none, !torch.float) -> (!torch.vtensor<[64,64],f32>, !torch.vtensor<[64,4,1],f32>)
+// REPORT: fuse adaptive_fusion 
+// GONE-NOT: "torch.aten.amax"
+
+"builtin.module"() ({
+  "func.func"() <{function_type = (!torch.vtensor<[64,4,64],f32>) -> !torch.vtensor<[64,64],f32>, sym_name = "main"}> ({
+  ^bb0(%arg0: !torch.vtensor<[64,4,64],f32>):
+    %0 = "torch.constant.int"() <{value = 256 : i64}> : () -> !torch.int
+    %1 = "torch.constant.int"() <{value = 64 : i64}> : () -> !torch.int
+    %2 = "torch.prim.ListConstruct"(%0, %1) : (!torch.int, !torch.int) -> !torch.list<int>
+    %3 = "torch.aten.view"(%arg0, %2) : (!torch.vtensor<[64,4,64],f32>, !torch.list<int>) -> !torch.vtensor<[256,64],f32>
+    %4 = "torch.vtensor.literal"() <{value = dense<0.000000e+00> : tensor<1x64xf32>}> : () -> !torch.vtensor<[1,64],f32>
+    %5 = "torch.constant.int"() <{value = 1 : i64}> : () -> !torch.int
+    %6 = "torch.constant.int"() <{value = 0 : i64}> : () -> !torch.int
+    %7 = "torch.prim.ListConstruct"(%5, %6) : (!torch.int, !torch.int) -> !torch.list<int>
+    %8 = "torch.aten.permute"(%4, %7) : (!torch.vtensor<[1,64],f32>, !torch.list<int>) -> !torch.vtensor<[64,1],f32>
+    %9 = "torch.aten.mm"(%3, %8) : (!torch.vtensor<[256,64],f32>, !torch.vtensor<[64,1],f32>) -> !torch.vtensor<[256,1],f32>
+    %10 = "torch.constant.int"() <{value = 1 : i64}> : () -> !torch.int
+    %11 = "torch.aten.mul.Scalar"(%9, %10) : (!torch.vtensor<[256,1],f32>, !torch.int) -> !torch.vtensor<[256,1],f32>
+    %12 = "torch.vtensor.literal"() <{value = dense<6.862150e-02> : tensor<1xf32>}> : () -> !torch.vtensor<[1],f32>
+    %13 = "torch.constant.int"() <{value = 1 : i64}> : () -> !torch.int
+    %14 = "torch.aten.mul.Scalar"(%12, %13) : (!torch.vtensor<[1],f32>, !torch.int) -> !torch.vtensor<[1],f32>
+    %15 = "torch.constant.int"() <{value = 1 : i64}> : () -> !torch.int
+    %16 = "torch.aten.add.Tensor"(%11, %14, %15) : (!torch.vtensor<[256,1],f32>, !torch.vtensor<[1],f32>, !torch.int) -> !torch.vtensor<[256,1],f32>
+    %17 = "torch.constant.int"() <{value = 64 : i64}> : () -> !torch.int
+    %18 = "torch.constant.int"() <{value = 4 : i64}> : () -> !torch.int
+    %19 = "torch.constant.int"() <{value = 1 : i64}> : () -> !torch.int
+    %20 = "torch.prim.ListConstruct"(%17, %18, %19) : (!torch.int, !torch.int, !torch.int) -> !torch.list<int>
+    %21 = "torch.aten.view"(%16, %20) : (!torch.vtensor<[256,1],f32>, !torch.list<int>) -> !torch.vtensor<[64,4,1],f32>
+    %22 = "torch.constant.int"() <{value = 1 : i64}> : () -> !torch.int
+    %23 = "torch.prim.ListConstruct"(%22) : (!torch.int) -> !torch.list<int>
+    %24 = "torch.constant.bool"() <{value = true}> : () -> !torch.bool
+    %25 = "torch.aten.amax"(%21, %23, %24) : (!torch.vtensor<[64,4,1],f32>, !torch.list<int>, !torch.bool) -> !torch.vtensor<[64,1,1],f32>
+    %26 = "torch.constant.int"() <{value = 1 : i64}> : () -> !torch.int
+    %27 = "torch.aten.sub.Tensor"(%21, %25, %26) : (!torch.vtensor<[64,4,1],f32>, !torch.vtensor<[64,1,1],f32>, !torch.int) -> !torch.vtensor<[64,4,1],f32>
+    %28 = "torch.aten.exp"(%27) : (!torch.vtensor<[64,4,1],f32>) -> !torch.vtensor<[64,4,1],f32>
+    %29 = "torch.constant.int"() <{value = 1 : i64}> : () -> !torch.int
+    %30 = "torch.prim.ListConstruct"(%29) : (!torch.int) -> !torch.list<int>
+    %31 = "torch.constant.bool"() <{value = true}> : () -> !torch.bool
+    %32 = "torch.constant.none"() : () -> !torch.none
+    %33 = "torch.aten.sum.dim_IntList"(%28, %30, %31, %32) : (!torch.vtensor<[64,4,1],f32>, !torch.list<int>, !torch.bool, !torch.none) -> !torch.vtensor<[64,1,1],f32>
+    %34 = "torch.aten.log"(%33) : (!torch.vtensor<[64,1,1],f32>) -> !torch.vtensor<[64,1,1],f32>
+    %35 = "torch.constant.int"() <{value = 1 : i64}> : () -> !torch.int
+    %36 = "torch.aten.sub.Tensor"(%27, %34, %35) : (!torch.vtensor<[64,4,1],f32>, !torch.vtensor<[64,1,1],f32>, !torch.int) -> !torch.vtensor<[64,4,1],f32>
+    %37 = "torch.aten.exp"(%36) : (!torch.vtensor<[64,4,1],f32>) -> !torch.vtensor<[64,4,1],f32>
+    %38 = "torch.aten.mul.Tensor"(%37, %arg0) : (!torch.vtensor<[64,4,1],f32>, !torch.vtensor<[64,4,64],f32>) -> !torch.vtensor<[64,4,64],f32>
+    %39 = "torch.constant.int"() <{value = 1 : i64}> : () -> !torch.int
+    %40 = "torch.prim.ListConstruct"(%39) : (!torch.int) -> !torch.list<int>
+    %41 = "torch.constant.bool"() <{value = false}> : () -> !torch.bool
+    %42 = "torch.constant.none"() : () -> !torch.none
+    %43 = "torch.aten.sum.dim_IntList"(%38, %40, %41, %42) : (!torch.vtensor<[64,4,64],f32>, !torch.list<int>, !torch.bool, !torch.none) -> !torch.vtensor<[64,64],f32>
+    "func.return"(%43) : (!torch.vtensor<[64,64],f32>) -> ()
+  }) : () -> ()
+}) : () -> ()

@@ -1,0 +1,65 @@
+// The corpus model manual_masked_softmax (static shapes),
+// as torch-mlir imports it; written by compiler/mlir/test/generate.py.
+// RUN: cldmdf-mlir-opt --cldmdf-fuse %s | FileCheck %s
+// RUN: cldmdf-mlir-opt --cldmdf-fuse="report=-" %s -o /dev/null 2>&1 | FileCheck %s --check-prefix=REPORT
+
+// CHECK: "torch.operator"({{.*}}) <{name = "torch.cldmdf.adaptive_fusion"}> : (!torch.vtensor<[64,4,64],f32>, !torch.vtensor<[64,4,1],f32>, !torch.vtensor<[64,4],i1>, !torch.float) -> (!torch.vtensor<[64,64],f32>, !torch.vtensor<[64,4,1],f32>)
+// REPORT: fuse adaptive_fusion 
+
+"builtin.module"() ({
+  "func.func"() <{function_type = (!torch.vtensor<[64,4,64],f32>, !torch.vtensor<[64,4],i1>) -> !torch.vtensor<[64,64],f32>, sym_name = "main"}> ({
+  ^bb0(%arg0: !torch.vtensor<[64,4,64],f32>, %arg1: !torch.vtensor<[64,4],i1>):
+    %0 = "torch.constant.int"() <{value = 256 : i64}> : () -> !torch.int
+    %1 = "torch.constant.int"() <{value = 64 : i64}> : () -> !torch.int
+    %2 = "torch.prim.ListConstruct"(%0, %1) : (!torch.int, !torch.int) -> !torch.list<int>
+    %3 = "torch.aten.view"(%arg0, %2) : (!torch.vtensor<[64,4,64],f32>, !torch.list<int>) -> !torch.vtensor<[256,64],f32>
+    %4 = "torch.vtensor.literal"() <{value = dense<0.000000e+00> : tensor<1x64xf32>}> : () -> !torch.vtensor<[1,64],f32>
+    %5 = "torch.constant.int"() <{value = 1 : i64}> : () -> !torch.int
+    %6 = "torch.constant.int"() <{value = 0 : i64}> : () -> !torch.int
+    %7 = "torch.prim.ListConstruct"(%5, %6) : (!torch.int, !torch.int) -> !torch.list<int>
+    %8 = "torch.aten.permute"(%4, %7) : (!torch.vtensor<[1,64],f32>, !torch.list<int>) -> !torch.vtensor<[64,1],f32>
+    %9 = "torch.aten.mm"(%3, %8) : (!torch.vtensor<[256,64],f32>, !torch.vtensor<[64,1],f32>) -> !torch.vtensor<[256,1],f32>
+    %10 = "torch.constant.int"() <{value = 1 : i64}> : () -> !torch.int
+    %11 = "torch.aten.mul.Scalar"(%9, %10) : (!torch.vtensor<[256,1],f32>, !torch.int) -> !torch.vtensor<[256,1],f32>
+    %12 = "torch.vtensor.literal"() <{value = dense<6.862150e-02> : tensor<1xf32>}> : () -> !torch.vtensor<[1],f32>
+    %13 = "torch.constant.int"() <{value = 1 : i64}> : () -> !torch.int
+    %14 = "torch.aten.mul.Scalar"(%12, %13) : (!torch.vtensor<[1],f32>, !torch.int) -> !torch.vtensor<[1],f32>
+    %15 = "torch.constant.int"() <{value = 1 : i64}> : () -> !torch.int
+    %16 = "torch.aten.add.Tensor"(%11, %14, %15) : (!torch.vtensor<[256,1],f32>, !torch.vtensor<[1],f32>, !torch.int) -> !torch.vtensor<[256,1],f32>
+    %17 = "torch.constant.int"() <{value = 64 : i64}> : () -> !torch.int
+    %18 = "torch.constant.int"() <{value = 4 : i64}> : () -> !torch.int
+    %19 = "torch.constant.int"() <{value = 1 : i64}> : () -> !torch.int
+    %20 = "torch.prim.ListConstruct"(%17, %18, %19) : (!torch.int, !torch.int, !torch.int) -> !torch.list<int>
+    %21 = "torch.aten.view"(%16, %20) : (!torch.vtensor<[256,1],f32>, !torch.list<int>) -> !torch.vtensor<[64,4,1],f32>
+    %22 = "torch.constant.int"() <{value = -1 : i64}> : () -> !torch.int
+    %23 = "torch.aten.unsqueeze"(%arg1, %22) : (!torch.vtensor<[64,4],i1>, !torch.int) -> !torch.vtensor<[64,4,1],i1>
+    %24 = "torch.constant.none"() : () -> !torch.none
+    %25 = "torch.constant.none"() : () -> !torch.none
+    %26 = "torch.constant.int"() <{value = 11 : i64}> : () -> !torch.int
+    %27 = "torch.constant.device"() <{value = "cpu"}> : () -> !torch.Device
+    %28 = "torch.constant.int"() <{value = 0 : i64}> : () -> !torch.int
+    "torch.aten._assert_tensor_metadata"(%23, %24, %25, %26, %27, %28) : (!torch.vtensor<[64,4,1],i1>, !torch.none, !torch.none, !torch.int, !torch.Device, !torch.int) -> ()
+    %29 = "torch.constant.int"() <{value = 6 : i64}> : () -> !torch.int
+    %30 = "torch.prims.convert_element_type"(%23, %29) : (!torch.vtensor<[64,4,1],i1>, !torch.int) -> !torch.vtensor<[64,4,1],f32>
+    %31 = "torch.constant.int"() <{value = 1 : i64}> : () -> !torch.int
+    %32 = "torch.constant.bool"() <{value = true}> : () -> !torch.bool
+    %33:2 = "torch.aten.max.dim"(%21, %31, %32) : (!torch.vtensor<[64,4,1],f32>, !torch.int, !torch.bool) -> (!torch.vtensor<[64,1,1],f32>, !torch.vtensor<[64,1,1],si64>)
+    %34 = "torch.constant.int"() <{value = 1 : i64}> : () -> !torch.int
+    %35 = "torch.aten.sub.Tensor"(%21, %33#0, %34) : (!torch.vtensor<[64,4,1],f32>, !torch.vtensor<[64,1,1],f32>, !torch.int) -> !torch.vtensor<[64,4,1],f32>
+    %36 = "torch.aten.exp"(%35) : (!torch.vtensor<[64,4,1],f32>) -> !torch.vtensor<[64,4,1],f32>
+    %37 = "torch.aten.mul.Tensor"(%36, %30) : (!torch.vtensor<[64,4,1],f32>, !torch.vtensor<[64,4,1],f32>) -> !torch.vtensor<[64,4,1],f32>
+    %38 = "torch.constant.int"() <{value = 1 : i64}> : () -> !torch.int
+    %39 = "torch.prim.ListConstruct"(%38) : (!torch.int) -> !torch.list<int>
+    %40 = "torch.constant.bool"() <{value = true}> : () -> !torch.bool
+    %41 = "torch.constant.none"() : () -> !torch.none
+    %42 = "torch.aten.sum.dim_IntList"(%37, %39, %40, %41) : (!torch.vtensor<[64,4,1],f32>, !torch.list<int>, !torch.bool, !torch.none) -> !torch.vtensor<[64,1,1],f32>
+    %43 = "torch.aten.div.Tensor"(%37, %42) : (!torch.vtensor<[64,4,1],f32>, !torch.vtensor<[64,1,1],f32>) -> !torch.vtensor<[64,4,1],f32>
+    %44 = "torch.aten.mul.Tensor"(%43, %arg0) : (!torch.vtensor<[64,4,1],f32>, !torch.vtensor<[64,4,64],f32>) -> !torch.vtensor<[64,4,64],f32>
+    %45 = "torch.constant.int"() <{value = 1 : i64}> : () -> !torch.int
+    %46 = "torch.prim.ListConstruct"(%45) : (!torch.int) -> !torch.list<int>
+    %47 = "torch.constant.bool"() <{value = false}> : () -> !torch.bool
+    %48 = "torch.constant.none"() : () -> !torch.none
+    %49 = "torch.aten.sum.dim_IntList"(%44, %46, %47, %48) : (!torch.vtensor<[64,4,64],f32>, !torch.list<int>, !torch.bool, !torch.none) -> !torch.vtensor<[64,64],f32>
+    "func.return"(%49) : (!torch.vtensor<[64,64],f32>) -> ()
+  }) : () -> ()
+}) : () -> ()
