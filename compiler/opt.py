@@ -5,10 +5,15 @@ after, and the report.
     cldmdf-opt model.pt --inputs inputs.pt [-o fused.pt]
         # a TorchScript model (scripted or traced, saved with torch.jit.save) and its
         # example inputs (a tuple or list saved with torch.save); the TorchScript adapter
-    cldmdf-opt models.py [--model NAME] [--ir export|torchscript] [-o out]
+    cldmdf-opt models.py [--model NAME] [--ir export|torchscript|mlir] [-o out]
         # a Python file defining `model` and `example_inputs` (or functions
         # get_model() / get_example_inputs()), or a dict MODELS of name -> (model, inputs);
         # --ir torchscript scripts the model and runs the TorchScript pass
+    cldmdf-opt model.pt2 --ir mlir [-o fused.mlir]
+        # the program imported by torch-mlir, fused by the C++ MLIR pass: the torch dialect
+        # before and after (generic form), and the report
+
+A .py input is executed (it is Python: run only files you trust).
 
 Exit status: 0 on success (whether or not anything was fused), 2 on bad
 arguments or an unloadable model.
@@ -62,10 +67,11 @@ def _load_inputs(path):
               "saved with torch.save)")
     if not os.path.exists(path):
         _fail(f"{path}: no such file")
-    try:
-        inputs = torch.load(path, weights_only=False)
+    try:  # tensors and containers only: nothing in the file is unpickled as code
+        inputs = torch.load(path, weights_only=True)
     except Exception as err:
-        _fail(f"{path}: not loadable with torch.load: {err}")
+        _fail(f"{path}: not loadable with torch.load(weights_only=True) (example inputs must "
+              f"be tensors, or a tuple / list of them): {str(err).splitlines()[0]}")
     return tuple(inputs) if isinstance(inputs, (tuple, list)) else (inputs,)
 
 
@@ -87,6 +93,35 @@ def _run_torchscript(scripted, inputs, args):
     return 0
 
 
+def _run_mlir(ep, args):
+    from cldmdf.compiler import mlir_pass
+    why = mlir_pass.missing_reason()
+    if why:
+        _fail(why)
+    before = mlir_pass.to_torch_mlir(ep)
+    try:
+        after, report = mlir_pass.fuse_mlir_text(before, explain=args.explain)
+    except ValueError as err:
+        _fail(str(err))
+    if not args.no_ir:
+        print("// ----- before (torch dialect) -----")
+        print(_without_resources(before))
+        print("// ----- after -----")
+        print(_without_resources(after))
+    print(report.explain() if args.explain else report)
+    if args.output:
+        with open(args.output, "w") as f:
+            f.write(after)
+        print(f"saved {args.output}")
+    return 0
+
+
+def _without_resources(text: str) -> str:
+    """The module without its parameter blobs (printed as hex, unreadable)."""
+    head, sep, _ = text.partition("\n{-#")
+    return head + ("\n// (parameter resources left out)" if sep else "")
+
+
 def _frozen(module):
     first = next(iter(module.graph.inputs()), None)
     return first is not None and not first.uses()
@@ -98,9 +133,9 @@ def main(argv=None):
                                       ".py file defining a model")
     parser.add_argument("--model", help="which entry of MODELS in a .py file")
     parser.add_argument("--inputs", help="example inputs of a .pt model (torch.save of a tuple)")
-    parser.add_argument("--ir", choices=["export", "torchscript"], default="export",
-                        help="for a .py file: fuse its torch.export program (default) or its "
-                             "scripted TorchScript module")
+    parser.add_argument("--ir", choices=["export", "torchscript", "mlir"], default="export",
+                        help="fuse the torch.export program (default), the scripted TorchScript "
+                             "module (.py input), or the program's torch-mlir import (mlir)")
     parser.add_argument("-o", "--output", help="save the fused model here (.pt2 for an exported "
                                                "program, .pt for TorchScript)")
     parser.add_argument("--no-ir", action="store_true", help="print only the report")
@@ -140,6 +175,8 @@ def main(argv=None):
     else:
         _fail(f"{args.input}: expected a .pt2, .pt or .py file")
 
+    if args.ir == "mlir":
+        return _run_mlir(ep, args)
     if not args.no_ir:
         print("// ----- before -----")
         print(ep.graph)
