@@ -11,6 +11,8 @@ load_library()
 
 from . import _meta, _autograd  # noqa: E402,F401  (registration side effects)
 from . import ops, reference  # noqa: E402
-from .ops import adaptive_fusion, centroid_contrastive_loss, dual_attention  # noqa: E402
+from .ops import (adaptive_fusion, centroid_contrastive_loss, centroid_contrastive_loss_scaled,  # noqa: E402
+                  dual_attention)
 
-__all__ = ["ops", "reference", "dual_attention", "adaptive_fusion", "centroid_contrastive_loss"]
+__all__ = ["ops", "reference", "dual_attention", "adaptive_fusion", "centroid_contrastive_loss",
+           "centroid_contrastive_loss_scaled"]

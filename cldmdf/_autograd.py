@@ -57,9 +57,25 @@ def _centroid_loss_backward(ctx, grad):
     return grad_z, None, None, None, None
 
 
+def _scaled_loss_setup(ctx, inputs, output):
+    z, entity, scale, leave_one_out, reduction = inputs
+    ctx.save_for_backward(z, entity, scale)
+    ctx.leave_one_out = leave_one_out
+    ctx.reduction = reduction
+
+
+def _scaled_loss_backward(ctx, grad):
+    z, entity, scale = ctx.saved_tensors
+    grad_z, grad_scale = torch.ops.cldmdf.centroid_contrastive_loss_scaled_backward(
+        grad, z, entity, scale, ctx.leave_one_out, ctx.reduction)
+    return grad_z, None, grad_scale, None, None
+
+
 torch.library.register_autograd("cldmdf::dual_attention", _dual_attention_backward,
                                 setup_context=_dual_attention_setup)
 torch.library.register_autograd("cldmdf::adaptive_fusion", _adaptive_fusion_backward,
                                 setup_context=_adaptive_fusion_setup)
 torch.library.register_autograd("cldmdf::centroid_contrastive_loss", _centroid_loss_backward,
                                 setup_context=_centroid_loss_setup)
+torch.library.register_autograd("cldmdf::centroid_contrastive_loss.scaled", _scaled_loss_backward,
+                                setup_context=_scaled_loss_setup)

@@ -40,15 +40,31 @@ def _adaptive_fusion_backward_fake(grad_fused, grad_weights, h, gate_logits, mas
     return h.new_empty(h.shape), h.new_empty(gate_logits.shape)
 
 
-@torch.library.register_fake("cldmdf::centroid_contrastive_loss")
-def _centroid_loss_fake(z, entity, temperature=0.1, leave_one_out=True, reduction="mean"):
-    _expect_rank("centroid_contrastive_loss", "z", z, 2)
+def _loss_value(op, z, reduction):
+    _expect_rank(op, "z", z, 2)
     torch._check(reduction in ("mean", "sum", "none"),
-                 lambda: "cldmdf::centroid_contrastive_loss: argument 'reduction' expected one of "
+                 lambda: f"cldmdf::{op}: argument 'reduction' expected one of "
                          f"\"mean\", \"sum\", \"none\", got \"{reduction}\"")
     if reduction == "none":
         return z.new_empty(z.shape[0])
     return z.new_empty(())
+
+
+@torch.library.register_fake("cldmdf::centroid_contrastive_loss")
+def _centroid_loss_fake(z, entity, temperature=0.1, leave_one_out=True, reduction="mean"):
+    return _loss_value("centroid_contrastive_loss", z, reduction)
+
+
+@torch.library.register_fake("cldmdf::centroid_contrastive_loss.scaled")
+def _scaled_loss_fake(z, entity, scale, leave_one_out=True, reduction="mean"):
+    torch._check(scale.dim() == 0, lambda: "cldmdf::centroid_contrastive_loss.scaled: argument "
+                                           f"'scale' expected a 0-D tensor, got {scale.dim()}-D")
+    return _loss_value("centroid_contrastive_loss.scaled", z, reduction)
+
+
+@torch.library.register_fake("cldmdf::centroid_contrastive_loss_scaled_backward")
+def _scaled_loss_backward_fake(grad, z, entity, scale, leave_one_out, reduction):
+    return z.new_empty(z.shape), scale.new_empty(())
 
 
 @torch.library.register_fake("cldmdf::centroid_contrastive_loss_backward")

@@ -56,3 +56,15 @@ def centroid_contrastive_loss(z: Tensor, entity: Tensor, temperature: float = 0.
     """
     return torch.ops.cldmdf.centroid_contrastive_loss.default(z, entity, temperature,
                                                               leave_one_out, reduction)
+
+
+def centroid_contrastive_loss_scaled(z: Tensor, entity: Tensor, scale: Tensor,
+                                     leave_one_out: bool = True, reduction: str = "mean") -> Tensor:
+    """The entity-centroid loss with a learned scale (OPS.md 4a): the logits are
+    ``scale * <zhat_i, c_u>`` instead of ``<zhat_i, c_u> / temperature``; ``scale`` is a 0-dim
+    floating tensor on z's device (CLIP's ``logit_scale.exp()``, GE2E's ``w``). Gradient flows
+    to ``z`` and to ``scale``; its sign is not checked. Otherwise as
+    :func:`centroid_contrastive_loss`.
+    """
+    return torch.ops.cldmdf.centroid_contrastive_loss.scaled(z, entity, scale, leave_one_out,
+                                                             reduction)

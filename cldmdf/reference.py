@@ -64,6 +64,20 @@ def adaptive_fusion(h: torch.Tensor, gate_logits: torch.Tensor, mask: Optional[t
 
 def centroid_contrastive_loss(z: torch.Tensor, entity: torch.Tensor, temperature: float = 0.1,
                               leave_one_out: bool = True, reduction: str = "mean") -> torch.Tensor:
+    return _centroid_loss(z, entity, lambda cos: cos / temperature, leave_one_out, reduction)
+
+
+def centroid_contrastive_loss_scaled(z: torch.Tensor, entity: torch.Tensor, scale: torch.Tensor,
+                                     leave_one_out: bool = True,
+                                     reduction: str = "mean") -> torch.Tensor:
+    """OPS.md 4a: the cosines times a learned 0-dim `scale` instead of divided by a temperature."""
+    if scale.dim() != 0:
+        raise ValueError(f"scale must be a 0-dim tensor, got shape {list(scale.shape)}")
+    return _centroid_loss(z, entity, lambda cos: scale.to(cos.dtype) * cos, leave_one_out,
+                          reduction)
+
+
+def _centroid_loss(z, entity, to_logits, leave_one_out, reduction):
     N, P = z.shape
     zhat = F.normalize(z, dim=1, eps=NORM_EPS)
     _, inv = torch.unique(entity, return_inverse=True)
@@ -71,10 +85,10 @@ def centroid_contrastive_loss(z: torch.Tensor, entity: torch.Tensor, temperature
     sums = zhat.new_zeros(E, P).index_add(0, inv, zhat)
     counts = torch.bincount(inv, minlength=E)
     centroids = F.normalize(sums, dim=1, eps=NORM_EPS)
-    logits = zhat @ centroids.t() / temperature
+    logits = to_logits(zhat @ centroids.t())
     if leave_one_out:
         positives = F.normalize(sums[inv] - zhat, dim=1, eps=NORM_EPS)
-        own = (zhat * positives).sum(dim=1) / temperature
+        own = to_logits((zhat * positives).sum(dim=1))
         included = counts[inv] > 1
     else:
         own = logits.gather(1, inv[:, None]).squeeze(1)

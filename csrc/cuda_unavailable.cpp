@@ -39,6 +39,13 @@ Tensor centroid_contrastive_loss(Tensor, Tensor, double, bool, std::string) {
 Tensor centroid_contrastive_loss_backward(Tensor, Tensor, Tensor, double, bool, std::string) {
   no_cuda("centroid_contrastive_loss_backward");
 }
+Tensor centroid_contrastive_loss_scaled(Tensor, Tensor, Tensor, bool, std::string) {
+  no_cuda("centroid_contrastive_loss.scaled");
+}
+std::tuple<Tensor, Tensor> centroid_contrastive_loss_scaled_backward(Tensor, Tensor, Tensor, Tensor,
+                                                                     bool, std::string) {
+  no_cuda("centroid_contrastive_loss_scaled_backward");
+}
 
 }  // namespace
 }  // namespace cldmdf
@@ -51,5 +58,8 @@ STABLE_TORCH_LIBRARY_IMPL(cldmdf, CUDA, m) {
   m.impl("centroid_contrastive_loss", TORCH_BOX(&cldmdf::centroid_contrastive_loss));
   m.impl("centroid_contrastive_loss_backward",
          TORCH_BOX(&cldmdf::centroid_contrastive_loss_backward));
+  m.impl("centroid_contrastive_loss.scaled", TORCH_BOX(&cldmdf::centroid_contrastive_loss_scaled));
+  m.impl("centroid_contrastive_loss_scaled_backward",
+         TORCH_BOX(&cldmdf::centroid_contrastive_loss_scaled_backward));
 }
 #endif  // CLDMDF_WITH_CUDA

@@ -95,9 +95,10 @@ AdaptiveFusionDims check_adaptive_fusion_backward(const Tensor& grad_fused,
   return d;
 }
 
-CentroidLossDims check_centroid_loss(const Tensor& z, const Tensor& entity, double temperature,
-                                     const std::string& reduction) {
-  const char* op = "centroid_contrastive_loss";
+namespace {
+
+CentroidLossDims check_points(const char* op, const Tensor& z, const Tensor& entity,
+                              const std::string& reduction) {
   check_rank(op, "z", z, 2, "[N, P]");
   check_floating(op, "z", z);
   const int64_t N = z.size(0), P = z.size(1);
@@ -107,7 +108,6 @@ CentroidLossDims check_centroid_loss(const Tensor& z, const Tensor& entity, doub
                ": argument 'entity' expected shape [N] = [", N, "] (one id per row of z), got ",
                shape_str(entity));
   check_same_device(op, "entity", entity, "z", z);
-  check_positive_finite(op, "temperature", temperature);
   Reduction r;
   if (reduction == "mean") {
     r = Reduction::Mean;
@@ -122,11 +122,7 @@ CentroidLossDims check_centroid_loss(const Tensor& z, const Tensor& entity, doub
   return {N, P, r};
 }
 
-CentroidLossDims check_centroid_loss_backward(const Tensor& grad, const Tensor& z,
-                                              const Tensor& entity, double temperature,
-                                              const std::string& reduction) {
-  const char* op = "centroid_contrastive_loss_backward";
-  const CentroidLossDims d = check_centroid_loss(z, entity, temperature, reduction);
+void check_loss_grad(const char* op, const Tensor& grad, const Tensor& z, const CentroidLossDims& d) {
   check_same_dtype(op, "grad", grad, "z", z);
   check_same_device(op, "grad", grad, "z", z);
   if (d.reduction == Reduction::None) {
@@ -138,6 +134,53 @@ CentroidLossDims check_centroid_loss_backward(const Tensor& grad, const Tensor& 
                  ": argument 'grad' expected a 0-D tensor for a reduced loss, got shape ",
                  shape_str(grad));
   }
+}
+
+}  // namespace
+
+CentroidLossDims check_centroid_loss(const Tensor& z, const Tensor& entity, double temperature,
+                                     const std::string& reduction) {
+  const char* op = "centroid_contrastive_loss";
+  const CentroidLossDims d = check_points(op, z, entity, reduction);
+  check_positive_finite(op, "temperature", temperature);
+  return d;
+}
+
+CentroidLossDims check_centroid_loss_scaled(const char* op, const Tensor& z, const Tensor& entity,
+                                            const Tensor& scale, const std::string& reduction) {
+  const CentroidLossDims d = check_points(op, z, entity, reduction);
+  check_floating(op, "scale", scale);
+  CLDMDF_CHECK(scale.dim() == 0, "cldmdf::", op,
+               ": argument 'scale' expected a 0-D tensor (one learned scale), got shape ",
+               shape_str(scale));
+  check_same_device(op, "scale", scale, "z", z);
+  return d;
+}
+
+CentroidLossDims check_centroid_loss_scaled_backward(const Tensor& grad, const Tensor& z,
+                                                     const Tensor& entity, const Tensor& scale,
+                                                     const std::string& reduction) {
+  const char* op = "centroid_contrastive_loss_scaled_backward";
+  const CentroidLossDims d = check_centroid_loss_scaled(op, z, entity, scale, reduction);
+  check_loss_grad(op, grad, z, d);
+  return d;
+}
+
+double scalar_value(const Tensor& t) {
+  double v = 0.0;
+  dispatch_floating(t.scalar_type(), "scalar_value", [&](auto tag) {
+    using T = typename decltype(tag)::type;
+    v = static_cast<double>(*static_cast<const T*>(t.data_ptr()));
+  });
+  return v;
+}
+
+CentroidLossDims check_centroid_loss_backward(const Tensor& grad, const Tensor& z,
+                                              const Tensor& entity, double temperature,
+                                              const std::string& reduction) {
+  const char* op = "centroid_contrastive_loss_backward";
+  const CentroidLossDims d = check_centroid_loss(z, entity, temperature, reduction);
+  check_loss_grad(op, grad, z, d);
   return d;
 }
 

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <numeric>
 #include <string>
+#include <tuple>
 #include <type_traits>
 #include <vector>
 
@@ -157,28 +158,32 @@ Tensor logit_tile(const CentroidState<A>& st, int64_t i0, int64_t nb) {
   return torch::stable::contiguous(tile);
 }
 
-// Turns row i's cosines (tile row `l`, length E) into logits: the own entity's
-// column gets the leave-one-out positive when asked for; everything is scaled
-// by 1/T. Returns the row's logsumexp.
+// Row i's cosines (tile row `l`, length E): the own entity's column gets the leave-one-out
+// positive when asked for.
 template <typename A>
-A finish_logit_row(const CentroidState<A>& st, int64_t i, bool leave_one_out, A inv_temp, A* l,
-                   A* scratch) {
-  const int64_t E = st.groups.E, e = st.groups.entity_of[i];
-  if (leave_one_out) {
-    st.positive_without(i, scratch);
-    l[e] = dot(st.zhat_row(i), scratch, st.P);
-  }
-  for (int64_t u = 0; u < E; ++u) l[u] *= inv_temp;
-  return logsumexp_row(l, E);
+void own_positive(const CentroidState<A>& st, int64_t i, bool leave_one_out, A* l, A* scratch) {
+  if (!leave_one_out) return;
+  st.positive_without(i, scratch);
+  l[st.groups.entity_of[i]] = dot(st.zhat_row(i), scratch, st.P);
 }
 
+// Turns row i's cosines into logits: the leave-one-out positive, everything times `scale`
+// (1/T, or the learned scale of OPS.md 4a). Returns the row's logsumexp.
+template <typename A>
+A finish_logit_row(const CentroidState<A>& st, int64_t i, bool leave_one_out, A scale, A* l,
+                   A* scratch) {
+  own_positive(st, i, leave_one_out, l, scratch);
+  for (int64_t u = 0; u < st.groups.E; ++u) l[u] *= scale;
+  return logsumexp_row(l, st.groups.E);
+}
+
+// `scale` multiplies the cosines: 1 / temperature, or the learned scale.
 template <typename T>
 Tensor centroid_loss_forward_kernel(const CentroidLossDims& d, const Tensor& z,
-                                    const Tensor& entity, double temperature,
+                                    const Tensor& entity, acc_t<T> inv_temp,
                                     bool leave_one_out) {
   using A = acc_t<T>;
   const int64_t N = d.N, P = d.P;
-  const A inv_temp = A(1.0 / temperature);
   const CentroidState<A> st = build_state<T>(z, entity, N, P);
   const int64_t E = st.groups.E;
   std::vector<A> loss(N, A(0));
@@ -217,13 +222,13 @@ Tensor centroid_loss_forward_kernel(const CentroidLossDims& d, const Tensor& z,
   return out;
 }
 
+// With `grad_scale` (the scaled form), also dL/dscale = sum_{i,u} dL/dlogit_{i,u} cos_{i,u}.
 template <typename T>
 Tensor centroid_loss_backward_kernel(const CentroidLossDims& d, const Tensor& grad,
-                                     const Tensor& z, const Tensor& entity, double temperature,
-                                     bool leave_one_out) {
+                                     const Tensor& z, const Tensor& entity, acc_t<T> inv_temp,
+                                     bool leave_one_out, double* grad_scale = nullptr) {
   using A = acc_t<T>;
   const int64_t N = d.N, P = d.P;
-  const A inv_temp = A(1.0 / temperature);
   const CentroidState<A> st = build_state<T>(z, entity, N, P);
   const int64_t E = st.groups.E;
 
@@ -245,6 +250,7 @@ Tensor centroid_loss_backward_kernel(const CentroidLossDims& d, const Tensor& gr
   Tensor gzhat = new_empty(z, {N, P}, acc_scalar_type<A>());
   Tensor gcent = new_zeros(z, {E, P}, acc_scalar_type<A>());
   std::vector<A> own_coef(N, A(0));  // dL/d<zhat_i, c+_i> for leave-one-out rows
+  std::vector<A> scale_term(grad_scale ? N : 0, A(0));  // row i's part of dL/dscale
   A* gzh = static_cast<A*>(gzhat.data_ptr());
   A* gc = static_cast<A*>(gcent.data_ptr());
   const int64_t bs = rows_per_block(N, E);
@@ -254,7 +260,7 @@ Tensor centroid_loss_backward_kernel(const CentroidLossDims& d, const Tensor& gr
     A* tp = static_cast<A*>(tile.data_ptr());
     // Tile of logits -> tile of dL/d<zhat_i, c_u> (softmax minus one-hot, times g_i / T).
     cpu::parallel_over(nb, E + P, [&](int64_t r0, int64_t r1) {
-      std::vector<A> scratch(P);
+      std::vector<A> scratch(P), cosines(grad_scale ? E : 0);
       for (int64_t r = r0; r < r1; ++r) {
         const int64_t i = i0 + r;
         A* l = tp + r * E;
@@ -263,9 +269,23 @@ Tensor centroid_loss_backward_kernel(const CentroidLossDims& d, const Tensor& gr
           continue;
         }
         const int64_t e = st.groups.entity_of[i];
-        const A lse = finish_logit_row(st, i, leave_one_out, inv_temp, l, scratch.data());
+        A lse;
+        if (grad_scale) {  // keep the cosines: dL/dscale = g_i (sum_u p_u cos_u - cos_e)
+          own_positive(st, i, leave_one_out, l, scratch.data());
+          std::copy(l, l + E, cosines.begin());
+          for (int64_t u = 0; u < E; ++u) l[u] *= inv_temp;
+          lse = logsumexp_row(l, E);
+        } else {
+          lse = finish_logit_row(st, i, leave_one_out, inv_temp, l, scratch.data());
+        }
         const A scale = g[i] * inv_temp;
-        for (int64_t u = 0; u < E; ++u) l[u] = scale * fast_exp(l[u] - lse);
+        A expected_cos = A(0);
+        for (int64_t u = 0; u < E; ++u) {
+          const A p = fast_exp(l[u] - lse);
+          if (grad_scale) expected_cos += p * cosines[u];
+          l[u] = scale * p;
+        }
+        if (grad_scale) scale_term[i] = g[i] * (expected_cos - cosines[e]);
         l[e] -= scale;
         if (leave_one_out) {
           own_coef[i] = l[e];
@@ -286,6 +306,11 @@ Tensor centroid_loss_backward_kernel(const CentroidLossDims& d, const Tensor& gr
     });
   }
 
+  if (grad_scale) {
+    double total = 0.0;
+    for (int64_t i = 0; i < N; ++i) total += static_cast<double>(scale_term[i]);
+    *grad_scale = total;
+  }
   // Per entity: back through c_u = S_u / ||S_u||, the leave-one-out positives
   // (which depend on S_e and on zhat_i), S_u = sum of zhat, and zhat = z / ||z||.
   Tensor grad_z = new_empty(z, {N, P}, z.scalar_type());
@@ -327,9 +352,43 @@ Tensor centroid_contrastive_loss_cpu(Tensor z, Tensor entity, double temperature
   Tensor out;
   dispatch_floating(z.scalar_type(), "centroid_contrastive_loss", [&](auto tag) {
     using T = typename decltype(tag)::type;
-    out = centroid_loss_forward_kernel<T>(d, z, entity, temperature, leave_one_out);
+    out = centroid_loss_forward_kernel<T>(d, z, entity, acc_t<T>(1.0 / temperature),
+                                          leave_one_out);
   });
   return out;
+}
+
+Tensor centroid_contrastive_loss_scaled_cpu(Tensor z, Tensor entity, Tensor scale,
+                                            bool leave_one_out, std::string reduction) {
+  const CentroidLossDims d =
+      check_centroid_loss_scaled("centroid_contrastive_loss.scaled", z, entity, scale, reduction);
+  const double s = scalar_value(scale);
+  Tensor out;
+  dispatch_floating(z.scalar_type(), "centroid_contrastive_loss.scaled", [&](auto tag) {
+    using T = typename decltype(tag)::type;
+    out = centroid_loss_forward_kernel<T>(d, z, entity, acc_t<T>(s), leave_one_out);
+  });
+  return out;
+}
+
+std::tuple<Tensor, Tensor> centroid_contrastive_loss_scaled_backward_cpu(
+    Tensor grad, Tensor z, Tensor entity, Tensor scale, bool leave_one_out, std::string reduction) {
+  const CentroidLossDims d =
+      check_centroid_loss_scaled_backward(grad, z, entity, scale, reduction);
+  const double s = scalar_value(scale);
+  Tensor grad_z;
+  double grad_s = 0.0;
+  dispatch_floating(z.scalar_type(), "centroid_contrastive_loss_scaled_backward", [&](auto tag) {
+    using T = typename decltype(tag)::type;
+    grad_z = centroid_loss_backward_kernel<T>(d, grad, z, entity, acc_t<T>(s), leave_one_out,
+                                              &grad_s);
+  });
+  Tensor grad_scale = new_empty(scale, {}, scale.scalar_type());
+  dispatch_floating(scale.scalar_type(), "centroid_contrastive_loss_scaled_backward", [&](auto tag) {
+    using S = typename decltype(tag)::type;
+    *static_cast<S*>(grad_scale.data_ptr()) = static_cast<S>(grad_s);
+  });
+  return {grad_z, grad_scale};
 }
 
 Tensor centroid_contrastive_loss_backward_cpu(Tensor grad, Tensor z, Tensor entity,
@@ -339,7 +398,8 @@ Tensor centroid_contrastive_loss_backward_cpu(Tensor grad, Tensor z, Tensor enti
   Tensor out;
   dispatch_floating(z.scalar_type(), "centroid_contrastive_loss_backward", [&](auto tag) {
     using T = typename decltype(tag)::type;
-    out = centroid_loss_backward_kernel<T>(d, grad, z, entity, temperature, leave_one_out);
+    out = centroid_loss_backward_kernel<T>(d, grad, z, entity, acc_t<T>(1.0 / temperature),
+                                           leave_one_out);
   });
   return out;
 }
@@ -351,4 +411,8 @@ STABLE_TORCH_LIBRARY_IMPL(cldmdf, CPU, m) {
   m.impl("centroid_contrastive_loss", TORCH_BOX(&cldmdf::centroid_contrastive_loss_cpu));
   m.impl("centroid_contrastive_loss_backward",
          TORCH_BOX(&cldmdf::centroid_contrastive_loss_backward_cpu));
+  m.impl("centroid_contrastive_loss.scaled",
+         TORCH_BOX(&cldmdf::centroid_contrastive_loss_scaled_cpu));
+  m.impl("centroid_contrastive_loss_scaled_backward",
+         TORCH_BOX(&cldmdf::centroid_contrastive_loss_scaled_backward_cpu));
 }

@@ -43,5 +43,14 @@ CentroidLossDims check_centroid_loss(const Tensor& z, const Tensor& entity, doub
 CentroidLossDims check_centroid_loss_backward(const Tensor& grad, const Tensor& z,
                                               const Tensor& entity, double temperature,
                                               const std::string& reduction);
+// The scaled form (OPS.md 4a): `scale` a 0-dim floating tensor on z's device. Its value is not
+// checked (it lives on the device); `op` names the operator in the messages.
+CentroidLossDims check_centroid_loss_scaled(const char* op, const Tensor& z, const Tensor& entity,
+                                            const Tensor& scale, const std::string& reduction);
+CentroidLossDims check_centroid_loss_scaled_backward(const Tensor& grad, const Tensor& z,
+                                                     const Tensor& entity, const Tensor& scale,
+                                                     const std::string& reduction);
+// The value of a 0-dim floating tensor on the CPU, as a double.
+double scalar_value(const Tensor& t);
 
 }  // namespace cldmdf

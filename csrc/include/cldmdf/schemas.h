@@ -21,6 +21,11 @@ inline constexpr const char* kOperatorSchemas[] = {
     "bool leave_one_out=True, str reduction=\"mean\") -> Tensor",
     "centroid_contrastive_loss_backward(Tensor grad, Tensor z, Tensor entity, float temperature, "
     "bool leave_one_out, str reduction) -> Tensor grad_z",
+    // OPS.md 4a: a learned scale (a 0-dim tensor) instead of 1 / temperature
+    "centroid_contrastive_loss.scaled(Tensor z, Tensor entity, Tensor scale, "
+    "bool leave_one_out=True, str reduction=\"mean\") -> Tensor",
+    "centroid_contrastive_loss_scaled_backward(Tensor grad, Tensor z, Tensor entity, Tensor scale, "
+    "bool leave_one_out, str reduction) -> (Tensor grad_z, Tensor grad_scale)",
 };
 
 }  // namespace cldmdf
