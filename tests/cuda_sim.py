@@ -47,7 +47,8 @@ def load():
 
 OPERATORS = ["dual_attention", "dual_attention_backward", "adaptive_fusion",
              "adaptive_fusion_backward", "centroid_contrastive_loss",
-             "centroid_contrastive_loss_backward"]
+             "centroid_contrastive_loss_backward", "centroid_contrastive_loss.scaled",
+             "centroid_contrastive_loss_scaled_backward"]
 
 
 class routed:
@@ -62,7 +63,9 @@ class routed:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # "overriding a previously registered kernel"
             for name in OPERATORS:
-                self._lib.impl(name, _forward_to(getattr(ops, name)), "CPU")
+                packet, _, overload = name.partition(".")
+                op = getattr(getattr(ops, packet), overload or "default")
+                self._lib.impl(name, _forward_to(op), "CPU")
         return self
 
     def __exit__(self, *exc):

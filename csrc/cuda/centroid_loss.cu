@@ -22,6 +22,7 @@
 #include <array>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <type_traits>
 
 #include "cldmdf/op_checks.h"
@@ -176,7 +177,8 @@ __global__ void entity_sums_kernel(const A* zhat, EntityPtrs ent, int64_t slots,
 // without leave-one-out; 0 for points without a positive. One warp per point.
 template <typename A>
 __global__ void own_logit_kernel(const A* zhat, const A* sums, const A* centroids, EntityPtrs ent,
-                                 int64_t N, int64_t P, bool leave_one_out, A inv_temp, A* own) {
+                                 int64_t N, int64_t P, bool leave_one_out, const A* scale, A* own) {
+  const A inv_temp = *scale;  // 1 / T, or the learned scale (read on the device)
   const int64_t i = (blockIdx.x * int64_t(blockDim.x) + threadIdx.x) / 32;
   const int lane = threadIdx.x & 31;
   if (i >= N) return;
@@ -279,7 +281,8 @@ __device__ void logit_tile(const A* zhat, const A* cent, int64_t r0, int64_t u0,
 template <typename A>
 __global__ void __launch_bounds__(kTileThreads)
     logsumexp_kernel(const A* zhat, const A* centroids, const A* own, EntityPtrs ent, int64_t N,
-                     int64_t P, bool leave_one_out, A inv_temp, A* lse, A* loss) {
+                     int64_t P, bool leave_one_out, const A* scale, A* lse, A* loss) {
+  const A inv_temp = *scale;  // 1 / T, or the learned scale (read on the device)
   __shared__ TileShared<A> sm;
   const int tx = threadIdx.x & 15, ty = threadIdx.x >> 4;
   const int64_t r0 = blockIdx.x * int64_t(kTile);
@@ -419,7 +422,8 @@ __device__ void store_rows(const A (&out)[4][8], A* dst, int64_t row0, int64_t r
 template <typename A>
 __global__ void __launch_bounds__(kTileThreads)
     point_side_grad_kernel(const A* zhat, const A* centroids, const A* lse, const A* upstream,
-                           EntityPtrs ent, int64_t N, int64_t P, A inv_temp, A* gzhat) {
+                           EntityPtrs ent, int64_t N, int64_t P, const A* scale, A* gzhat) {
+  const A inv_temp = *scale;  // 1 / T, or the learned scale (read on the device)
   __shared__ TileShared<A> sm;
   const int64_t r0 = blockIdx.x * int64_t(kTile);
   const int64_t E = *ent.count;
@@ -443,8 +447,9 @@ __global__ void __launch_bounds__(kTileThreads)
 template <typename A>
 __global__ void __launch_bounds__(kTileThreads)
     centroid_side_grad_kernel(const A* zhat, const A* centroids, const A* lse, const A* upstream,
-                              EntityPtrs ent, int64_t N, int64_t P, A inv_temp,
+                              EntityPtrs ent, int64_t N, int64_t P, const A* scale,
                               int64_t rows_per_slice, A* partial) {
+  const A inv_temp = *scale;  // 1 / T, or the learned scale (read on the device)
   __shared__ TileShared<A> sm;
   const int64_t u0 = blockIdx.x * int64_t(kTile);
   const int64_t E = *ent.count;
@@ -545,7 +550,8 @@ __device__ void warp_normalize_backward(const A* y, const A* gy, A* gx, int64_t 
 template <typename A>
 __global__ void own_centroid_grad_kernel(const A* zhat, const A* centroids, const A* own,
                                          const A* lse, const A* upstream, EntityPtrs ent,
-                                         int64_t slots, int64_t P, A inv_temp, A* gzhat, A* gcent) {
+                                         int64_t slots, int64_t P, const A* scale, A* gzhat, A* gcent) {
+  const A inv_temp = *scale;  // 1 / T, or the learned scale (read on the device)
   const int64_t u = (blockIdx.x * int64_t(blockDim.x) + threadIdx.x) / 32;
   const int lane = threadIdx.x & 31;
   if (u >= slots || u >= *ent.count) return;
@@ -577,8 +583,9 @@ __global__ void centroid_grad_kernel(const A* centroids, const A* gcent, const A
 template <typename A>
 __global__ void positive_grad_entity_kernel(const A* zhat, const A* sums, const A* own,
                                             const A* lse, const A* upstream, EntityPtrs ent,
-                                            int64_t slots, int64_t P, A inv_temp, A* gzhat,
+                                            int64_t slots, int64_t P, const A* scale, A* gzhat,
                                             A* gsums) {
+  const A inv_temp = *scale;  // 1 / T, or the learned scale (read on the device)
   const int64_t u = (blockIdx.x * int64_t(blockDim.x) + threadIdx.x) / 32;
   const int lane = threadIdx.x & 31;
   if (u >= slots || u >= *ent.count || ent.size(u) < 2) return;
@@ -627,6 +634,75 @@ __global__ void point_grad_kernel(const A* zhat, const A* znorm, const int64_t* 
     grad_z[i * P + p] = static_cast<T>(clamped ? g[p] * inv : (g[p] - y[p] * dot) * inv);
 }
 
+// ---------------------------------------------------------------- the scale (OPS.md 4a)
+
+// out[0] = the multiplier of the cosines: a number (1 / T), or the learned 0-dim scale.
+template <typename A>
+__global__ void set_scale_kernel(A value, A* out) { *out = value; }
+
+template <typename S, typename A>
+__global__ void convert_scale_kernel(const S* scale, A* out) { *out = static_cast<A>(load(scale)); }
+
+// term[i] = dL/dscale's part from row i: upstream_i (sum_{u != e} p_{i,u} cos_{i,u} +
+// (p_{i,e} - 1) cos_{i,e}), with p = softmax of the logits and cos_{i,e} the own cosine (the
+// leave-one-out positive's, or the centroid's). The tiles are recomputed as logsumexp_kernel
+// does; only [N] values are written.
+template <typename A>
+__global__ void __launch_bounds__(kTileThreads)
+    scale_grad_rows_kernel(const A* zhat, const A* centroids, const A* own, const A* own_cos,
+                           const A* lse, const A* upstream, EntityPtrs ent, int64_t N, int64_t P,
+                           const A* scale, A* term) {
+  __shared__ TileShared<A> sm;
+  const A inv_temp = *scale;
+  const int tx = threadIdx.x & 15, ty = threadIdx.x >> 4;
+  const int64_t r0 = blockIdx.x * int64_t(kTile);
+  const int64_t E = *ent.count;
+  int64_t e[4];
+  A l[4], sum[4];
+#pragma unroll
+  for (int a = 0; a < 4; ++a) {
+    const int64_t i = r0 + ty + 16 * a;
+    e[a] = i < N ? ent.inverse[i] : -1;
+    l[a] = i < N ? lse[i] : A(0);
+    sum[a] = A(0);
+  }
+  for (int64_t u0 = 0; u0 < E; u0 += kTile) {
+    A acc[4][4];
+    logit_tile(zhat, centroids, r0, u0, N, E, P, sm, acc);
+#pragma unroll
+    for (int a = 0; a < 4; ++a) {
+#pragma unroll
+      for (int b = 0; b < 4; ++b) {
+        const int64_t u = u0 + tx + 16 * b;
+        if (e[a] >= 0 && u < E && u != e[a]) sum[a] += exp_acc(acc[a][b] * inv_temp - l[a]) * acc[a][b];
+      }
+    }
+  }
+#pragma unroll
+  for (int a = 0; a < 4; ++a) {
+#pragma unroll
+    for (int o = 8; o > 0; o >>= 1) sum[a] += __shfl_xor_sync(0xffffffffu, sum[a], o);
+  }
+  if (tx != 0) return;
+#pragma unroll
+  for (int a = 0; a < 4; ++a) {
+    const int64_t i = r0 + ty + 16 * a;
+    if (i >= N) continue;
+    const A up = upstream[i];
+    term[i] = up == A(0) ? A(0) : up * (sum[a] + (exp_acc(own[i] - lse[i]) - A(1)) * own_cos[i]);
+  }
+}
+
+// out = sum_i term[i] (one block, a fixed order), as a 0-d tensor of the scale's dtype.
+template <typename S, typename A>
+__global__ void sum_terms_kernel(const A* term, int64_t N, S* out) {
+  __shared__ A red[32];
+  A total = A(0);
+  for (int64_t i = threadIdx.x; i < N; i += blockDim.x) total += term[i];
+  total = block_reduce<A, false>(total, red);
+  if (threadIdx.x == 0) *out = static_cast<S>(total);
+}
+
 // ---------------------------------------------------------------- host side
 
 // What forward and backward both derive from (z, entity): entities, normalised points, entity
@@ -638,7 +714,7 @@ struct State {
   EntityPtrs ep;
   Tensor zhat, znorm, sums, centroids, snorm, own, lse;
   int64_t N, P;
-  A inv_temp;
+  Tensor scale;  // [1] the multiplier of the cosines: 1 / T, or the learned scale
 
   const A* ptr(const Tensor& t) const { return static_cast<const A*>(t.data_ptr()); }
   A* mut(const Tensor& t) const { return static_cast<A*>(t.data_ptr()); }
@@ -646,7 +722,7 @@ struct State {
 
 template <typename T>
 State<acc_t<T>> build_state(const Tensor& z, const Tensor& entity, int64_t N, int64_t P,
-                            double temperature, bool leave_one_out, const Tensor* loss,
+                            const Tensor& scale, bool leave_one_out, const Tensor* loss,
                             cudaStream_t s) {
   using A = acc_t<T>;
   const ScalarType at = acc_scalar_type<A>();
@@ -661,18 +737,59 @@ State<acc_t<T>> build_state(const Tensor& z, const Tensor& entity, int64_t N, in
               new_empty(z, {N}, at),
               N,
               P,
-              A(1.0 / temperature)};
+              scale};
   st.ep = ptrs(st.ent);
   launch(normalize_rows_kernel<T, A>, warp_blocks(N), kThreads, 0, s, view_of<const T, 2>(z), N, P,
          st.mut(st.zhat), st.mut(st.znorm));
   launch(entity_sums_kernel<A>, warp_blocks(N), kThreads, 0, s, st.ptr(st.zhat), st.ep, N, P,
          st.mut(st.sums), st.mut(st.centroids), st.mut(st.snorm));
   launch(own_logit_kernel<A>, warp_blocks(N), kThreads, 0, s, st.ptr(st.zhat), st.ptr(st.sums),
-         st.ptr(st.centroids), st.ep, N, P, leave_one_out, st.inv_temp, st.mut(st.own));
+         st.ptr(st.centroids), st.ep, N, P, leave_one_out, st.ptr(st.scale), st.mut(st.own));
   launch(logsumexp_kernel<A>, ceil_div(N, kTile), kTileThreads, 0, s, st.ptr(st.zhat),
-         st.ptr(st.centroids), st.ptr(st.own), st.ep, N, P, leave_one_out, st.inv_temp,
+         st.ptr(st.centroids), st.ptr(st.own), st.ep, N, P, leave_one_out, st.ptr(st.scale),
          st.mut(st.lse), loss ? st.mut(*loss) : nullptr);
   return st;
+}
+
+// The [1] device buffer of the cosines' multiplier: 1 / temperature, or the learned scale
+// converted on the device (no synchronisation).
+template <typename A>
+Tensor scale_buffer(const Tensor& z, double inv_temp, const Tensor* scale, cudaStream_t s) {
+  Tensor out = new_empty(z, {1}, acc_scalar_type<A>());
+  A* p = static_cast<A*>(out.data_ptr());
+  if (!scale) {
+    launch(set_scale_kernel<A>, 1, 1, 0, s, A(inv_temp), p);
+    return out;
+  }
+  dispatch_floating(scale->scalar_type(), "centroid_contrastive_loss.scaled", [&](auto tag) {
+    using S = typename decltype(tag)::type;
+    launch(convert_scale_kernel<S, A>, 1, 1, 0, s, static_cast<const S*>(scale->data_ptr()), p);
+  });
+  return out;
+}
+
+template <typename T>
+Tensor loss_forward(const CentroidLossDims& d, const Tensor& z, const Tensor& entity,
+                    double inv_temp, const Tensor* scale, bool leave_one_out, cudaStream_t s) {
+  using A = acc_t<T>;
+  const int64_t N = d.N, P = d.P;
+  if (N == 0)
+    return d.reduction == Reduction::None ? new_empty(z, {0}, z.scalar_type())
+                                          : new_zeros(z, {}, z.scalar_type());
+  Tensor loss = new_empty(z, {N}, acc_scalar_type<A>());
+  const State<A> st = build_state<T>(z, entity, N, P, scale_buffer<A>(z, inv_temp, scale, s),
+                                     leave_one_out, &loss, s);
+  Tensor out;
+  if (d.reduction == Reduction::None) {
+    out = new_empty(z, {N}, z.scalar_type());
+    launch(cast_kernel<T, A>, ceil_div(N, kThreads), kThreads, 0, s, st.ptr(loss), N,
+           static_cast<T*>(out.data_ptr()));
+  } else {
+    out = new_empty(z, {}, z.scalar_type());
+    launch(reduce_loss_kernel<T, A>, 1, 1024, 0, s, st.ptr(loss), st.ep, N, leave_one_out,
+           d.reduction == Reduction::Mean, static_cast<T*>(out.data_ptr()));
+  }
+  return out;
 }
 
 Tensor centroid_contrastive_loss_cuda(Tensor z, Tensor entity, double temperature,
@@ -682,27 +799,92 @@ Tensor centroid_contrastive_loss_cuda(Tensor z, Tensor entity, double temperatur
   Tensor out;
   dispatch_floating(z.scalar_type(), "centroid_contrastive_loss", [&](auto tag) {
     using T = typename decltype(tag)::type;
-    using A = acc_t<T>;
-    const int64_t N = d.N, P = d.P;
-    if (N == 0) {
-      out = d.reduction == Reduction::None ? new_empty(z, {0}, z.scalar_type())
-                                           : new_zeros(z, {}, z.scalar_type());
-      return;
-    }
-    Tensor loss = new_empty(z, {N}, acc_scalar_type<A>());
-    const State<A> st =
-        build_state<T>(z, entity, N, P, temperature, leave_one_out, &loss, ctx.stream);
-    if (d.reduction == Reduction::None) {
-      out = new_empty(z, {N}, z.scalar_type());
-      launch(cast_kernel<T, A>, ceil_div(N, kThreads), kThreads, 0, ctx.stream, st.ptr(loss), N,
-             static_cast<T*>(out.data_ptr()));
-    } else {
-      out = new_empty(z, {}, z.scalar_type());
-      launch(reduce_loss_kernel<T, A>, 1, 1024, 0, ctx.stream, st.ptr(loss), st.ep, N,
-             leave_one_out, d.reduction == Reduction::Mean, static_cast<T*>(out.data_ptr()));
-    }
+    out = loss_forward<T>(d, z, entity, 1.0 / temperature, nullptr, leave_one_out, ctx.stream);
   });
   return out;
+}
+
+Tensor centroid_contrastive_loss_scaled_cuda(Tensor z, Tensor entity, Tensor scale,
+                                             bool leave_one_out, std::string reduction) {
+  const CentroidLossDims d =
+      check_centroid_loss_scaled("centroid_contrastive_loss.scaled", z, entity, scale, reduction);
+  LaunchContext ctx(z);
+  Tensor out;
+  dispatch_floating(z.scalar_type(), "centroid_contrastive_loss.scaled", [&](auto tag) {
+    using T = typename decltype(tag)::type;
+    out = loss_forward<T>(d, z, entity, 0.0, &scale, leave_one_out, ctx.stream);
+  });
+  return out;
+}
+
+// grad_z; with `scale` (the scaled form) also dL/dscale into `grad_scale` (0-d, its dtype).
+template <typename T>
+void loss_backward(const CentroidLossDims& d, const Tensor& grad, const Tensor& z,
+                   const Tensor& entity, double inv_temp, const Tensor* scale, bool leave_one_out,
+                   cudaStream_t s, Tensor& grad_z, Tensor* grad_scale) {
+  using A = acc_t<T>;
+  const ScalarType at = acc_scalar_type<A>();
+  const int64_t N = d.N, P = d.P;
+  const Tensor sc = scale_buffer<A>(z, inv_temp, scale, s);
+  const State<A> st = build_state<T>(z, entity, N, P, sc, leave_one_out, nullptr, s);
+  Tensor upstream = new_empty(z, {N}, at);
+  Tensor gzhat = new_empty(z, {N, P}, at);
+  Tensor gcent = new_empty(z, {N, P}, at);
+  Tensor gsums = new_empty(z, {N, P}, at);
+  A* up = st.mut(upstream);
+  View<const T, 1> gv{static_cast<const T*>(grad.data_ptr()),
+                      {grad.dim() == 1 ? grad.stride(0) : 0}};
+  launch(upstream_kernel<T, A>, 1, 1024, 0, s, gv, st.ep, N, leave_one_out,
+         static_cast<int>(d.reduction), up);
+  if (P > 0) {
+    const dim3 grid(static_cast<unsigned>(ceil_div(N, kTile)),
+                    static_cast<unsigned>(std::min<int64_t>(ceil_div(P, kOutChunk), 65535)));
+    launch(point_side_grad_kernel<A>, grid, kTileThreads, 0, s, st.ptr(st.zhat),
+           st.ptr(st.centroids), st.ptr(st.lse), up, st.ep, N, P, st.ptr(st.scale), st.mut(gzhat));
+    // The centroid side has only ceil(E / 64) x feature-chunk blocks of work: the points are
+    // split into up to kMaxSlices slices (more blocks), summed in order afterwards.
+    const int64_t row_tiles = ceil_div(N, kTile);
+    const int64_t rows_per_slice = ceil_div(row_tiles, std::min(kMaxSlices, row_tiles)) * kTile;
+    const int64_t slices = ceil_div(N, rows_per_slice);
+    Tensor partial = slices > 1 ? new_empty(z, {slices, N, P}, at) : gcent;
+    const dim3 side_grid(grid.x, grid.y, static_cast<unsigned>(slices));
+    launch(centroid_side_grad_kernel<A>, side_grid, kTileThreads, 0, s, st.ptr(st.zhat),
+           st.ptr(st.centroids), st.ptr(st.lse), up, st.ep, N, P, st.ptr(st.scale), rows_per_slice,
+           st.mut(partial));
+    if (slices > 1)
+      launch(sum_slices_kernel<A>, ceil_div(N * P, kThreads), kThreads, 0, s, st.ptr(partial),
+             slices, N, P, st.ep.count, st.mut(gcent));
+  }
+  if (!leave_one_out) {
+    launch(own_centroid_grad_kernel<A>, warp_blocks(N), kThreads, 0, s, st.ptr(st.zhat),
+           st.ptr(st.centroids), st.ptr(st.own), st.ptr(st.lse), up, st.ep, N, P, st.ptr(st.scale),
+           st.mut(gzhat), st.mut(gcent));
+  }
+  launch(centroid_grad_kernel<A>, warp_blocks(N), kThreads, 0, s, st.ptr(st.centroids),
+         st.ptr(gcent), st.ptr(st.snorm), st.ep.count, N, P, st.mut(gsums));
+  if (leave_one_out) {
+    launch(positive_grad_entity_kernel<A>, warp_blocks(N), kThreads, 0, s, st.ptr(st.zhat),
+           st.ptr(st.sums), st.ptr(st.own), st.ptr(st.lse), up, st.ep, N, P, st.ptr(st.scale),
+           st.mut(gzhat), st.mut(gsums));
+  }
+  launch(point_grad_kernel<T, A>, warp_blocks(N), kThreads, 0, s, st.ptr(st.zhat),
+         st.ptr(st.znorm), st.ep.inverse, st.ptr(gsums), N, P, st.mut(gzhat),
+         static_cast<T*>(grad_z.data_ptr()));
+  if (grad_scale) {
+    Tensor own_cos = new_empty(z, {N}, at), term = new_empty(z, {N}, at);
+    const Tensor one = scale_buffer<A>(z, 1.0, nullptr, s);
+    launch(own_logit_kernel<A>, warp_blocks(N), kThreads, 0, s, st.ptr(st.zhat), st.ptr(st.sums),
+           st.ptr(st.centroids), st.ep, N, P, leave_one_out, st.ptr(one), st.mut(own_cos));
+    launch(scale_grad_rows_kernel<A>, ceil_div(N, kTile), kTileThreads, 0, s, st.ptr(st.zhat),
+           st.ptr(st.centroids), st.ptr(st.own), st.ptr(own_cos), st.ptr(st.lse), up, st.ep, N, P,
+           st.ptr(st.scale), st.mut(term));
+    dispatch_floating(grad_scale->scalar_type(), "centroid_contrastive_loss_scaled_backward",
+                      [&](auto stag) {
+      using S = typename decltype(stag)::type;
+      launch(sum_terms_kernel<S, A>, 1, 1024, 0, s, st.ptr(term), N,
+             static_cast<S*>(grad_scale->data_ptr()));
+    });
+  }
 }
 
 Tensor centroid_contrastive_loss_backward_cuda(Tensor grad, Tensor z, Tensor entity,
@@ -714,56 +896,25 @@ Tensor centroid_contrastive_loss_backward_cuda(Tensor grad, Tensor z, Tensor ent
   if (d.N == 0) return grad_z;
   dispatch_floating(z.scalar_type(), "centroid_contrastive_loss_backward", [&](auto tag) {
     using T = typename decltype(tag)::type;
-    using A = acc_t<T>;
-    const ScalarType at = acc_scalar_type<A>();
-    const int64_t N = d.N, P = d.P;
-    const cudaStream_t s = ctx.stream;
-    const State<A> st = build_state<T>(z, entity, N, P, temperature, leave_one_out, nullptr, s);
-    Tensor upstream = new_empty(z, {N}, at);
-    Tensor gzhat = new_empty(z, {N, P}, at);
-    Tensor gcent = new_empty(z, {N, P}, at);
-    Tensor gsums = new_empty(z, {N, P}, at);
-    A* up = st.mut(upstream);
-    View<const T, 1> gv{static_cast<const T*>(grad.data_ptr()),
-                        {grad.dim() == 1 ? grad.stride(0) : 0}};
-    launch(upstream_kernel<T, A>, 1, 1024, 0, s, gv, st.ep, N, leave_one_out,
-           static_cast<int>(d.reduction), up);
-    if (P > 0) {
-      const dim3 grid(static_cast<unsigned>(ceil_div(N, kTile)),
-                      static_cast<unsigned>(std::min<int64_t>(ceil_div(P, kOutChunk), 65535)));
-      launch(point_side_grad_kernel<A>, grid, kTileThreads, 0, s, st.ptr(st.zhat),
-             st.ptr(st.centroids), st.ptr(st.lse), up, st.ep, N, P, st.inv_temp, st.mut(gzhat));
-      // The centroid side has only ceil(E / 64) x feature-chunk blocks of work: the points are
-      // split into up to kMaxSlices slices (more blocks), summed in order afterwards.
-      const int64_t row_tiles = ceil_div(N, kTile);
-      const int64_t rows_per_slice = ceil_div(row_tiles, std::min(kMaxSlices, row_tiles)) * kTile;
-      const int64_t slices = ceil_div(N, rows_per_slice);
-      Tensor partial = slices > 1 ? new_empty(z, {slices, N, P}, at) : gcent;
-      const dim3 side_grid(grid.x, grid.y, static_cast<unsigned>(slices));
-      launch(centroid_side_grad_kernel<A>, side_grid, kTileThreads, 0, s, st.ptr(st.zhat),
-             st.ptr(st.centroids), st.ptr(st.lse), up, st.ep, N, P, st.inv_temp, rows_per_slice,
-             st.mut(partial));
-      if (slices > 1)
-        launch(sum_slices_kernel<A>, ceil_div(N * P, kThreads), kThreads, 0, s, st.ptr(partial),
-               slices, N, P, st.ep.count, st.mut(gcent));
-    }
-    if (!leave_one_out) {
-      launch(own_centroid_grad_kernel<A>, warp_blocks(N), kThreads, 0, s, st.ptr(st.zhat),
-             st.ptr(st.centroids), st.ptr(st.own), st.ptr(st.lse), up, st.ep, N, P, st.inv_temp,
-             st.mut(gzhat), st.mut(gcent));
-    }
-    launch(centroid_grad_kernel<A>, warp_blocks(N), kThreads, 0, s, st.ptr(st.centroids),
-           st.ptr(gcent), st.ptr(st.snorm), st.ep.count, N, P, st.mut(gsums));
-    if (leave_one_out) {
-      launch(positive_grad_entity_kernel<A>, warp_blocks(N), kThreads, 0, s, st.ptr(st.zhat),
-             st.ptr(st.sums), st.ptr(st.own), st.ptr(st.lse), up, st.ep, N, P, st.inv_temp,
-             st.mut(gzhat), st.mut(gsums));
-    }
-    launch(point_grad_kernel<T, A>, warp_blocks(N), kThreads, 0, s, st.ptr(st.zhat),
-           st.ptr(st.znorm), st.ep.inverse, st.ptr(gsums), N, P, st.mut(gzhat),
-           static_cast<T*>(grad_z.data_ptr()));
+    loss_backward<T>(d, grad, z, entity, 1.0 / temperature, nullptr, leave_one_out, ctx.stream,
+                     grad_z, nullptr);
   });
   return grad_z;
+}
+
+std::tuple<Tensor, Tensor> centroid_contrastive_loss_scaled_backward_cuda(
+    Tensor grad, Tensor z, Tensor entity, Tensor scale, bool leave_one_out, std::string reduction) {
+  const CentroidLossDims d = check_centroid_loss_scaled_backward(grad, z, entity, scale, reduction);
+  LaunchContext ctx(z);
+  Tensor grad_z = new_empty(z, {d.N, d.P}, z.scalar_type());
+  Tensor grad_scale = new_zeros(scale, {}, scale.scalar_type());
+  if (d.N == 0) return {grad_z, grad_scale};
+  dispatch_floating(z.scalar_type(), "centroid_contrastive_loss_scaled_backward", [&](auto tag) {
+    using T = typename decltype(tag)::type;
+    loss_backward<T>(d, grad, z, entity, 0.0, &scale, leave_one_out, ctx.stream, grad_z,
+                     &grad_scale);
+  });
+  return {grad_z, grad_scale};
 }
 
 }  // namespace
@@ -774,4 +925,8 @@ CLDMDF_CUDA_LIBRARY_IMPL(m) {
   m.impl("centroid_contrastive_loss", TORCH_BOX(&cldmdf::cuda::centroid_contrastive_loss_cuda));
   m.impl("centroid_contrastive_loss_backward",
          TORCH_BOX(&cldmdf::cuda::centroid_contrastive_loss_backward_cuda));
+  m.impl("centroid_contrastive_loss.scaled",
+         TORCH_BOX(&cldmdf::cuda::centroid_contrastive_loss_scaled_cuda));
+  m.impl("centroid_contrastive_loss_scaled_backward",
+         TORCH_BOX(&cldmdf::cuda::centroid_contrastive_loss_scaled_backward_cuda));
 }
