@@ -419,3 +419,107 @@ def test_ops_wrapper_is_the_registered_operator(device):
     entity = torch.tensor([0, 0, 1, 1, 2, 2], device=device)
     assert torch.equal(cldmdf.centroid_contrastive_loss(z, entity, 0.2, False, "sum"),
                        torch.ops.cldmdf.centroid_contrastive_loss(z, entity, 0.2, False, "sum"))
+
+
+# --------------------------------------------------------------------------- the scaled form (OPS.md 4a)
+
+SCALES = [pytest.param(10.0, id="s10"), pytest.param(0.7, id="s0.7"), pytest.param(0.0, id="s0"),
+          pytest.param(-3.0, id="s-3")]
+
+
+@pytest.mark.parametrize("reduction", REDUCTIONS)
+@pytest.mark.parametrize("leave_one_out", LOO)
+@pytest.mark.parametrize("scale", SCALES)
+def test_scaled_loss_and_both_gradients_match_reference(device, scale, leave_one_out, reduction):
+    gen = make_generator("scaled", scale, leave_one_out, reduction)
+    z = randn((70, 9), gen, device=device)
+    entity = make_entities(70, 13, gen, device, singletons=2)
+    op_z, op_s = leaf(z), leaf(torch.tensor(scale, dtype=torch.float32, device=device))
+    loss = cldmdf.centroid_contrastive_loss_scaled(op_z, entity, op_s, leave_one_out, reduction)
+    upstream = randn(loss.shape, gen, loss.dtype, loss.device)
+    gz, gs = torch.autograd.grad(loss, (op_z, op_s), upstream)
+    ref_z, ref_s = as_reference_input(z), leaf(torch.tensor(scale, dtype=torch.float64))
+    ref = reference.centroid_contrastive_loss_scaled(ref_z, entity, ref_s, leave_one_out, reduction)
+    ref_gz, ref_gs = torch.autograd.grad(ref, (ref_z, ref_s), upstream.double())
+    assert_close(loss, ref, torch.float32, "loss")
+    assert_close(gz, ref_gz, torch.float32, "grad z")
+    assert_close(gs, ref_gs, torch.float32, "grad scale")
+    assert gs.dtype == torch.float32 and gs.shape == ()
+
+
+@pytest.mark.parametrize("reduction", REDUCTIONS)
+@pytest.mark.parametrize("leave_one_out", LOO)
+def test_scaled_loss_equals_the_temperature_form_at_scale_one_over_t(device, leave_one_out,
+                                                                     reduction):
+    gen = make_generator("scaled-vs-T", leave_one_out, reduction)
+    z = randn((20, 5), gen, torch.float64, device)
+    entity = make_entities(20, 6, gen, device, singletons=1)
+    scaled = cldmdf.centroid_contrastive_loss_scaled(z, entity, torch.tensor(4.0, dtype=torch.float64,
+                                                                             device=device),
+                                                     leave_one_out, reduction)
+    plain = cldmdf.centroid_contrastive_loss(z, entity, 0.25, leave_one_out, reduction)
+    torch.testing.assert_close(scaled, plain, **TOL[torch.float64])
+
+
+@pytest.mark.parametrize("reduction", REDUCTIONS)
+@pytest.mark.parametrize("leave_one_out", LOO)
+@pytest.mark.parametrize("scale", SCALES)
+def test_scaled_gradcheck(device, scale, leave_one_out, reduction):
+    gen = make_generator("scaled-gradcheck", scale, leave_one_out, reduction)
+    z = leaf(with_layout(randn((10, 4), gen, device=device), "noncontiguous"))
+    s = leaf(torch.tensor(scale, dtype=torch.float64, device=device))
+    entity = make_entities(10, 4, gen, device, singletons=1)
+    assert torch.autograd.gradcheck(
+        lambda z, s: cldmdf.centroid_contrastive_loss_scaled(z, entity, s, leave_one_out, reduction),
+        [z, s], eps=1e-6, atol=1e-6, rtol=1e-5)
+
+
+@pytest.mark.parametrize("dtype", REDUCED_DTYPES, ids=dtype_id)
+def test_scaled_reduced_precision_with_a_float32_scale(device, dtype):
+    gen = make_generator("scaled-reduced", dtype)
+    z = randn((40, 8), gen, dtype, device)
+    entity = make_entities(40, 7, gen, device)
+    s = leaf(torch.tensor(5.0, device=device))
+    loss = cldmdf.centroid_contrastive_loss_scaled(leaf(z), entity, s)
+    (gs,) = torch.autograd.grad(loss, s)
+    ref_s = leaf(torch.tensor(5.0, dtype=torch.float64))
+    ref = reference.centroid_contrastive_loss_scaled(as_reference_input(z), entity, ref_s)
+    (ref_gs,) = torch.autograd.grad(ref, ref_s)
+    assert loss.dtype == dtype and gs.dtype == torch.float32
+    assert_close(loss, ref, dtype, "loss")
+    assert_close(gs, ref_gs, dtype, "grad scale")
+
+
+def test_scaled_empty_batch(device):
+    z = leaf(torch.zeros(0, 3, dtype=torch.float64, device=device))
+    s = leaf(torch.tensor(2.0, dtype=torch.float64, device=device))
+    loss = cldmdf.centroid_contrastive_loss_scaled(z, torch.zeros(0, dtype=torch.int64, device=device), s)
+    loss.backward()
+    assert loss.item() == 0.0 and s.grad.item() == 0.0 and z.grad.shape == (0, 3)
+
+
+def test_scaled_nan_scale_propagates(device):
+    z = torch.randn(6, 3, dtype=torch.float64, device=device)
+    entity = torch.tensor([0, 0, 1, 1, 2, 2], device=device)
+    loss = cldmdf.centroid_contrastive_loss_scaled(z, entity, torch.tensor(math.nan, dtype=torch.float64,
+                                                                          device=device))
+    assert torch.isnan(loss)
+
+
+def test_scaled_learns_its_scale_like_the_reference():
+    """A few SGD steps on (z, log scale): the operator and the reference move together."""
+    gen = make_generator("scaled-training")
+    z0 = randn((32, 6), gen, torch.float64)
+    entity = make_entities(32, 5, gen)
+    runs = []
+    for loss_fn in (cldmdf.centroid_contrastive_loss_scaled, reference.centroid_contrastive_loss_scaled):
+        z, log_s = leaf(z0.clone()), leaf(torch.tensor(1.0, dtype=torch.float64))
+        opt = torch.optim.SGD([z, log_s], lr=0.1)
+        for _ in range(5):
+            opt.zero_grad()
+            loss_fn(z, entity, log_s.exp()).backward()
+            opt.step()
+        runs.append((z.detach(), log_s.detach()))
+    torch.testing.assert_close(runs[0][0], runs[1][0])
+    torch.testing.assert_close(runs[0][1], runs[1][1])
+

@@ -173,6 +173,23 @@ CENTROID_LOSS_CASES = [
     ("reduction-batchmean", "reduction", lambda d: centroid_loss(d, reduction="batchmean")),
 ]
 
+
+def scaled_loss(device, scale=None, z=None, reduction="mean"):
+    z = _t((N, P), device) if z is None else z
+    scale = torch.tensor(2.0, device=device) if scale is None else scale
+    return cldmdf.centroid_contrastive_loss_scaled(z, torch.tensor([0, 0, 1, 1, 2, 2], device=device),
+                                                   scale, True, reduction)
+
+
+SCALED_LOSS_CASES = [
+    ("scale-shape1", "scale", lambda d: scaled_loss(d, scale=torch.ones(1, device=d))),
+    ("scale-shape2x1", "scale", lambda d: scaled_loss(d, scale=torch.ones(2, 1, device=d))),
+    ("scale-int64", "scale", lambda d: scaled_loss(d, scale=torch.tensor(3, device=d))),
+    ("scale-bool", "scale", lambda d: scaled_loss(d, scale=torch.tensor(True, device=d))),
+    ("z-rank1", "z", lambda d: scaled_loss(d, z=_t((N,), d))),
+    ("reduction-avg", "reduction", lambda d: scaled_loss(d, reduction="avg")),
+]
+
 # --------------------------------------------------------------------------- backward operators
 
 
@@ -233,6 +250,8 @@ ALL_CASES = (
        for cid, arg, fn in ADAPTIVE_FUSION_CASES]
     + [pytest.param("centroid_contrastive_loss", arg, fn, id=f"centroid_loss-{cid}")
        for cid, arg, fn in CENTROID_LOSS_CASES]
+    + [pytest.param("centroid_contrastive_loss.scaled", arg, fn, id=f"scaled_loss-{cid}")
+       for cid, arg, fn in SCALED_LOSS_CASES]
     + [pytest.param(op, arg, fn, id=f"{op}-{arg}-{i}")
        for i, (op, arg, fn) in enumerate(BACKWARD_CASES)]
 )

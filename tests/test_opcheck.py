@@ -160,6 +160,37 @@ def test_opcheck_centroid_contrastive_loss_keyword_arguments():
             dict(temperature=0.2, leave_one_out=False, reduction="sum"))
 
 
+@pytest.mark.parametrize("reduction", REDUCTIONS)
+@pytest.mark.parametrize("leave_one_out", LOO)
+@pytest.mark.parametrize("requires_grad", REQUIRES_GRAD)
+@pytest.mark.parametrize("shape", CENTROID_SHAPES, ids=lambda s: f"N{s[0]}-P{s[1]}-T{s[3]}")
+def test_opcheck_centroid_contrastive_loss_scaled(shape, requires_grad, leave_one_out, reduction):
+    z, entity, T = centroid_args(*shape, dtype=torch.float64, requires_grad=requires_grad)
+    scale = torch.tensor(1.0 / T, dtype=torch.float64, requires_grad=requires_grad)
+    opcheck(torch.ops.cldmdf.centroid_contrastive_loss.scaled,
+            (z, entity, scale, leave_one_out, reduction))
+
+
+@pytest.mark.parametrize("requires_grad", REQUIRES_GRAD)
+def test_opcheck_centroid_contrastive_loss_scaled_float32_with_a_float64_scale(requires_grad):
+    z, entity, _ = centroid_args(7, 3, [2 ** 62, -5, -5, 2 ** 62, 9, 9, 9], 0.3, torch.float32,
+                                 requires_grad, layout="noncontiguous")
+    scale = torch.tensor(-2.5, dtype=torch.float64, requires_grad=requires_grad)
+    opcheck(torch.ops.cldmdf.centroid_contrastive_loss.scaled, (z, entity, scale, True, "none"))
+
+
+@no_autograd_kernel_warning
+@pytest.mark.parametrize("reduction", REDUCTIONS)
+@pytest.mark.parametrize("leave_one_out", LOO)
+@pytest.mark.parametrize("shape", CENTROID_SHAPES, ids=lambda s: f"N{s[0]}-P{s[1]}-T{s[3]}")
+def test_opcheck_centroid_contrastive_loss_scaled_backward(shape, leave_one_out, reduction):
+    z, entity, T = centroid_args(*shape, dtype=torch.float64, requires_grad=True)
+    grad = torch.randn(shape[0] if reduction == "none" else (), dtype=torch.float64)
+    scale = torch.tensor(1.0 / T, dtype=torch.float64, requires_grad=True)
+    opcheck(torch.ops.cldmdf.centroid_contrastive_loss_scaled_backward.default,
+            (grad, z, entity, scale, leave_one_out, reduction))
+
+
 @no_autograd_kernel_warning
 @pytest.mark.parametrize("reduction", REDUCTIONS)
 @pytest.mark.parametrize("leave_one_out", LOO)
