@@ -156,15 +156,17 @@ class _Writer:
 
 _INSTRUCTIONS = {"reshape": aten.reshape.default, "permute": aten.permute.default,
                  "expand": aten.expand.default, "not": aten.logical_not.default,
-                 "mul": aten.mul.Tensor, "div": aten.div.Tensor, "size": aten.sym_size.int,
+                 "mul": aten.mul.Tensor, "div": aten.div.Tensor, "recip": aten.reciprocal.default,
+                 "size": aten.sym_size.int,
                  "floordiv": operator.floordiv, "imul": operator.mul,
                  "getitem": operator.getitem}
 
 
 def _target(ins: core.Instr, args: list):
     """The FX target of one instruction of a rewrite program, and its arguments."""
-    if ins.op == "op":
-        return getattr(torch.ops.cldmdf, args[0]).default, args[1:]
+    if ins.op == "op":  # "centroid_contrastive_loss.scaled": an overload
+        packet, _, overload = args[0].partition(".")
+        return getattr(getattr(torch.ops.cldmdf, packet), overload or "default"), args[1:]
     if ins.op not in _INSTRUCTIONS:
         raise ValueError(f"cldmdf compiler core: unknown instruction {ins.op!r}")
     return _INSTRUCTIONS[ins.op], args

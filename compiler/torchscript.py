@@ -202,6 +202,8 @@ def _apply(graph: torch._C.Graph, writer: _Writer, rw: core.Rewrite) -> str:
                 out = graph.insert(f"aten::{op}", [args[0], _int_list(graph, args[1])] + extra)
             elif op == "not":
                 out = graph.insert("aten::logical_not", [args[0]])
+            elif op == "recip":
+                out = graph.insert("aten::reciprocal", [args[0]])
             elif op in ("mul", "div"):
                 out = graph.insert(f"aten::{op}", [args[0], const(args[1])])
             elif op == "size":
@@ -213,7 +215,8 @@ def _apply(graph: torch._C.Graph, writer: _Writer, rw: core.Rewrite) -> str:
             elif op == "getitem":
                 out = list(args[0].node().inputs())[args[1]]
             elif op == "op":
-                out = graph.insert(f"cldmdf::{args[0]}", [const(a) for a in args[1:]])
+                # an overload ("centroid_contrastive_loss.scaled") is chosen by the arguments
+                out = graph.insert(f"cldmdf::{args[0].split('.')[0]}", [const(a) for a in args[1:]])
             else:
                 raise ValueError(f"cldmdf compiler core: unknown instruction {op!r}")
             temps[ins.temp] = out

@@ -534,6 +534,41 @@ class LogSumExpCentroidLoss(nn.Module):
         return (torch.logsumexp(logits, dim=1) - positive).mean()
 
 
+class LogitScaleCentroidLoss(nn.Module):
+    """CLIP-style learned temperature: cosines times logit_scale.exp() (a 0-dim parameter
+    initialised at log(1/0.07)), then cross_entropy."""
+
+    def __init__(self, dim=D, proj=32):
+        super().__init__()
+        self.proj = nn.Linear(dim, proj)
+        self.logit_scale = nn.Parameter(torch.tensor(math.log(1 / 0.07)))
+
+    def forward(self, h, labels):
+        z = F.normalize(self.proj(h), dim=-1)
+        ids, inv = torch.unique(labels, return_inverse=True)
+        c = F.normalize(torch.zeros(ids.shape[0], z.shape[1]).index_add(0, inv, z), dim=-1)
+        return F.cross_entropy(self.logit_scale.exp() * z @ c.t(), inv)
+
+
+class Ge2eStyleLoss(nn.Module):
+    """GE2E-style scoring: w * cos + b with learned w and b of shape [1] (the bias cancels in
+    the softmax), log_softmax + nll_loss summed."""
+
+    def __init__(self, dim=D, proj=32):
+        super().__init__()
+        self.proj = nn.Linear(dim, proj)
+        self.w, self.b = nn.Parameter(torch.tensor([10.0])), nn.Parameter(torch.tensor([-5.0]))
+
+    def forward(self, h, labels):
+        e = self.proj(h)
+        z = e / e.norm(p=2, dim=1, keepdim=True).clamp_min(1e-12)
+        ids, inv = torch.unique(labels, return_inverse=True)
+        idx = inv[:, None].expand(-1, z.shape[1])
+        sums = torch.zeros(ids.numel(), z.shape[1]).scatter_add(0, idx, z)
+        cos = z @ F.normalize(sums, dim=1).T
+        return F.nll_loss(F.log_softmax(self.w * cos + self.b, dim=1), inv, reduction="sum")
+
+
 # ----------------------------------------------------------------- near misses
 
 
@@ -720,6 +755,8 @@ CORPUS = {
     "one_hot_centroid_loss": (OneHotCentroidLoss, loss_in, {CL: 1}),
     "index_put_centroid_loss": (IndexPutCentroidLoss, loss_in, {CL: 1}),
     "logsumexp_centroid_loss": (LogSumExpCentroidLoss, loss_in, {CL: 1}),
+    "logit_scale_centroid_loss": (LogitScaleCentroidLoss, loss_in, {CL: 1}),
+    "ge2e_style_loss": (Ge2eStyleLoss, loss_in, {CL: 1}),
     "near_miss_all_modalities_normaliser": (AllModalitiesNormaliser, tok, {}),
     "near_miss_positional_bias": (PositionalBiasAttention, tok, {}),
     "near_miss_finite_fill_attention": (FiniteFillAttention, tok, {}),

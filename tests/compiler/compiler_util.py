@@ -16,7 +16,7 @@ def graph_counts(graph_text: str, prefix: str) -> dict:
     """Operator calls in a printed graph: prefix 'torch.ops.cldmdf.' (FX) or 'cldmdf::' (TS)."""
     out = {}
     for op in PATTERN_NAMES:
-        n = graph_text.count(prefix + op + "(") + graph_text.count(prefix + op + ".default")
+        n = sum(graph_text.count(prefix + op + tail) for tail in ("(", ".default", ".scaled"))
         if n:
             out[op] = n
     return out

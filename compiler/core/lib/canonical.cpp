@@ -1449,16 +1449,24 @@ Expr Ctx::lift(int id) {
       e.scale = div ? e.scale / *c : e.scale * *c;
       return inlined(e);
     }
-    // a zero-dim factor scales the other operand, which stays part of this expression
-    bool a_scalar = g_.at(x).tensor && g_.at(x).rank() == 0;
-    bool b_scalar = g_.at(b.node).tensor && g_.at(b.node).rank() == 0;
+    // a one-element factor ([] or [1]: a learned scale) scales the other operand, which
+    // stays part of this expression
+    auto one_element = [&](int v) {
+      const Node& t = g_.at(v);
+      if (!t.tensor) return false;
+      for (auto& d : t.shape)
+        if (d.sym || d.size != 1) return false;
+      return true;
+    };
+    bool a_scalar = one_element(x), b_scalar = one_element(b.node);
     Expr a = b_scalar ? lift(x) : lift_operand(x);
     if (a.fill.on) return leaf(id);
     Expr other = a_scalar && !div ? lift(b.node) : lift_operand(b.node);
     if (div) {
-      // only a zero-dim divisor stays a factor (a learned temperature)
-      if (!other.outs.empty() || other.factors.size() != 1 || !other.summed.empty() ||
-          other.factors[0].mask)
+      // only a one-element divisor stays a factor (a learned temperature)
+      bool axes = false;
+      for (auto& o : other.outs) axes |= !o.empty();
+      if (axes || other.factors.size() != 1 || !other.summed.empty() || other.factors[0].mask)
         return leaf(id);
       other.factors[0].power = -other.factors[0].power;
       other.scale = 1.0 / other.scale;

@@ -155,6 +155,13 @@ std::string dims_text(Ctx& c, const Idx& v) {
   return v.empty() ? "1" : o.str();
 }
 
+// A factor indexed by no variable: a learned scalar, of shape [] or [1] (...).
+bool no_axes(const Factor& f) {
+  for (auto& d : f.dims)
+    if (!d.empty()) return false;
+  return true;
+}
+
 const Factor* find_factor(const Expr& e, int node) {
   const Factor* found = nullptr;
   for (auto& f : e.factors)
@@ -293,7 +300,7 @@ Match adaptive_fusion(const Graph& g, const Softmax& s, int anchor, const Option
   const Factor* h = nullptr;
   for (auto& f : e.factors) {
     if (&f == w || f.mask) continue;
-    if (f.dims.empty()) throw Failed{3, "a learned scalar multiplies the fused result"};
+    if (no_axes(f)) throw Failed{3, "a learned scalar multiplies the fused result"};
     if (h) throw Failed{3, "more than one value tensor is weighted (" + g.at(h->node).name +
                                ", " + g.at(f.node).name + ")"};
     h = &f;
@@ -420,7 +427,7 @@ Match dual_attention(const Graph& g, const Softmax& s, int anchor, const Options
   std::optional<Softmax> sf;
   for (auto& f : e.factors) {
     if (&f == w || f.mask) continue;
-    if (f.dims.empty()) throw Failed{3, "a learned scalar multiplies the attention output"};
+    if (no_axes(f)) throw Failed{3, "a learned scalar multiplies the attention output"};
     auto as = as_softmax(g, f.node);
     if (as && !fw) {
       fw = &f;
@@ -484,7 +491,7 @@ Match dual_attention(const Graph& g, const Softmax& s, int anchor, const Options
   std::vector<const Factor*> scalars;
   for (auto& f : sc.factors) {
     if (f.mask) throw Failed{41, "the scores are multiplied by a mask"};
-    if (f.dims.empty()) {
+    if (no_axes(f)) {
       scalars.push_back(&f);
       continue;
     }
@@ -670,8 +677,16 @@ Match centroid_loss(const Graph& g, int loss, int temp_base) {
   // a bias added to every logit of a row cancels
   int scored = logits;
   const Node& top = g.at(logits);
+  auto one_value = [&](const Arg& a) {  // a number, or a tensor of one element ([], [1], ...)
+    if (!a.is_node()) return a.is_number();
+    const Node& b = g.at(a.node);
+    if (!b.tensor) return b.scalar;
+    for (auto& d : b.shape)
+      if (d.sym || d.size != 1) return false;
+    return true;
+  };
   if (top.op == "aten::add" && top.args.size() >= 2 && top.args[0].is_node() &&
-      (!top.args[1].is_node() || g.at(top.args[1].node).rank() == 0)) {
+      one_value(top.args[1]) && (top.args.size() < 3 || !top.args[2].is_node())) {
     scored = top.args[0].node;
     covered.push_back(logits);
   }
@@ -681,7 +696,7 @@ Match centroid_loss(const Graph& g, int loss, int temp_base) {
   std::vector<const Factor*> plain, scalars;
   for (auto& f : e.factors) {
     if (f.mask) throw Failed{2, "the logits are masked"};
-    (f.dims.empty() ? scalars : plain).push_back(&f);
+    (no_axes(f) ? scalars : plain).push_back(&f);
   }
   if (e.fill.on || plain.size() != 2 || c.finest(e.summed).size() != 1 || e.outs.size() != 2)
     throw Failed{2, "the logits are not a scaled dot product of points and centroids" +
@@ -808,23 +823,42 @@ Match centroid_loss(const Graph& g, int loss, int temp_base) {
   int entity = g.at(unique).args[0].node;
   const Node& en = g.at(entity);
   if (en.dtype != "i64" || en.rank() != 1) throw Failed{5, "entity ids are not int64 [N]"};
-  if (!scalars.empty())
-    throw Failed{6, "a learned scale on the logits (the loss's scaled form, OPS.md 4a, is not "
-                    "implemented yet)"};
-  double temperature = 1.0 / e.scale;
-  if (!(temperature > 0) || !std::isfinite(temperature))
-    throw Failed{6, "temperature " + format_number(temperature) + " is not > 0"};
   const Node& zn = g.at(z);
   if (!zn.floating()) throw Failed{6, "the points are not floating"};
+  double temperature = 1.0 / e.scale;
+  if (scalars.empty() && (!(temperature > 0) || !std::isfinite(temperature)))
+    throw Failed{6, "temperature " + format_number(temperature) + " is not > 0"};
+  if (!std::isfinite(e.scale)) throw Failed{6, "the logits' scale is not finite"};
+  for (auto* f : scalars) {
+    const Node& sn = g.at(f->node);
+    if (!sn.floating() || !sn.tensor) throw Failed{6, "a learned scale that is not a floating tensor"};
+  }
   const char* red = reduction == 0 ? "none" : reduction == 1 ? "mean" : "sum";
   std::ostringstream detail;
   detail << "N=" << zn.shape[0].size << " P=" << zn.shape[1].size << " centroids=" << segment
-         << " reduction=" << red << " temperature=" << format_number(temperature)
-         << " leave_one_out=False";
+         << " reduction=" << red;
+  if (scalars.empty()) detail << " temperature=" << format_number(temperature);
+  else detail << " scale=learned" << (e.scale != 1.0 ? "*" + format_number(e.scale) : "");
+  detail << " leave_one_out=False";
   m.detail = detail.str();
   Program p(temp_base);
-  std::string r = p.emit("op centroid_contrastive_loss " + ref(z) + " " + ref(entity) + " " +
-                         num(temperature) + " b0 s:" + red);
+  std::string r;
+  if (scalars.empty()) {
+    r = p.emit("op centroid_contrastive_loss " + ref(z) + " " + ref(entity) + " " +
+               num(temperature) + " b0 s:" + red);
+  } else {
+    // OPS.md 4a: the scale is c * prod(learned scalars), as one 0-dim tensor
+    std::string sv;
+    for (auto* f : scalars) {
+      std::string v = ref(f->node);
+      if (g.at(f->node).rank() > 0) v = p.emit("reshape " + v + " [ ]");
+      if (sv.empty()) sv = f->power > 0 ? v : p.emit("recip " + v);
+      else sv = p.emit(std::string(f->power > 0 ? "mul " : "div ") + sv + " " + v);
+    }
+    if (e.scale != 1.0) sv = p.emit("mul " + sv + " " + num(e.scale));
+    r = p.emit("op centroid_contrastive_loss.scaled " + ref(z) + " " + ref(entity) + " " + sv +
+               " b0 s:" + red);
+  }
   p.replace(loss, r);
   m.lines = p.lines();
   m.covered.insert(covered.begin(), covered.end());

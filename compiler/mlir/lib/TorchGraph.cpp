@@ -597,6 +597,11 @@ class Rewriter {
       std::vector<Value> ops{x, list};
       if (k == "expand") ops.push_back(operand(cc::Operand{cc::Operand::Bool}).value);
       out.value = create("torch.aten." + k, ops, {makeTensorType(ctx_, sizes, t.dtype)})->getResult(0);
+    } else if (k == "recip") {
+      need(ins, 1);
+      Value x = operand(ins.args[0]).value;
+      tensorOf(x);
+      out.value = create("torch.aten.reciprocal", {x}, {x.getType()})->getResult(0);
     } else if (k == "not") {
       need(ins, 1);
       Value x = operand(ins.args[0]).value;
@@ -674,7 +679,8 @@ class Rewriter {
       return {same(0), same(0),
               makeTensorType(ctx_, {x.sizes[0], *vals[5].known, x.sizes[1], x.sizes[1]}, x.dtype)};
     }
-    if (callee == "centroid_contrastive_loss" && ops.size() == 5) {
+    if ((callee == "centroid_contrastive_loss" || callee == "centroid_contrastive_loss.scaled") &&
+        ops.size() == 5) {
       TensorType z = tensorOf(ops[0]);
       bool none = false;
       if (Operation* r = ops[4].getDefiningOp())

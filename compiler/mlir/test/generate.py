@@ -47,7 +47,7 @@ def zero_literals(text: str) -> str:
 def operator_lines(text: str):
     out = []
     for line in text.splitlines():
-        m = re.search(r'<\{name = "torch\.cldmdf\.(\w+)"\}> : (.*)$', line)
+        m = re.search(r'<\{name = "torch\.cldmdf\.([\w.]+)"\}> : (.*)$', line)
         if m:
             out.append((m.group(1), m.group(2).strip()))
     return out

@@ -33,7 +33,7 @@ Options parse_options(const std::string& text);  // "ir=inductor runtime_sizes=1
 //   canon <node> <canonical form>               with explain
 //   note <text>
 // Instructions: reshape X [sizes] | permute X [dims] | expand X [sizes] | not X |
-//   mul X <f|tensor> | div X <tensor> | size X i<dim> | floordiv a i<k> | imul a b |
+//   mul X <f|tensor> | div X <tensor> | recip X | size X i<dim> | floordiv a i<k> | imul a b |
 //   op <name> <args...> | getitem X i<k>
 std::string fuse(const Graph& g, const Options& opt);
 
