@@ -3,6 +3,7 @@ composition written on top of cldmdf.reference."""
 import pytest
 import torch
 
+import cldmdf
 from cldmdf import reference
 from cldmdf.nn import AdaptiveFusion, CentroidContrastiveLoss, DualAttention, masked_mean
 from conftest import make_generator, make_mask, randn
@@ -132,3 +133,22 @@ def test_masked_mean_ignores_missing_slots_and_empty_samples_give_zero():
     assert (mean[~mask.any(1)] == 0).all()
     row = int(mask.sum(1).argmax())
     torch.testing.assert_close(mean[row], h[row][mask[row]].mean(0))
+
+
+def test_centroid_loss_layer_learns_its_temperature_in_eager_and_torchscript():
+    torch.manual_seed(0)
+    layer = cldmdf.nn.CentroidContrastiveLoss(8, 4, temperature=0.2, learn_temperature=True)
+    with torch.no_grad():
+        layer.log_scale.fill_(1.234)  # not log(1 / 0.2): the scale, not the temperature, is used
+    z, entity = torch.randn(10, 8), torch.tensor([0, 0, 1, 1, 2, 2, 3, 3, 4, 4])
+    want = cldmdf.reference.centroid_contrastive_loss_scaled(layer.proj(z), entity,
+                                                             torch.tensor(1.234).exp())
+    loss = layer(z, entity)
+    torch.testing.assert_close(loss, want)
+    torch.testing.assert_close(torch.jit.script(layer)(z, entity), want)
+    loss.backward()
+    assert layer.log_scale.grad is not None and layer.log_scale.grad.abs() > 0
+    fixed = cldmdf.nn.CentroidContrastiveLoss(8, 4, temperature=0.2)
+    assert not fixed.log_scale.requires_grad
+    with pytest.raises(ValueError, match="temperature"):
+        cldmdf.nn.CentroidContrastiveLoss(temperature=0.0)

@@ -6,6 +6,8 @@ groups, ``N`` points, ``P`` projection width. ``mask[b, m]`` is True where modal
 """
 from typing import Optional, Tuple
 
+import math
+
 import torch
 import torch.nn as nn
 from torch import Tensor
@@ -107,20 +109,36 @@ class CentroidContrastiveLoss(nn.Module):
     contrastive head), then ``torch.ops.cldmdf.centroid_contrastive_loss`` pulls every point
     toward the centroid of its entity's other points and away from the other entities'
     centroids. Returns a scalar (``reduction`` "mean"/"sum") or [N] ("none").
+    With ``learn_temperature`` the temperature is learned (CLIP-style): a parameter
+    ``log_scale`` starts at ``log(1 / temperature)`` and the loss's scaled form
+    (docs/OPS.md §3a) uses ``log_scale.exp()``.
     """
 
     def __init__(self, in_dim: Optional[int] = None, proj_dim: Optional[int] = None,
                  temperature: float = 0.1, leave_one_out: bool = True,
-                 reduction: str = "mean"):
+                 reduction: str = "mean", learn_temperature: bool = False):
         super().__init__()
         if (in_dim is None) != (proj_dim is None):
             raise ValueError("CentroidContrastiveLoss: give both in_dim and proj_dim for a "
                              f"projection, or neither; got in_dim={in_dim}, proj_dim={proj_dim}")
+        if not (temperature > 0 and math.isfinite(temperature)):
+            raise ValueError("CentroidContrastiveLoss: temperature expected a finite value > 0, "
+                             f"got {temperature}")
         self.proj = nn.Identity() if proj_dim is None else nn.Linear(in_dim, proj_dim)
         self.temperature = temperature
         self.leave_one_out = leave_one_out
         self.reduction = reduction
+        self.learn_temperature = learn_temperature
+        self.log_scale = nn.Parameter(torch.tensor(math.log(1.0 / temperature)),
+                                      requires_grad=learn_temperature)
 
     def forward(self, z: Tensor, entity: Tensor) -> Tensor:
+        if self.learn_temperature:
+            scale = self.log_scale.exp()
+            if torch.jit.is_scripting():  # TorchScript picks .scaled by the Tensor argument
+                return torch.ops.cldmdf.centroid_contrastive_loss(
+                    self.proj(z), entity, scale, self.leave_one_out, self.reduction)
+            return torch.ops.cldmdf.centroid_contrastive_loss.scaled(
+                self.proj(z), entity, scale, self.leave_one_out, self.reduction)
         return torch.ops.cldmdf.centroid_contrastive_loss(
             self.proj(z), entity, self.temperature, self.leave_one_out, self.reduction)
