@@ -7,12 +7,8 @@ gradients accurate and saves no [B, H, M, M] or [B, M, D] weights."""
 import torch
 
 
-def _or_zeros(grad, like):
-    return torch.zeros_like(like) if grad is None else grad
-
-
 def _dual_attention_setup(ctx, inputs, output):
-    x, feat_logits, query, key, mask, num_heads, feat_temperature = inputs
+    x, feat_logits, query, key, mask, num_heads, feat_temperature = inputs[:7]
     ctx.save_for_backward(x, feat_logits, query, key, mask)
     ctx.num_heads = num_heads
     ctx.feat_temperature = feat_temperature
@@ -20,16 +16,19 @@ def _dual_attention_setup(ctx, inputs, output):
 
 def _dual_attention_backward(ctx, grad_out, grad_feat_weights, grad_mod_weights):
     x, feat_logits, query, key, mask = ctx.saved_tensors
-    B, M, _ = x.shape
+    # a weight output nothing read, or an empty one (need_weights=False), has no gradient: None
+    if grad_feat_weights is not None and grad_feat_weights.dim() != 3:
+        grad_feat_weights = None
+    if grad_mod_weights is not None and grad_mod_weights.dim() != 4:
+        grad_mod_weights = None
     grad_x, grad_feat_logits, grad_query, grad_key = torch.ops.cldmdf.dual_attention_backward(
-        _or_zeros(grad_out, x), _or_zeros(grad_feat_weights, x),
-        x.new_zeros(B, ctx.num_heads, M, M) if grad_mod_weights is None else grad_mod_weights,
-        x, feat_logits, query, key, mask, ctx.num_heads, ctx.feat_temperature)
-    return grad_x, grad_feat_logits, grad_query, grad_key, None, None, None
+        torch.zeros_like(x) if grad_out is None else grad_out, grad_feat_weights,
+        grad_mod_weights, x, feat_logits, query, key, mask, ctx.num_heads, ctx.feat_temperature)
+    return grad_x, grad_feat_logits, grad_query, grad_key, None, None, None, None
 
 
 def _adaptive_fusion_setup(ctx, inputs, output):
-    h, gate_logits, mask, temperature = inputs
+    h, gate_logits, mask, temperature = inputs[:4]
     ctx.save_for_backward(h, gate_logits, mask)
     ctx.temperature = temperature
 
@@ -37,9 +36,11 @@ def _adaptive_fusion_setup(ctx, inputs, output):
 def _adaptive_fusion_backward(ctx, grad_fused, grad_weights):
     h, gate_logits, mask = ctx.saved_tensors
     fused_like = h.new_zeros(h.shape[0], h.shape[2]) if grad_fused is None else grad_fused
+    if grad_weights is not None and grad_weights.dim() != 3:  # need_weights=False: empty
+        grad_weights = None
     grad_h, grad_gate_logits = torch.ops.cldmdf.adaptive_fusion_backward(
-        fused_like, _or_zeros(grad_weights, gate_logits), h, gate_logits, mask, ctx.temperature)
-    return grad_h, grad_gate_logits, None, None
+        fused_like, grad_weights, h, gate_logits, mask, ctx.temperature)
+    return grad_h, grad_gate_logits, None, None, None
 
 
 def _centroid_loss_setup(ctx, inputs, output):

@@ -12,11 +12,14 @@ def _expect_rank(op, name, t, rank):
 
 
 @torch.library.register_fake("cldmdf::dual_attention")
-def _dual_attention_fake(x, feat_logits, query, key, mask=None, num_heads=1, feat_temperature=1.0):
+def _dual_attention_fake(x, feat_logits, query, key, mask=None, num_heads=1, feat_temperature=1.0,
+                         need_weights=True):
     _expect_rank("dual_attention", "x", x, 3)
     torch._check(num_heads > 0, lambda: "cldmdf::dual_attention: argument 'num_heads' "
                                         f"expected a value > 0, got {num_heads}")
     B, M, D = x.shape
+    if not need_weights:
+        return x.new_empty(B, M, D), x.new_empty(0), x.new_empty(0)
     return (x.new_empty(B, M, D), x.new_empty(B, M, D), x.new_empty(B, num_heads, M, M))
 
 
@@ -28,10 +31,12 @@ def _dual_attention_backward_fake(grad_out, grad_feat_weights, grad_mod_weights,
 
 
 @torch.library.register_fake("cldmdf::adaptive_fusion")
-def _adaptive_fusion_fake(h, gate_logits, mask=None, temperature=1.0):
+def _adaptive_fusion_fake(h, gate_logits, mask=None, temperature=1.0, need_weights=True):
     _expect_rank("adaptive_fusion", "h", h, 3)
     _expect_rank("adaptive_fusion", "gate_logits", gate_logits, 3)
     B, M, D = h.shape
+    if not need_weights:
+        return h.new_empty(B, D), h.new_empty(0)
     return h.new_empty(B, D), h.new_empty(B, M, gate_logits.shape[2])
 
 

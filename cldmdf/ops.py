@@ -14,7 +14,8 @@ from torch import Tensor
 
 def dual_attention(x: Tensor, feat_logits: Tensor, query: Tensor, key: Tensor,
                    mask: Optional[Tensor] = None, num_heads: int = 1,
-                   feat_temperature: float = 1.0) -> Tuple[Tensor, Tensor, Tensor]:
+                   feat_temperature: float = 1.0,
+                   need_weights: bool = True) -> Tuple[Tensor, Tensor, Tensor]:
     """Feature-level then modality-level attention.
 
     ``feat_weights = softmax_d(feat_logits / feat_temperature)``  [B, M, D];
@@ -24,21 +25,25 @@ def dual_attention(x: Tensor, feat_logits: Tensor, query: Tensor, key: Tensor,
     ``out[b, i, h-th slice] = sum_j mod_weights[b, h, i, j] * v[b, j, h-th slice]``  [B, M, D].
     x, feat_logits: [B, M, D]; query, key: [B, M, K]; H divides D and K.
     Returns ``(out, feat_weights, mod_weights)``; a sample with nothing present gets zeros.
+    With ``need_weights=False`` both weight outputs are empty (shape [0]) and never written;
+    ``out`` and every gradient are unchanged.
     """
     return torch.ops.cldmdf.dual_attention.default(x, feat_logits, query, key, mask, num_heads,
-                                                   feat_temperature)
+                                                   feat_temperature, need_weights)
 
 
 def adaptive_fusion(h: Tensor, gate_logits: Tensor, mask: Optional[Tensor] = None,
-                    temperature: float = 1.0) -> Tuple[Tensor, Tensor]:
+                    temperature: float = 1.0, need_weights: bool = True) -> Tuple[Tensor, Tensor]:
     """Per-sample gated fusion of M modalities.
 
     ``weights[b, :, g] = masked_softmax_m(gate_logits[b, m, g] / temperature)``  [B, M, G];
     ``fused[b, d] = sum_m weights[b, m, g(d)] * h[b, m, d]``  [B, D], where group g covers
     features [g*D/G, (g+1)*D/G). h: [B, M, D]; gate_logits: [B, M, G] with G dividing D
-    (G = 1: attention pooling, G = D: per-feature gate). Returns ``(fused, weights)``.
+    (G = 1: attention pooling, G = D: per-feature gate). Returns ``(fused, weights)``;
+    with ``need_weights=False`` the weights are empty (shape [0]) and never written.
     """
-    return torch.ops.cldmdf.adaptive_fusion.default(h, gate_logits, mask, temperature)
+    return torch.ops.cldmdf.adaptive_fusion.default(h, gate_logits, mask, temperature,
+                                                    need_weights)
 
 
 def centroid_contrastive_loss(z: Tensor, entity: Tensor, temperature: float = 0.1,

@@ -17,19 +17,20 @@ namespace {
 }
 
 std::tuple<Tensor, Tensor, Tensor> dual_attention(Tensor, Tensor, Tensor, Tensor,
-                                                  std::optional<Tensor>, int64_t, double) {
+                                                  std::optional<Tensor>, int64_t, double, bool) {
   no_cuda("dual_attention");
 }
-std::tuple<Tensor, Tensor, Tensor, Tensor> dual_attention_backward(Tensor, Tensor, Tensor, Tensor,
+std::tuple<Tensor, Tensor, Tensor, Tensor> dual_attention_backward(Tensor, std::optional<Tensor>,
+                                                                   std::optional<Tensor>, Tensor,
                                                                    Tensor, Tensor, Tensor,
                                                                    std::optional<Tensor>, int64_t,
                                                                    double) {
   no_cuda("dual_attention_backward");
 }
-std::tuple<Tensor, Tensor> adaptive_fusion(Tensor, Tensor, std::optional<Tensor>, double) {
+std::tuple<Tensor, Tensor> adaptive_fusion(Tensor, Tensor, std::optional<Tensor>, double, bool) {
   no_cuda("adaptive_fusion");
 }
-std::tuple<Tensor, Tensor> adaptive_fusion_backward(Tensor, Tensor, Tensor, Tensor,
+std::tuple<Tensor, Tensor> adaptive_fusion_backward(Tensor, std::optional<Tensor>, Tensor, Tensor,
                                                     std::optional<Tensor>, double) {
   no_cuda("adaptive_fusion_backward");
 }

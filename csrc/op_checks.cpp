@@ -42,7 +42,8 @@ DualAttentionDims check_dual_attention(const Tensor& x, const Tensor& feat_logit
 }
 
 DualAttentionDims check_dual_attention_backward(
-    const Tensor& grad_out, const Tensor& grad_feat_weights, const Tensor& grad_mod_weights,
+    const Tensor& grad_out, const std::optional<Tensor>& grad_feat_weights_,
+    const std::optional<Tensor>& grad_mod_weights_,
     const Tensor& x, const Tensor& feat_logits, const Tensor& query, const Tensor& key,
     const std::optional<Tensor>& mask, int64_t num_heads, double feat_temperature) {
   const char* op = "dual_attention_backward";
@@ -50,8 +51,13 @@ DualAttentionDims check_dual_attention_backward(
       check_dual_attention(x, feat_logits, query, key, mask, num_heads, feat_temperature);
   check_bmx(op, "grad_out", grad_out, d.B, d.M, "x", x, "[B, M, D]");
   check_size(op, "grad_out", grad_out, 2, d.D, "D");
-  check_bmx(op, "grad_feat_weights", grad_feat_weights, d.B, d.M, "x", x, "[B, M, D]");
-  check_size(op, "grad_feat_weights", grad_feat_weights, 2, d.D, "D");
+  if (grad_feat_weights_) {
+    const Tensor& grad_feat_weights = *grad_feat_weights_;
+    check_bmx(op, "grad_feat_weights", grad_feat_weights, d.B, d.M, "x", x, "[B, M, D]");
+    check_size(op, "grad_feat_weights", grad_feat_weights, 2, d.D, "D");
+  }
+  if (!grad_mod_weights_) return d;
+  const Tensor& grad_mod_weights = *grad_mod_weights_;
   check_rank(op, "grad_mod_weights", grad_mod_weights, 4, "[B, H, M, M]");
   check_same_dtype(op, "grad_mod_weights", grad_mod_weights, "x", x);
   check_same_device(op, "grad_mod_weights", grad_mod_weights, "x", x);
@@ -79,7 +85,8 @@ AdaptiveFusionDims check_adaptive_fusion(const Tensor& h, const Tensor& gate_log
 }
 
 AdaptiveFusionDims check_adaptive_fusion_backward(const Tensor& grad_fused,
-                                                  const Tensor& grad_weights, const Tensor& h,
+                                                  const std::optional<Tensor>& grad_weights_,
+                                                  const Tensor& h,
                                                   const Tensor& gate_logits,
                                                   const std::optional<Tensor>& mask,
                                                   double temperature) {
@@ -90,8 +97,10 @@ AdaptiveFusionDims check_adaptive_fusion_backward(const Tensor& grad_fused,
   check_same_device(op, "grad_fused", grad_fused, "h", h);
   check_size(op, "grad_fused", grad_fused, 0, d.B, "B");
   check_size(op, "grad_fused", grad_fused, 1, d.D, "D");
-  check_bmx(op, "grad_weights", grad_weights, d.B, d.M, "h", h, "[B, M, G]");
-  check_size(op, "grad_weights", grad_weights, 2, d.G, "G");
+  if (grad_weights_) {
+    check_bmx(op, "grad_weights", *grad_weights_, d.B, d.M, "h", h, "[B, M, G]");
+    check_size(op, "grad_weights", *grad_weights_, 2, d.G, "G");
+  }
   return d;
 }
 

@@ -402,3 +402,32 @@ def test_ops_wrapper_is_the_registered_operator(device):
     for u, v in zip(cldmdf.adaptive_fusion(h, gl, mask, 0.5),
                     torch.ops.cldmdf.adaptive_fusion(h, gl, mask, 0.5)):
         assert torch.equal(u, v)
+
+
+# --------------------------------------------------------------------------- need_weights (OPS.md 4b)
+
+@pytest.mark.parametrize("G", [1, 4, 8])
+@pytest.mark.parametrize("layout", ["contiguous", "noncontiguous"])
+def test_need_weights_false_returns_empty_weights_and_the_same_fused_and_grads(device, G, layout):
+    gen = make_generator("need-weights-fusion", G, layout)
+    tensors, mask = make_inputs(6, 3, 8, G, gen, torch.float32, device, True, layout)
+    full_in, lean_in = [leaf(t) for t in tensors], [leaf(t) for t in tensors]
+    full = cldmdf.adaptive_fusion(*full_in, mask=mask)
+    lean = cldmdf.adaptive_fusion(*lean_in, mask=mask, need_weights=False)
+    assert lean[1].shape == (0,) and lean[1].dtype == torch.float32
+    assert torch.equal(lean[0], full[0])
+    upstream = randn(full[0].shape, gen, torch.float32, full[0].device)
+    want = torch.autograd.grad(full[0], full_in, upstream)
+    got = torch.autograd.grad(lean[0], lean_in, upstream)
+    for g, w in zip(got, want):
+        assert torch.equal(g, w)
+
+
+def test_backward_with_no_weight_gradient_equals_a_zero_weight_gradient(device):
+    gen = make_generator("fusion-backward-none")
+    (h, gl), mask = make_inputs(4, 3, 8, 2, gen, torch.float64, device)
+    gf = randn((4, 8), gen, torch.float64, device)
+    none = torch.ops.cldmdf.adaptive_fusion_backward(gf, None, h, gl, mask, 0.7)
+    zeros = torch.ops.cldmdf.adaptive_fusion_backward(gf, torch.zeros_like(gl), h, gl, mask, 0.7)
+    for a, b in zip(none, zeros):
+        assert torch.equal(a, b)

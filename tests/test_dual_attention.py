@@ -480,3 +480,36 @@ def test_ops_wrapper_is_the_registered_operator(device):
     b = torch.ops.cldmdf.dual_attention(x, fl, q, k, mask, 2, 0.5)
     for u, v in zip(a, b):
         assert torch.equal(u, v)
+
+
+# --------------------------------------------------------------------------- need_weights (OPS.md 4b)
+
+@pytest.mark.parametrize("masked", [True, False], ids=["masked", "unmasked"])
+@pytest.mark.parametrize("layout", ["contiguous", "noncontiguous"])
+def test_need_weights_false_returns_empty_weights_and_the_same_out_and_grads(device, masked,
+                                                                             layout):
+    gen = make_generator("need-weights-dual", masked, layout)
+    tensors, mask = make_inputs(5, 4, 8, 6, gen, torch.float32, device, masked, layout)
+    full_in, lean_in = [leaf(t) for t in tensors], [leaf(t) for t in tensors]
+    full = cldmdf.dual_attention(*full_in, mask=mask, num_heads=2)
+    lean = cldmdf.dual_attention(*lean_in, mask=mask, num_heads=2, need_weights=False)
+    assert lean[1].shape == (0,) and lean[2].shape == (0,)
+    assert lean[1].dtype == torch.float32 and lean[2].dtype == torch.float32
+    assert torch.equal(lean[0], full[0])
+    upstream = randn(full[0].shape, gen, torch.float32, full[0].device)
+    want = torch.autograd.grad(full[0], full_in, upstream)
+    got = torch.autograd.grad(lean[0], lean_in, upstream)
+    for g, w in zip(got, want):
+        assert torch.equal(g, w)
+
+
+def test_backward_with_no_weight_gradients_equals_zero_weight_gradients(device):
+    gen = make_generator("dual-backward-none")
+    (x, fl, q, k), mask = make_inputs(3, 4, 8, 8, gen, torch.float64, device)
+    go = randn((3, 4, 8), gen, torch.float64, device)
+    none = torch.ops.cldmdf.dual_attention_backward(go, None, None, x, fl, q, k, mask, 2, 0.5)
+    zeros = torch.ops.cldmdf.dual_attention_backward(go, torch.zeros_like(x),
+                                                     x.new_zeros(3, 2, 4, 4), x, fl, q, k, mask,
+                                                     2, 0.5)
+    for a, b in zip(none, zeros):
+        assert torch.equal(a, b)

@@ -106,6 +106,20 @@ def test_opcheck_adaptive_fusion(shape, dtype, requires_grad):
             fusion_args(*shape, dtype=dtype, requires_grad=requires_grad))
 
 
+@pytest.mark.parametrize("requires_grad", REQUIRES_GRAD)
+@pytest.mark.parametrize("shape", DUAL_SHAPES[:2], ids=lambda s: "B{}-M{}".format(*s))
+def test_opcheck_dual_attention_without_weights(shape, requires_grad):
+    opcheck(torch.ops.cldmdf.dual_attention.default,
+            (*dual_args(*shape, dtype=torch.float64, requires_grad=requires_grad), False))
+
+
+@pytest.mark.parametrize("requires_grad", REQUIRES_GRAD)
+@pytest.mark.parametrize("shape", FUSION_SHAPES[:2], ids=lambda s: "B{}-M{}-D{}-G{}".format(*s))
+def test_opcheck_adaptive_fusion_without_weights(shape, requires_grad):
+    opcheck(torch.ops.cldmdf.adaptive_fusion.default,
+            (*fusion_args(*shape, dtype=torch.float64, requires_grad=requires_grad), False))
+
+
 @no_autograd_kernel_warning
 @pytest.mark.parametrize("requires_grad", REQUIRES_GRAD)
 @pytest.mark.parametrize("dtype", OPCHECK_DTYPES, ids=dtype_id)

@@ -1,6 +1,7 @@
 // CPU kernels of cldmdf::adaptive_fusion and its backward (OPS.md, section 2).
 // Per sample: an M-way masked softmax per gate group, then one pass over the
 // sample's [M, D] values accumulating the fused row in the accumulation type.
+#include <algorithm>
 #include <tuple>
 #include <vector>
 
@@ -30,7 +31,7 @@ inline void add_gated(const A* w, const A* h, A* row, int64_t D, int64_t gw) {
 template <typename T>
 void adaptive_fusion_forward_kernel(const AdaptiveFusionDims& d, const Tensor& h,
                                     const Tensor& gate_logits, const std::optional<Tensor>& mask,
-                                    double temperature, Tensor& fused, Tensor& weights) {
+                                    double temperature, Tensor& fused, Tensor* weights) {
   using A = acc_t<T>;
   const int64_t B = d.B, M = d.M, D = d.D, G = d.G, gw = D / G;
   const A inv_temp = A(1.0 / temperature);
@@ -40,7 +41,7 @@ void adaptive_fusion_forward_kernel(const AdaptiveFusionDims& d, const Tensor& h
   const auto sh = strides_of<3>(h), sgl = strides_of<3>(gate_logits);
   const auto sm = mask ? strides_of<2>(*mask) : Strides<2>{};
   T* fp = static_cast<T*>(fused.data_ptr());
-  T* wp = static_cast<T*>(weights.data_ptr());
+  T* wp = weights ? static_cast<T*>(weights->data_ptr()) : nullptr;  // need_weights
 
   cpu::parallel_over(B, M * (D + G), [&](int64_t b0, int64_t b1) {
     std::vector<A> w(M * G), hrow(D), row(D), col(2 * G);
@@ -49,7 +50,7 @@ void adaptive_fusion_forward_kernel(const AdaptiveFusionDims& d, const Tensor& h
       for (int64_t m = 0; m < M; ++m)
         load_row(glp + b * sgl.s[0] + m * sgl.s[1], sgl.s[2], G, w.data() + m * G, inv_temp);
       masked_softmax_columns_inplace(w.data(), M, G, present, col.data());
-      store_row(w.data(), M * G, wp + b * M * G);
+      if (wp) store_row(w.data(), M * G, wp + b * M * G);
       std::fill(row.begin(), row.end(), A(0));
       for (int64_t m = 0; m < M; ++m) {
         if (!present(m)) continue;  // weight exactly 0: a missing slot's values are never read
@@ -63,7 +64,7 @@ void adaptive_fusion_forward_kernel(const AdaptiveFusionDims& d, const Tensor& h
 
 template <typename T>
 void adaptive_fusion_backward_kernel(const AdaptiveFusionDims& d, const Tensor& grad_fused,
-                                     const Tensor& grad_weights, const Tensor& h,
+                                     const std::optional<Tensor>& grad_weights, const Tensor& h,
                                      const Tensor& gate_logits, const std::optional<Tensor>& mask,
                                      double temperature, Tensor& grad_h,
                                      Tensor& grad_gate_logits) {
@@ -71,12 +72,13 @@ void adaptive_fusion_backward_kernel(const AdaptiveFusionDims& d, const Tensor& 
   const int64_t B = d.B, M = d.M, D = d.D, G = d.G, gw = D / G;
   const A inv_temp = A(1.0 / temperature);
   const T* gfp = static_cast<const T*>(grad_fused.data_ptr());
-  const T* gwp = static_cast<const T*>(grad_weights.data_ptr());
+  // no gradient of the weights (None): zeros, nothing read
+  const T* gwp = grad_weights ? static_cast<const T*>(grad_weights->data_ptr()) : nullptr;
   const T* hp = static_cast<const T*>(h.data_ptr());
   const T* glp = static_cast<const T*>(gate_logits.data_ptr());
   const bool* mp = mask ? static_cast<const bool*>(mask->data_ptr()) : nullptr;
   const auto sgf = strides_of<2>(grad_fused);
-  const auto sgw = strides_of<3>(grad_weights);
+  const auto sgw = grad_weights ? strides_of<3>(*grad_weights) : Strides<3>{};
   const auto sh = strides_of<3>(h), sgl = strides_of<3>(gate_logits);
   const auto sm = mask ? strides_of<2>(*mask) : Strides<2>{};
   T* ghp = static_cast<T*>(grad_h.data_ptr());
@@ -91,8 +93,12 @@ void adaptive_fusion_backward_kernel(const AdaptiveFusionDims& d, const Tensor& 
         load_row(glp + b * sgl.s[0] + m * sgl.s[1], sgl.s[2], G, w.data() + m * G, inv_temp);
       masked_softmax_columns_inplace(w.data(), M, G, present, col.data());
       load_row(gfp + b * sgf.s[0], sgf.s[1], D, gf.data());
-      for (int64_t m = 0; m < M; ++m)
-        load_row(gwp + b * sgw.s[0] + m * sgw.s[1], sgw.s[2], G, gwb.data() + m * G);
+      if (gwp) {
+        for (int64_t m = 0; m < M; ++m)
+          load_row(gwp + b * sgw.s[0] + m * sgw.s[1], sgw.s[2], G, gwb.data() + m * G);
+      } else {
+        std::fill(gwb.begin(), gwb.end(), A(0));
+      }
       for (int64_t m = 0; m < M; ++m) {
         const A* wm = w.data() + m * G;
         A* gwm = gwb.data() + m * G;
@@ -123,19 +129,22 @@ void adaptive_fusion_backward_kernel(const AdaptiveFusionDims& d, const Tensor& 
 }
 
 std::tuple<Tensor, Tensor> adaptive_fusion_cpu(Tensor h, Tensor gate_logits,
-                                               std::optional<Tensor> mask, double temperature) {
+                                               std::optional<Tensor> mask, double temperature,
+                                               bool need_weights) {
   const AdaptiveFusionDims d = check_adaptive_fusion(h, gate_logits, mask, temperature);
   const ScalarType dt = h.scalar_type();
   Tensor fused = new_empty(h, {d.B, d.D}, dt);
-  Tensor weights = new_empty(h, {d.B, d.M, d.G}, dt);
+  Tensor weights = need_weights ? new_empty(h, {d.B, d.M, d.G}, dt) : new_empty(h, {0}, dt);
   dispatch_floating(dt, "adaptive_fusion", [&](auto tag) {
     using T = typename decltype(tag)::type;
-    adaptive_fusion_forward_kernel<T>(d, h, gate_logits, mask, temperature, fused, weights);
+    adaptive_fusion_forward_kernel<T>(d, h, gate_logits, mask, temperature, fused,
+                                      need_weights ? &weights : nullptr);
   });
   return {fused, weights};
 }
 
-std::tuple<Tensor, Tensor> adaptive_fusion_backward_cpu(Tensor grad_fused, Tensor grad_weights,
+std::tuple<Tensor, Tensor> adaptive_fusion_backward_cpu(Tensor grad_fused,
+                                                        std::optional<Tensor> grad_weights,
                                                         Tensor h, Tensor gate_logits,
                                                         std::optional<Tensor> mask,
                                                         double temperature) {

@@ -3,6 +3,7 @@
 // once into small accumulation buffers (converting dtype and undoing strides),
 // everything else happens in cache, and each output row is written once.
 #include <cmath>
+#include <algorithm>
 #include <tuple>
 #include <vector>
 
@@ -77,24 +78,25 @@ struct Sample {
 
 template <typename T>
 void dual_attention_forward_kernel(const DualAttentionDims& d, const Inputs<T>& in,
-                                   double feat_temperature, Tensor& out, Tensor& feat_weights,
-                                   Tensor& mod_weights) {
+                                   double feat_temperature, Tensor& out, Tensor* feat_weights,
+                                   Tensor* mod_weights) {
   using A = acc_t<T>;
   const int64_t B = d.B, M = d.M, D = d.D, K = d.K, H = d.H, dv = D / H;
   const A inv_temp = A(1.0 / feat_temperature);
   const A inv_sqrt_dk = A(1.0 / std::sqrt(double(K / H)));
   const A width = A(D);
   T* outp = static_cast<T*>(out.data_ptr());
-  T* fwp = static_cast<T*>(feat_weights.data_ptr());
-  T* mwp = static_cast<T*>(mod_weights.data_ptr());
+  // need_weights=False: the weights are computed in the sample's buffers only, never written
+  T* fwp = feat_weights ? static_cast<T*>(feat_weights->data_ptr()) : nullptr;
+  T* mwp = mod_weights ? static_cast<T*>(mod_weights->data_ptr()) : nullptr;
 
   cpu::parallel_over(B, M * (3 * D + 2 * K), [&](int64_t b0, int64_t b1) {
     Sample<A> s(d);
     std::vector<A> v(M * D), row(D);
     for (int64_t b = b0; b < b1; ++b) {
       s.compute(in, d, b, inv_temp, inv_sqrt_dk);
-      store_row(s.fw.data(), M * D, fwp + b * M * D);
-      store_row(s.w.data(), H * M * M, mwp + b * H * M * M);
+      if (fwp) store_row(s.fw.data(), M * D, fwp + b * M * D);
+      if (mwp) store_row(s.w.data(), H * M * M, mwp + b * H * M * M);
       for (int64_t e = 0; e < M * D; ++e) v[e] = width * s.fw[e] * s.x[e];
       // Each head's slice of row i mixes the value slices of the present modalities (a
       // missing modality has weight exactly 0 and its values are never read).
@@ -113,8 +115,9 @@ void dual_attention_forward_kernel(const DualAttentionDims& d, const Inputs<T>& 
 
 template <typename T>
 void dual_attention_backward_kernel(const DualAttentionDims& d, const Tensor& grad_out,
-                                    const Tensor& grad_feat_weights,
-                                    const Tensor& grad_mod_weights, const Inputs<T>& in,
+                                    const std::optional<Tensor>& grad_feat_weights,
+                                    const std::optional<Tensor>& grad_mod_weights,
+                                    const Inputs<T>& in,
                                     double feat_temperature, Tensor& grad_x,
                                     Tensor& grad_feat_logits, Tensor& grad_query,
                                     Tensor& grad_key) {
@@ -125,10 +128,12 @@ void dual_attention_backward_kernel(const DualAttentionDims& d, const Tensor& gr
   const A inv_sqrt_dk = A(1.0 / std::sqrt(double(dk)));
   const A width = A(D);
   const T* gop = static_cast<const T*>(grad_out.data_ptr());
-  const T* gfwp = static_cast<const T*>(grad_feat_weights.data_ptr());
-  const T* gmwp = static_cast<const T*>(grad_mod_weights.data_ptr());
-  const auto sgo = strides_of<3>(grad_out), sgfw = strides_of<3>(grad_feat_weights);
-  const auto sgmw = strides_of<4>(grad_mod_weights);
+  // a weight output with no gradient (None) counts as zeros, without reading anything
+  const T* gfwp = grad_feat_weights ? static_cast<const T*>(grad_feat_weights->data_ptr()) : nullptr;
+  const T* gmwp = grad_mod_weights ? static_cast<const T*>(grad_mod_weights->data_ptr()) : nullptr;
+  const auto sgo = strides_of<3>(grad_out);
+  const auto sgfw = grad_feat_weights ? strides_of<3>(*grad_feat_weights) : Strides<3>{};
+  const auto sgmw = grad_mod_weights ? strides_of<4>(*grad_mod_weights) : Strides<4>{};
   T* gxp = static_cast<T*>(grad_x.data_ptr());
   T* gflp = static_cast<T*>(grad_feat_logits.data_ptr());
   T* gqp = static_cast<T*>(grad_query.data_ptr());
@@ -141,10 +146,14 @@ void dual_attention_backward_kernel(const DualAttentionDims& d, const Tensor& gr
       s.compute(in, d, b, inv_temp, inv_sqrt_dk);
       for (int64_t m = 0; m < M; ++m)
         load_row(gop + b * sgo.s[0] + m * sgo.s[1], sgo.s[2], D, go.data() + m * D);
-      for (int64_t h = 0; h < H; ++h)
-        for (int64_t i = 0; i < M; ++i)
-          load_row(gmwp + b * sgmw.s[0] + h * sgmw.s[1] + i * sgmw.s[2], sgmw.s[3], M,
-                   ga.data() + (h * M + i) * M);
+      if (gmwp) {
+        for (int64_t h = 0; h < H; ++h)
+          for (int64_t i = 0; i < M; ++i)
+            load_row(gmwp + b * sgmw.s[0] + h * sgmw.s[1] + i * sgmw.s[2], sgmw.s[3], M,
+                     ga.data() + (h * M + i) * M);
+      } else {
+        std::fill(ga.begin(), ga.end(), A(0));
+      }
       for (int64_t e = 0; e < M * D; ++e) v[e] = width * s.fw[e] * s.x[e];
       std::fill(gv.begin(), gv.end(), A(0));
       std::fill(gk.begin(), gk.end(), A(0));
@@ -183,8 +192,12 @@ void dual_attention_backward_kernel(const DualAttentionDims& d, const Tensor& gr
         const A* xm = s.x.data() + m * D;
         for (int64_t e = 0; e < D; ++e) row[e] = width * fwm[e] * gvm[e];
         store_row(row.data(), D, gxp + (b * M + m) * D);
-        load_row(gfwp + b * sgfw.s[0] + m * sgfw.s[1], sgfw.s[2], D, row.data());
-        for (int64_t e = 0; e < D; ++e) row[e] += width * xm[e] * gvm[e];
+        if (gfwp) {
+          load_row(gfwp + b * sgfw.s[0] + m * sgfw.s[1], sgfw.s[2], D, row.data());
+          for (int64_t e = 0; e < D; ++e) row[e] += width * xm[e] * gvm[e];
+        } else {
+          for (int64_t e = 0; e < D; ++e) row[e] = width * xm[e] * gvm[e];
+        }
         softmax_backward_inplace(fwm, row.data(), D, 1, inv_temp);
         store_row(row.data(), D, gflp + (b * M + m) * D);
       }
@@ -194,23 +207,27 @@ void dual_attention_backward_kernel(const DualAttentionDims& d, const Tensor& gr
 
 std::tuple<Tensor, Tensor, Tensor> dual_attention_cpu(Tensor x, Tensor feat_logits, Tensor query,
                                                       Tensor key, std::optional<Tensor> mask,
-                                                      int64_t num_heads, double feat_temperature) {
+                                                      int64_t num_heads, double feat_temperature,
+                                                      bool need_weights) {
   const DualAttentionDims d =
       check_dual_attention(x, feat_logits, query, key, mask, num_heads, feat_temperature);
   const ScalarType dt = x.scalar_type();
   Tensor out = new_empty(x, {d.B, d.M, d.D}, dt);
-  Tensor feat_weights = new_empty(x, {d.B, d.M, d.D}, dt);
-  Tensor mod_weights = new_empty(x, {d.B, d.H, d.M, d.M}, dt);
+  // need_weights=False: the weight outputs are empty ([0]) and never written
+  Tensor feat_weights = need_weights ? new_empty(x, {d.B, d.M, d.D}, dt) : new_empty(x, {0}, dt);
+  Tensor mod_weights = need_weights ? new_empty(x, {d.B, d.H, d.M, d.M}, dt) : new_empty(x, {0}, dt);
   dispatch_floating(dt, "dual_attention", [&](auto tag) {
     using T = typename decltype(tag)::type;
     dual_attention_forward_kernel<T>(d, Inputs<T>(x, feat_logits, query, key, mask),
-                                     feat_temperature, out, feat_weights, mod_weights);
+                                     feat_temperature, out, need_weights ? &feat_weights : nullptr,
+                                     need_weights ? &mod_weights : nullptr);
   });
   return {out, feat_weights, mod_weights};
 }
 
 std::tuple<Tensor, Tensor, Tensor, Tensor> dual_attention_backward_cpu(
-    Tensor grad_out, Tensor grad_feat_weights, Tensor grad_mod_weights, Tensor x,
+    Tensor grad_out, std::optional<Tensor> grad_feat_weights,
+    std::optional<Tensor> grad_mod_weights, Tensor x,
     Tensor feat_logits, Tensor query, Tensor key, std::optional<Tensor> mask, int64_t num_heads,
     double feat_temperature) {
   const DualAttentionDims d = check_dual_attention_backward(

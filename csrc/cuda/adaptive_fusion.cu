@@ -72,7 +72,7 @@ __global__ void adaptive_fusion_forward_kernel(FusionArgs<T> a, T* fused, T* wei
   A acc = A(0);
   for (int64_t m = 0; m < a.M; ++m) {
     const A w = sm.weight(a, b, m, g);
-    if (writes_weights) weights[(b * a.M + m) * a.G + g] = static_cast<T>(w);
+    if (writes_weights && weights) weights[(b * a.M + m) * a.G + g] = static_cast<T>(w);
     if (a.present(b, m)) acc += w * a.value(b, m, d);  // a missing modality is never read
   }
   fused[b * a.D + d] = static_cast<T>(acc);
@@ -120,6 +120,7 @@ __global__ void adaptive_fusion_backward_kernel(FusionArgs<T> a, FusionGrads<T> 
       for (int64_t e = lane; e < gw; e += kTeam) s += gf(g * gw + e) * a.value(b, m, g * gw + e);
       s = team_sum<kTeam>(s);
     }
+    if (!gr.gw.data) return s;  // no gradient of the weights (None): nothing read
     return load(gr.gw.data + b * gr.gw.stride[0] + m * gr.gw.stride[1] + g * gr.gw.stride[2]) + s;
   };
   A dot = A(0);
@@ -153,12 +154,14 @@ FusionArgs<T> make_args(const AdaptiveFusionDims& d, const Tensor& h, const Tens
 }
 
 std::tuple<Tensor, Tensor> adaptive_fusion_cuda(Tensor h, Tensor gate_logits,
-                                                std::optional<Tensor> mask, double temperature) {
+                                                std::optional<Tensor> mask, double temperature,
+                                                bool need_weights) {
   const AdaptiveFusionDims d = check_adaptive_fusion(h, gate_logits, mask, temperature);
   const ScalarType dt = h.scalar_type();
   Tensor fused = new_empty(h, {d.B, d.D}, dt);
-  Tensor weights = new_empty(h, {d.B, d.M, d.G}, dt);
-  if (d.B == 0) return {fused, weights};
+  // need_weights=False: the weights are empty ([0]) and never written
+  Tensor weights = need_weights ? new_empty(h, {d.B, d.M, d.G}, dt) : new_empty(h, {0}, dt);
+  if (d.B == 0 || (d.D == 0 && !need_weights)) return {fused, weights};
   LaunchContext ctx(h);
   dispatch_floating(dt, "adaptive_fusion", [&](auto tag) {
     using T = typename decltype(tag)::type;
@@ -170,12 +173,14 @@ std::tuple<Tensor, Tensor> adaptive_fusion_cuda(Tensor h, Tensor gate_logits,
     }
     launch(adaptive_fusion_forward_kernel<T>, ceil_div(d.B * d.D, kThreads), kThreads, 0,
            ctx.stream, make_args<T>(d, h, gate_logits, mask, temperature),
-           static_cast<T*>(fused.data_ptr()), static_cast<T*>(weights.data_ptr()));
+           static_cast<T*>(fused.data_ptr()),
+           need_weights ? static_cast<T*>(weights.data_ptr()) : nullptr);
   });
   return {fused, weights};
 }
 
-std::tuple<Tensor, Tensor> adaptive_fusion_backward_cuda(Tensor grad_fused, Tensor grad_weights,
+std::tuple<Tensor, Tensor> adaptive_fusion_backward_cuda(Tensor grad_fused,
+                                                         std::optional<Tensor> grad_weights,
                                                          Tensor h, Tensor gate_logits,
                                                          std::optional<Tensor> mask,
                                                          double temperature) {
@@ -189,7 +194,8 @@ std::tuple<Tensor, Tensor> adaptive_fusion_backward_cuda(Tensor grad_fused, Tens
   dispatch_floating(dt, "adaptive_fusion_backward", [&](auto tag) {
     using T = typename decltype(tag)::type;
     const auto a = make_args<T>(d, h, gate_logits, mask, temperature);
-    const FusionGrads<T> g{view_of<const T, 2>(grad_fused), view_of<const T, 3>(grad_weights)};
+    const FusionGrads<T> g{view_of<const T, 2>(grad_fused),
+                           grad_weights ? view_of<const T, 3>(*grad_weights) : View<const T, 3>{}};
     T* ghp = static_cast<T*>(grad_h.data_ptr());
     T* gglp = static_cast<T*>(grad_gate_logits.data_ptr());
     if (d.D / d.G >= 32) {

@@ -92,11 +92,13 @@ __global__ void __launch_bounds__(kThreads)
   const int64_t b = blockIdx.x, M = a.M, D = a.D, H = a.H, dv = D / H;
   const int tid = threadIdx.x;
   feature_softmax_stats(a, b, stats, red);
-  for (int64_t idx = tid; idx < M * D; idx += blockDim.x)
-    fw[b * M * D + idx] = static_cast<T>(feature_weight(a, b, idx / D, idx % D, stats));
+  if (fw)  // null with need_weights=False: the weights are never written
+    for (int64_t idx = tid; idx < M * D; idx += blockDim.x)
+      fw[b * M * D + idx] = static_cast<T>(feature_weight(a, b, idx / D, idx % D, stats));
   modality_weights(a, b, w);
-  for (int64_t idx = tid; idx < H * M * M; idx += blockDim.x)
-    mw[b * H * M * M + idx] = static_cast<T>(w[idx]);
+  if (mw)
+    for (int64_t idx = tid; idx < H * M * M; idx += blockDim.x)
+      mw[b * H * M * M + idx] = static_cast<T>(w[idx]);
   // out[i, c] = sum over present j of w[h(c), i, j] * D * feat_weight[j, c] * x[j, c].
   const A width = A(D);
   for (int64_t idx = tid; idx < M * D; idx += blockDim.x) {
@@ -145,8 +147,9 @@ __global__ void __launch_bounds__(kThreads)
       s = warp_sum(s);
     }
     if (lane == 0)
-      s += load(g.gmw.data + b * g.gmw.stride[0] + h * g.gmw.stride[1] + i * g.gmw.stride[2] +
-                j * g.gmw.stride[3]);
+      if (g.gmw.data)  // no gradient of the modality weights (None): nothing read
+        s += load(g.gmw.data + b * g.gmw.stride[0] + h * g.gmw.stride[1] + i * g.gmw.stride[2] +
+                  j * g.gmw.stride[3]);
     if (lane == 0) gs[idx] = s;
   }
   __syncthreads();
@@ -173,7 +176,7 @@ __global__ void __launch_bounds__(kThreads)
     if (present)
       for (int64_t i = 0; i < M; ++i) gv += w[(h * M + i) * M + m] * a.at(g.go, b, i, c);
     *gv_out = gv;
-    return a.at(g.gfw, b, m, c) + width * a.at(a.x, b, m, c) * gv;
+    return (g.gfw.data ? a.at(g.gfw, b, m, c) : A(0)) + width * a.at(a.x, b, m, c) * gv;
   };
   for (int64_t m = 0; m < M; ++m) {
     const bool present = a.present(b, m);
@@ -230,13 +233,14 @@ DualAttentionArgs<T> make_args(const DualAttentionDims& d, const Tensor& x,
 
 std::tuple<Tensor, Tensor, Tensor> dual_attention_cuda(Tensor x, Tensor feat_logits, Tensor query,
                                                        Tensor key, std::optional<Tensor> mask,
-                                                       int64_t num_heads, double feat_temperature) {
+                                                       int64_t num_heads, double feat_temperature,
+                                                       bool need_weights) {
   const DualAttentionDims d =
       check_dual_attention(x, feat_logits, query, key, mask, num_heads, feat_temperature);
   const ScalarType dt = x.scalar_type();
   Tensor out = new_empty(x, {d.B, d.M, d.D}, dt);
-  Tensor feat_weights = new_empty(x, {d.B, d.M, d.D}, dt);
-  Tensor mod_weights = new_empty(x, {d.B, d.H, d.M, d.M}, dt);
+  Tensor feat_weights = need_weights ? new_empty(x, {d.B, d.M, d.D}, dt) : new_empty(x, {0}, dt);
+  Tensor mod_weights = need_weights ? new_empty(x, {d.B, d.H, d.M, d.M}, dt) : new_empty(x, {0}, dt);
   if (d.B == 0 || d.M == 0) return {out, feat_weights, mod_weights};
   CLDMDF_CHECK(d.B <= INT32_MAX,
                "cldmdf::dual_attention: the CUDA kernel runs one block per "
@@ -250,14 +254,16 @@ std::tuple<Tensor, Tensor, Tensor> dual_attention_cuda(Tensor x, Tensor feat_log
     const size_t smem = sizeof(A) * (32 + 2 * d.M + d.H * d.M * d.M);
     set_shared_memory(dual_attention_forward_kernel<T>, smem, "dual_attention");
     launch(dual_attention_forward_kernel<T>, d.B, kThreads, smem, ctx.stream, a,
-           static_cast<T*>(out.data_ptr()), static_cast<T*>(feat_weights.data_ptr()),
-           static_cast<T*>(mod_weights.data_ptr()));
+           static_cast<T*>(out.data_ptr()),
+           need_weights ? static_cast<T*>(feat_weights.data_ptr()) : nullptr,
+           need_weights ? static_cast<T*>(mod_weights.data_ptr()) : nullptr);
   });
   return {out, feat_weights, mod_weights};
 }
 
 std::tuple<Tensor, Tensor, Tensor, Tensor> dual_attention_backward_cuda(
-    Tensor grad_out, Tensor grad_feat_weights, Tensor grad_mod_weights, Tensor x,
+    Tensor grad_out, std::optional<Tensor> grad_feat_weights,
+    std::optional<Tensor> grad_mod_weights, Tensor x,
     Tensor feat_logits, Tensor query, Tensor key, std::optional<Tensor> mask, int64_t num_heads,
     double feat_temperature) {
   const DualAttentionDims d =
@@ -278,9 +284,10 @@ std::tuple<Tensor, Tensor, Tensor, Tensor> dual_attention_backward_cuda(
     using T = typename decltype(tag)::type;
     using A = acc_t<T>;
     const auto a = make_args<T>(d, x, feat_logits, query, key, mask, feat_temperature);
-    const DualAttentionGrads<T> g{view_of<const T, 3>(grad_out),
-                                  view_of<const T, 3>(grad_feat_weights),
-                                  view_of<const T, 4>(grad_mod_weights)};
+    const DualAttentionGrads<T> g{
+        view_of<const T, 3>(grad_out),
+        grad_feat_weights ? view_of<const T, 3>(*grad_feat_weights) : View<const T, 3>{},
+        grad_mod_weights ? view_of<const T, 4>(*grad_mod_weights) : View<const T, 4>{}};
     const size_t smem = sizeof(A) * (32 + 2 * d.M + 2 * d.H * d.M * d.M);
     set_shared_memory(dual_attention_backward_kernel<T>, smem, "dual_attention_backward");
     launch(dual_attention_backward_kernel<T>, d.B, kThreads, smem, ctx.stream, a, g,

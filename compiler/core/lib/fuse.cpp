@@ -390,14 +390,16 @@ Match adaptive_fusion(const Graph& g, const Softmax& s, int anchor, const Option
     mk = em.layout(ref(mask.present.node), mask.present.dims, {batch, mvi}, "the mask");
     if (mask.present.negated) mk = p.emit("not " + mk);
   }
-  std::string r = p.emit("op adaptive_fusion " + hv + " " + gl + " " + mk + " " + num(temperature));
-  std::string fused = p.emit("getitem " + r + " i0");
-  std::string out = em.layout(fused, {batch, feat}, e.outs, "the result");
-  if (e.scale != 1.0) out = p.emit("mul " + out + " " + num(e.scale));
+  // the weights are asked for only where the stock code reads them (need_weights)
   IdSet inside(e.inlined.begin(), e.inlined.end());
   const Node& sn = g.at(s.node);
   bool used_outside = sn.is_output;
   for (int u : sn.users) used_outside |= !inside.count(u) && is_live(g, u);
+  std::string r = p.emit("op adaptive_fusion " + hv + " " + gl + " " + mk + " " + num(temperature) +
+                         (used_outside ? " b1" : " b0"));
+  std::string fused = p.emit("getitem " + r + " i0");
+  std::string out = em.layout(fused, {batch, feat}, e.outs, "the result");
+  if (e.scale != 1.0) out = p.emit("mul " + out + " " + num(e.scale));
   if (used_outside) {
     std::string wt = p.emit("getitem " + r + " i1");
     p.replace(s.node, em.layout(wt, {batch, mvi, groups}, w->dims, "the weights"));
@@ -579,11 +581,6 @@ Match dual_attention(const Graph& g, const Softmax& s, int anchor, const Options
     mk = em.layout(ref(mask.present.node), mask.present.dims, {batch, jvi}, "the mask");
     if (mask.present.negated) mk = p.emit("not " + mk);
   }
-  std::string r = p.emit("op dual_attention " + xv + " " + fv_ + " " + qv + " " + kvv + " " + mk +
-                         " i" + std::to_string(H) + " " + num(1.0 / fscale));
-  std::string o = p.emit("getitem " + r + " i0");
-  std::string out = em.layout(o, {batch, ivi, feat}, e.outs, "the result");
-  if (std::fabs(out_scale - 1.0) > 1e-12) out = p.emit("mul " + out + " " + num(out_scale));
   IdSet inside(e.inlined.begin(), e.inlined.end());
   auto outside = [&](int node) {
     const Node& n = g.at(node);
@@ -591,6 +588,13 @@ Match dual_attention(const Graph& g, const Softmax& s, int anchor, const Options
     for (int u : n.users) o2 |= !inside.count(u) && is_live(g, u);
     return o2;
   };
+  const bool need_weights = outside(s.node) || outside(sf->node);
+  std::string r = p.emit("op dual_attention " + xv + " " + fv_ + " " + qv + " " + kvv + " " + mk +
+                         " i" + std::to_string(H) + " " + num(1.0 / fscale) +
+                         (need_weights ? " b1" : " b0"));
+  std::string o = p.emit("getitem " + r + " i0");
+  std::string out = em.layout(o, {batch, ivi, feat}, e.outs, "the result");
+  if (std::fabs(out_scale - 1.0) > 1e-12) out = p.emit("mul " + out + " " + num(out_scale));
   if (outside(s.node)) {
     std::string wt = p.emit("getitem " + r + " i2");
     p.replace(s.node, em.layout(wt, {batch, heads, ivi, jvi}, w->dims, "the attention weights"));

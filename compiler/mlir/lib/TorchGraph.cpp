@@ -667,15 +667,24 @@ class Rewriter {
   std::vector<Type> resultTypes(const std::string& callee, const std::vector<Value>& ops,
                                 const std::vector<Val>& vals) {
     auto same = [&](size_t i) { return ops.at(i).getType(); };
-    if (callee == "adaptive_fusion" && ops.size() == 4) {
+    // need_weights=False: the weight outputs are empty, [0]
+    auto wanted = [&](size_t i) {
+      Operation* c = ops.at(i).getDefiningOp();
+      auto b = c ? dyn_cast_or_null<BoolAttr>(attrOf(c, "value")) : BoolAttr();
+      if (!b) throw std::string("need_weights is not a constant");
+      return b.getValue();
+    };
+    if (callee == "adaptive_fusion" && ops.size() == 5) {
       TensorType h = tensorOf(ops[0]);
       if (h.sizes.size() != 3) throw std::string("adaptive_fusion: h is not [B, M, D]");
-      return {makeTensorType(ctx_, {h.sizes[0], h.sizes[2]}, h.dtype), same(1)};
+      return {makeTensorType(ctx_, {h.sizes[0], h.sizes[2]}, h.dtype),
+              wanted(4) ? same(1) : makeTensorType(ctx_, {0}, h.dtype)};
     }
-    if (callee == "dual_attention" && ops.size() == 7) {
+    if (callee == "dual_attention" && ops.size() == 8) {
       TensorType x = tensorOf(ops[0]);
       if (x.sizes.size() != 3 || !vals[5].known)
         throw std::string("dual_attention: x is not [B, M, D] or num_heads is not a constant");
+      if (!wanted(7)) return {same(0), makeTensorType(ctx_, {0}, x.dtype), makeTensorType(ctx_, {0}, x.dtype)};
       return {same(0), same(0),
               makeTensorType(ctx_, {x.sizes[0], *vals[5].known, x.sizes[1], x.sizes[1]}, x.dtype)};
     }

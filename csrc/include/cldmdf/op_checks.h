@@ -18,7 +18,8 @@ DualAttentionDims check_dual_attention(const Tensor& x, const Tensor& feat_logit
                                        const std::optional<Tensor>& mask, int64_t num_heads,
                                        double feat_temperature);
 DualAttentionDims check_dual_attention_backward(
-    const Tensor& grad_out, const Tensor& grad_feat_weights, const Tensor& grad_mod_weights,
+    const Tensor& grad_out, const std::optional<Tensor>& grad_feat_weights,
+    const std::optional<Tensor>& grad_mod_weights,
     const Tensor& x, const Tensor& feat_logits, const Tensor& query, const Tensor& key,
     const std::optional<Tensor>& mask, int64_t num_heads, double feat_temperature);
 
@@ -28,7 +29,8 @@ struct AdaptiveFusionDims {
 AdaptiveFusionDims check_adaptive_fusion(const Tensor& h, const Tensor& gate_logits,
                                          const std::optional<Tensor>& mask, double temperature);
 AdaptiveFusionDims check_adaptive_fusion_backward(const Tensor& grad_fused,
-                                                  const Tensor& grad_weights, const Tensor& h,
+                                                  const std::optional<Tensor>& grad_weights,
+                                                  const Tensor& h,
                                                   const Tensor& gate_logits,
                                                   const std::optional<Tensor>& mask,
                                                   double temperature);

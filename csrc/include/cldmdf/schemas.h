@@ -6,15 +6,16 @@ namespace cldmdf {
 
 inline constexpr const char* kOperatorSchemas[] = {
     "dual_attention(Tensor x, Tensor feat_logits, Tensor query, Tensor key, Tensor? mask=None, "
-    "int num_heads=1, float feat_temperature=1.0) "
+    "int num_heads=1, float feat_temperature=1.0, bool need_weights=True) "
     "-> (Tensor out, Tensor feat_weights, Tensor mod_weights)",
-    "dual_attention_backward(Tensor grad_out, Tensor grad_feat_weights, Tensor grad_mod_weights, "
+    // a weight output nothing reads has no gradient: None, never a tensor of zeros
+    "dual_attention_backward(Tensor grad_out, Tensor? grad_feat_weights, Tensor? grad_mod_weights, "
     "Tensor x, Tensor feat_logits, Tensor query, Tensor key, Tensor? mask, int num_heads, "
     "float feat_temperature) "
     "-> (Tensor grad_x, Tensor grad_feat_logits, Tensor grad_query, Tensor grad_key)",
-    "adaptive_fusion(Tensor h, Tensor gate_logits, Tensor? mask=None, float temperature=1.0) "
-    "-> (Tensor fused, Tensor weights)",
-    "adaptive_fusion_backward(Tensor grad_fused, Tensor grad_weights, Tensor h, "
+    "adaptive_fusion(Tensor h, Tensor gate_logits, Tensor? mask=None, float temperature=1.0, "
+    "bool need_weights=True) -> (Tensor fused, Tensor weights)",
+    "adaptive_fusion_backward(Tensor grad_fused, Tensor? grad_weights, Tensor h, "
     "Tensor gate_logits, Tensor? mask, float temperature) "
     "-> (Tensor grad_h, Tensor grad_gate_logits)",
     "centroid_contrastive_loss(Tensor z, Tensor entity, float temperature=0.1, "
