@@ -7,7 +7,8 @@ torch.compile(reference), measured side by side in one run.
 Times are medians over --reps runs after warm-up. Peak memory is the peak of
 bytes allocated by PyTorch's allocator during one run above what was allocated
 before it (CPU: from the profiler's memory events; CUDA: max_memory_allocated),
-inputs excluded. GB/s is the traffic a forward+backward must move at least (forward:
+inputs excluded. "need_weights=False" is the call the graph compiler makes where the stock
+code reads only the result (the weights are neither written nor differentiated). GB/s is the traffic a forward+backward must move at least (forward:
 inputs read, outputs written; backward: output gradients and inputs read, input
 gradients written) over the fwd+bwd time; on CUDA also as a share of the device's
 peak memory bandwidth (--peak-gbps, known for H200/H100/A100).
@@ -161,6 +162,9 @@ def main():
     results = []
     for op, size, ours, ref, case_args in make_cases(args.device, args.scale):
         impls = [("cldmdf", ours), ("eager reference", ref)]
+        if op in ("dual_attention", "adaptive_fusion"):  # only `out` read: no weights written
+            impls.insert(1, ("cldmdf, need_weights=False",
+                             lambda *a, _op=ours: _op(*a, need_weights=False)))
         if not args.no_compile:
             torch._dynamo.reset()
             impls.append(("torch.compile(reference)", torch.compile(ref, dynamic=False)))

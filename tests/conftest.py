@@ -217,3 +217,20 @@ def check_outputs_and_grads(op_out, op_grads, ref_out, ref_grads, dtype, output_
         assert got.dtype == dtype, f"grad of {name}"
         assert got.shape == want.shape, f"grad of {name}"
         assert_close(got, want, dtype, what=f"grad of {name}")
+
+
+def check_without_weights(call, tensors, gen):
+    """OPS.md's need_weights=False: call(inputs, need_weights) -> (out, *weights). The weights
+    come back empty ([0], the input dtype); out and the inputs' gradients equal those of the
+    call with weights, bit for bit."""
+    full_in, lean_in = [leaf(t) for t in tensors], [leaf(t) for t in tensors]
+    full, lean = call(full_in, True), call(lean_in, False)
+    for w in lean[1:]:
+        assert w.shape == (0,) and w.dtype == tensors[0].dtype
+    assert torch.equal(lean[0], full[0])
+    upstream = randn(full[0].shape, gen, full[0].dtype, full[0].device)
+    want = torch.autograd.grad(full[0], full_in, upstream)
+    got = torch.autograd.grad(lean[0], lean_in, upstream)
+    for g, w in zip(got, want):
+        assert torch.equal(g, w)
+

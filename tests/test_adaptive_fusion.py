@@ -12,6 +12,7 @@ import torch
 import cldmdf
 from cldmdf import reference
 from conftest import (DTYPE_LAYOUTS, DTYPE_LAYOUT_IDS, FLOAT_DTYPES, REDUCED_DTYPES, TOL,
+                      check_without_weights,
                       check_outputs_and_grads,
                       as_reference_input, assert_close, dtype_id, grads, leaf, make_generator,
                       make_mask, randn, with_layout)
@@ -411,16 +412,8 @@ def test_ops_wrapper_is_the_registered_operator(device):
 def test_need_weights_false_returns_empty_weights_and_the_same_fused_and_grads(device, G, layout):
     gen = make_generator("need-weights-fusion", G, layout)
     tensors, mask = make_inputs(6, 3, 8, G, gen, torch.float32, device, True, layout)
-    full_in, lean_in = [leaf(t) for t in tensors], [leaf(t) for t in tensors]
-    full = cldmdf.adaptive_fusion(*full_in, mask=mask)
-    lean = cldmdf.adaptive_fusion(*lean_in, mask=mask, need_weights=False)
-    assert lean[1].shape == (0,) and lean[1].dtype == torch.float32
-    assert torch.equal(lean[0], full[0])
-    upstream = randn(full[0].shape, gen, torch.float32, full[0].device)
-    want = torch.autograd.grad(full[0], full_in, upstream)
-    got = torch.autograd.grad(lean[0], lean_in, upstream)
-    for g, w in zip(got, want):
-        assert torch.equal(g, w)
+    check_without_weights(lambda t, need: cldmdf.adaptive_fusion(*t, mask=mask, need_weights=need),
+                          tensors, gen)
 
 
 def test_backward_with_no_weight_gradient_equals_a_zero_weight_gradient(device):

@@ -12,6 +12,7 @@ import torch
 import cldmdf
 from cldmdf import reference
 from conftest import (DTYPE_LAYOUTS, DTYPE_LAYOUT_IDS, FLOAT_DTYPES, REDUCED_DTYPES, TOL,
+                      check_without_weights,
                       check_outputs_and_grads,
                       as_reference_input, assert_close, dtype_id, grads, leaf, make_generator,
                       make_mask, randn, with_layout)
@@ -490,17 +491,8 @@ def test_need_weights_false_returns_empty_weights_and_the_same_out_and_grads(dev
                                                                              layout):
     gen = make_generator("need-weights-dual", masked, layout)
     tensors, mask = make_inputs(5, 4, 8, 6, gen, torch.float32, device, masked, layout)
-    full_in, lean_in = [leaf(t) for t in tensors], [leaf(t) for t in tensors]
-    full = cldmdf.dual_attention(*full_in, mask=mask, num_heads=2)
-    lean = cldmdf.dual_attention(*lean_in, mask=mask, num_heads=2, need_weights=False)
-    assert lean[1].shape == (0,) and lean[2].shape == (0,)
-    assert lean[1].dtype == torch.float32 and lean[2].dtype == torch.float32
-    assert torch.equal(lean[0], full[0])
-    upstream = randn(full[0].shape, gen, torch.float32, full[0].device)
-    want = torch.autograd.grad(full[0], full_in, upstream)
-    got = torch.autograd.grad(lean[0], lean_in, upstream)
-    for g, w in zip(got, want):
-        assert torch.equal(g, w)
+    check_without_weights(lambda t, need: cldmdf.dual_attention(*t, mask=mask, num_heads=2,
+                                                                need_weights=need), tensors, gen)
 
 
 def test_backward_with_no_weight_gradients_equals_zero_weight_gradients(device):

@@ -4,7 +4,7 @@
 // RUN: cldmdf-mlir-opt --cldmdf-fuse="report=-" %s -o /dev/null 2>&1 | FileCheck %s --check-prefix=REPORT
 // RUN: cldmdf-mlir-opt --cldmdf-fuse %s | FileCheck %s --check-prefix=GONE
 
-// CHECK: "torch.operator"({{.*}}) <{name = "torch.cldmdf.adaptive_fusion"}> : (!torch.vtensor<[?,4,64],f32>, !torch.vtensor<[?,4,1],f32>, !torch.vtensor<[?,4],i1>, !torch.float) -> (!torch.vtensor<[?,64],f32>, !torch.vtensor<[?,4,1],f32>)
+// CHECK: "torch.operator"({{.*}}) <{name = "torch.cldmdf.adaptive_fusion"}> : (!torch.vtensor<[?,4,64],f32>, !torch.vtensor<[?,4,1],f32>, !torch.vtensor<[?,4],i1>, !torch.float, !torch.bool) -> (!torch.vtensor<[?,64],f32>, !torch.vtensor<[0],f32>)
 // REPORT: fuse adaptive_fusion 
 // GONE-NOT: "torch.aten._softmax"
 
