@@ -149,6 +149,7 @@ def test_centroid_loss_layer_learns_its_temperature_in_eager_and_torchscript():
     loss.backward()
     assert layer.log_scale.grad is not None and layer.log_scale.grad.abs() > 0
     fixed = cldmdf.nn.CentroidContrastiveLoss(8, 4, temperature=0.2)
-    assert not fixed.log_scale.requires_grad
+    assert fixed.log_scale is None and "log_scale" not in fixed.state_dict()
+    torch.jit.script(fixed)
     with pytest.raises(ValueError, match="temperature"):
         cldmdf.nn.CentroidContrastiveLoss(temperature=0.0)

@@ -114,6 +114,8 @@ class CentroidContrastiveLoss(nn.Module):
     (docs/OPS.md §3a) uses ``log_scale.exp()``.
     """
 
+    learn_temperature: torch.jit.Final[bool]  # a constant to TorchScript: one branch compiled
+
     def __init__(self, in_dim: Optional[int] = None, proj_dim: Optional[int] = None,
                  temperature: float = 0.1, leave_one_out: bool = True,
                  reduction: str = "mean", learn_temperature: bool = False):
@@ -129,8 +131,10 @@ class CentroidContrastiveLoss(nn.Module):
         self.leave_one_out = leave_one_out
         self.reduction = reduction
         self.learn_temperature = learn_temperature
-        self.log_scale = nn.Parameter(torch.tensor(math.log(1.0 / temperature)),
-                                      requires_grad=learn_temperature)
+        if learn_temperature:
+            self.log_scale = nn.Parameter(torch.tensor(math.log(1.0 / temperature)))
+        else:  # no parameter: models and checkpoints without it stay as they were
+            self.register_parameter("log_scale", None)
 
     def forward(self, z: Tensor, entity: Tensor) -> Tensor:
         if self.learn_temperature:
