@@ -279,13 +279,17 @@ Tensor centroid_loss_backward_kernel(const CentroidLossDims& d, const Tensor& gr
           lse = finish_logit_row(st, i, leave_one_out, inv_temp, l, scratch.data());
         }
         const A scale = g[i] * inv_temp;
-        A expected_cos = A(0);
-        for (int64_t u = 0; u < E; ++u) {
-          const A p = fast_exp(l[u] - lse);
-          if (grad_scale) expected_cos += p * cosines[u];
-          l[u] = scale * p;
+        if (grad_scale) {
+          A expected_cos = A(0);
+          for (int64_t u = 0; u < E; ++u) {
+            const A p = fast_exp(l[u] - lse);
+            expected_cos += p * cosines[u];
+            l[u] = scale * p;
+          }
+          scale_term[i] = g[i] * (expected_cos - cosines[e]);
+        } else {  // the plain loop, as the compiler vectorises it
+          for (int64_t u = 0; u < E; ++u) l[u] = scale * fast_exp(l[u] - lse);
         }
-        if (grad_scale) scale_term[i] = g[i] * (expected_cos - cosines[e]);
         l[e] -= scale;
         if (leave_one_out) {
           own_coef[i] = l[e];
