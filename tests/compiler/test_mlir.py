@@ -4,6 +4,7 @@ bad input. Skipped, with the reason, where MLIR 22 or torch-mlir is not installe
 import os
 import re
 import subprocess
+import sys
 
 import pytest
 import torch
@@ -147,3 +148,18 @@ def test_lit_suite():
         pytest.skip("the MLIR build directory (build/mlir) or lit is missing")
     proc = subprocess.run([lit, "-q", os.path.dirname(site)], capture_output=True, text=True)
     assert proc.returncode == 0, proc.stdout[-4000:] + proc.stderr[-2000:]
+
+
+def test_cldmdf_opt_prints_the_torch_dialect_before_and_after(tmp_path):
+    out = tmp_path / "fused.mlir"
+    proc = subprocess.run(
+        [sys.executable, "-m", "cldmdf.compiler.opt", os.path.join(ROOT, "examples", "fusion_corpus.py"),
+         "--model", "gated_unit", "--ir", "mlir", "-o", str(out)],
+        capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    before, _, after = proc.stdout.partition("// ----- after -----")
+    assert '"torch.aten._softmax"' in before and "torch.cldmdf.adaptive_fusion" not in before
+    assert "torch.cldmdf.adaptive_fusion" in after and '"torch.aten._softmax"' not in after
+    assert "cldmdf fusion report (MLIR (torch dialect)): 1 fused" in proc.stdout
+    assert "torch.cldmdf.adaptive_fusion" in out.read_text()
+    mlir_pass.parse_module(out.read_text())  # torch-mlir reads the saved module back
