@@ -1451,14 +1451,7 @@ Expr Ctx::lift(int id) {
     }
     // a one-element factor ([] or [1]: a learned scale) scales the other operand, which
     // stays part of this expression
-    auto one_element = [&](int v) {
-      const Node& t = g_.at(v);
-      if (!t.tensor) return false;
-      for (auto& d : t.shape)
-        if (d.sym || d.size != 1) return false;
-      return true;
-    };
-    bool a_scalar = one_element(x), b_scalar = one_element(b.node);
+    bool a_scalar = g_.at(x).one_element(), b_scalar = g_.at(b.node).one_element();
     Expr a = b_scalar ? lift(x) : lift_operand(x);
     if (a.fill.on) return leaf(id);
     Expr other = a_scalar && !div ? lift(b.node) : lift_operand(b.node);

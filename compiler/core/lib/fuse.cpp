@@ -681,13 +681,10 @@ Match centroid_loss(const Graph& g, int loss, int temp_base) {
   // a bias added to every logit of a row cancels
   int scored = logits;
   const Node& top = g.at(logits);
-  auto one_value = [&](const Arg& a) {  // a number, or a tensor of one element ([], [1], ...)
+  auto one_value = [&](const Arg& a) {  // a number, or a tensor of one element
     if (!a.is_node()) return a.is_number();
     const Node& b = g.at(a.node);
-    if (!b.tensor) return b.scalar;
-    for (auto& d : b.shape)
-      if (d.sym || d.size != 1) return false;
-    return true;
+    return b.tensor ? b.one_element() : b.scalar;
   };
   if (top.op == "aten::add" && top.args.size() >= 2 && top.args[0].is_node() &&
       one_value(top.args[1]) && (top.args.size() < 3 || !top.args[2].is_node())) {

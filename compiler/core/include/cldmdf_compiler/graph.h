@@ -50,6 +50,13 @@ struct Node {
   bool is_output = false;  // the value leaves the graph
 
   int rank() const { return static_cast<int>(shape.size()); }
+  // a tensor of one element ([], [1], [1, 1], ...): a learned scalar, a bias
+  bool one_element() const {
+    if (!tensor) return false;
+    for (auto& d : shape)
+      if (d.sym || d.size != 1) return false;
+    return true;
+  }
   bool floating() const {
     return dtype == "f32" || dtype == "f64" || dtype == "f16" || dtype == "bf16";
   }
