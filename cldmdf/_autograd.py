@@ -72,6 +72,19 @@ def _scaled_loss_backward(ctx, grad):
     return grad_z, None, grad_scale, None, None
 
 
+def _from_sums_setup(ctx, inputs, output):
+    z, entity_index, sums, counts, scale, leave_one_out = inputs
+    ctx.save_for_backward(z, entity_index, sums, counts, scale)
+    ctx.leave_one_out = leave_one_out
+
+
+def _from_sums_backward(ctx, grad):
+    z, entity_index, sums, counts, scale = ctx.saved_tensors
+    grad_z, grad_sums, grad_scale = torch.ops.cldmdf.centroid_contrastive_loss_from_sums_backward(
+        grad, z, entity_index, sums, counts, scale, ctx.leave_one_out)
+    return grad_z, None, grad_sums, None, grad_scale, None
+
+
 torch.library.register_autograd("cldmdf::dual_attention", _dual_attention_backward,
                                 setup_context=_dual_attention_setup)
 torch.library.register_autograd("cldmdf::adaptive_fusion", _adaptive_fusion_backward,
@@ -80,3 +93,5 @@ torch.library.register_autograd("cldmdf::centroid_contrastive_loss", _centroid_l
                                 setup_context=_centroid_loss_setup)
 torch.library.register_autograd("cldmdf::centroid_contrastive_loss.scaled", _scaled_loss_backward,
                                 setup_context=_scaled_loss_setup)
+torch.library.register_autograd("cldmdf::centroid_contrastive_loss_from_sums",
+                                _from_sums_backward, setup_context=_from_sums_setup)

@@ -75,3 +75,14 @@ def _scaled_loss_backward_fake(grad, z, entity, scale, leave_one_out, reduction)
 @torch.library.register_fake("cldmdf::centroid_contrastive_loss_backward")
 def _centroid_loss_backward_fake(grad, z, entity, temperature, leave_one_out, reduction):
     return z.new_empty(z.shape)
+
+
+@torch.library.register_fake("cldmdf::centroid_contrastive_loss_from_sums")
+def _from_sums_fake(z, entity_index, sums, counts, scale, leave_one_out=True):
+    _expect_rank("centroid_contrastive_loss_from_sums", "z", z, 2)
+    return z.new_empty(z.shape[0])
+
+
+@torch.library.register_fake("cldmdf::centroid_contrastive_loss_from_sums_backward")
+def _from_sums_backward_fake(grad, z, entity_index, sums, counts, scale, leave_one_out):
+    return z.new_empty(z.shape), sums.new_empty(sums.shape), scale.new_empty(())

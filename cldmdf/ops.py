@@ -73,3 +73,20 @@ def centroid_contrastive_loss_scaled(z: Tensor, entity: Tensor, scale: Tensor,
     """
     return torch.ops.cldmdf.centroid_contrastive_loss.scaled(z, entity, scale, leave_one_out,
                                                              reduction)
+
+
+def centroid_contrastive_loss_from_sums(z: Tensor, entity_index: Tensor, sums: Tensor,
+                                        counts: Tensor, scale: Tensor,
+                                        leave_one_out: bool = True) -> Tensor:
+    """The per-point losses of z's points against given entity sums (OPS.md 4c), the
+    building block of the loss across processes (:mod:`cldmdf.distributed`).
+
+    ``sums`` [E, P] (z's dtype) holds S_u, the sum of the L2-normalised points of entity u over
+    every process; ``counts`` [E] int64 their numbers of points (leave-one-out drops points whose
+    entity has one point in all); ``entity_index`` [N] int64 in [0, E) is each point's row;
+    ``scale`` a 0-dim floating tensor multiplying the cosines (1 / temperature, or learned).
+    Returns ``L_i`` [N] (0 for excluded points). Gradients flow to ``z`` (its direct part),
+    ``sums`` and ``scale``.
+    """
+    return torch.ops.cldmdf.centroid_contrastive_loss_from_sums.default(
+        z, entity_index, sums, counts, scale, leave_one_out)

@@ -77,13 +77,19 @@ def centroid_contrastive_loss_scaled(z: torch.Tensor, entity: torch.Tensor, scal
                           reduction)
 
 
-def _centroid_loss(z, entity, to_logits, leave_one_out, reduction):
-    N, P = z.shape
+def centroid_contrastive_loss_from_sums(z: torch.Tensor, entity_index: torch.Tensor,
+                                        sums: torch.Tensor, counts: torch.Tensor,
+                                        scale: torch.Tensor,
+                                        leave_one_out: bool = True) -> torch.Tensor:
+    """OPS.md 4c: per-point losses of z against given entity sums (of every rank's points);
+    entity_index [N] indexes the rows of sums [E, P], counts [E] decides leave-one-out."""
     zhat = F.normalize(z, dim=1, eps=NORM_EPS)
-    _, inv = torch.unique(entity, return_inverse=True)
-    E = int(inv.max()) + 1 if N > 0 else 0
-    sums = zhat.new_zeros(E, P).index_add(0, inv, zhat)
-    counts = torch.bincount(inv, minlength=E)
+    losses, _ = _point_losses(zhat, entity_index, sums, counts,
+                              lambda cos: scale.to(cos.dtype) * cos, leave_one_out)
+    return losses
+
+
+def _point_losses(zhat, inv, sums, counts, to_logits, leave_one_out):
     centroids = F.normalize(sums, dim=1, eps=NORM_EPS)
     logits = to_logits(zhat @ centroids.t())
     if leave_one_out:
@@ -92,9 +98,20 @@ def _centroid_loss(z, entity, to_logits, leave_one_out, reduction):
         included = counts[inv] > 1
     else:
         own = logits.gather(1, inv[:, None]).squeeze(1)
-        included = torch.ones(N, dtype=torch.bool, device=z.device)
+        included = torch.ones(zhat.shape[0], dtype=torch.bool, device=zhat.device)
     logits = logits.scatter(1, inv[:, None], own[:, None])
     losses = torch.where(included, torch.logsumexp(logits, dim=1) - own, torch.zeros_like(own))
+    return losses, included
+
+
+def _centroid_loss(z, entity, to_logits, leave_one_out, reduction):
+    N, P = z.shape
+    zhat = F.normalize(z, dim=1, eps=NORM_EPS)
+    _, inv = torch.unique(entity, return_inverse=True)
+    E = int(inv.max()) + 1 if N > 0 else 0
+    sums = zhat.new_zeros(E, P).index_add(0, inv, zhat)
+    counts = torch.bincount(inv, minlength=E)
+    losses, included = _point_losses(zhat, inv, sums, counts, to_logits, leave_one_out)
     if reduction == "none":
         return losses
     if reduction == "sum":

@@ -47,6 +47,13 @@ std::tuple<Tensor, Tensor> centroid_contrastive_loss_scaled_backward(Tensor, Ten
                                                                      bool, std::string) {
   no_cuda("centroid_contrastive_loss_scaled_backward");
 }
+Tensor centroid_contrastive_loss_from_sums(Tensor, Tensor, Tensor, Tensor, Tensor, bool) {
+  no_cuda("centroid_contrastive_loss_from_sums");
+}
+std::tuple<Tensor, Tensor, Tensor> centroid_contrastive_loss_from_sums_backward(
+    Tensor, Tensor, Tensor, Tensor, Tensor, Tensor, bool) {
+  no_cuda("centroid_contrastive_loss_from_sums_backward");
+}
 
 }  // namespace
 }  // namespace cldmdf
@@ -62,5 +69,9 @@ STABLE_TORCH_LIBRARY_IMPL(cldmdf, CUDA, m) {
   m.impl("centroid_contrastive_loss.scaled", TORCH_BOX(&cldmdf::centroid_contrastive_loss_scaled));
   m.impl("centroid_contrastive_loss_scaled_backward",
          TORCH_BOX(&cldmdf::centroid_contrastive_loss_scaled_backward));
+  m.impl("centroid_contrastive_loss_from_sums",
+         TORCH_BOX(&cldmdf::centroid_contrastive_loss_from_sums));
+  m.impl("centroid_contrastive_loss_from_sums_backward",
+         TORCH_BOX(&cldmdf::centroid_contrastive_loss_from_sums_backward));
 }
 #endif  // CLDMDF_WITH_CUDA

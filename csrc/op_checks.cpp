@@ -175,6 +175,56 @@ CentroidLossDims check_centroid_loss_scaled_backward(const Tensor& grad, const T
   return d;
 }
 
+FromSumsDims check_centroid_loss_from_sums(const char* op, const Tensor& z,
+                                           const Tensor& entity_index, const Tensor& sums,
+                                           const Tensor& counts, const Tensor& scale) {
+  check_rank(op, "z", z, 2, "[N, P]");
+  check_floating(op, "z", z);
+  const int64_t N = z.size(0), P = z.size(1);
+  CLDMDF_CHECK(entity_index.scalar_type() == ScalarType::Long, "cldmdf::", op,
+               ": argument 'entity_index' expected dtype int64, got ",
+               dtype_str(entity_index.scalar_type()));
+  CLDMDF_CHECK(entity_index.dim() == 1 && entity_index.size(0) == N, "cldmdf::", op,
+               ": argument 'entity_index' expected shape [N] = [", N,
+               "] (one entity per row of z), got ", shape_str(entity_index));
+  check_same_device(op, "entity_index", entity_index, "z", z);
+  check_rank(op, "sums", sums, 2, "[E, P]");
+  check_same_dtype(op, "sums", sums, "z", z);
+  check_same_device(op, "sums", sums, "z", z);
+  check_size(op, "sums", sums, 1, P, "P, the width of z");
+  const int64_t E = sums.size(0);
+  CLDMDF_CHECK(counts.scalar_type() == ScalarType::Long, "cldmdf::", op,
+               ": argument 'counts' expected dtype int64, got ", dtype_str(counts.scalar_type()));
+  CLDMDF_CHECK(counts.dim() == 1 && counts.size(0) == E, "cldmdf::", op,
+               ": argument 'counts' expected shape [E] = [", E,
+               "] (one count per row of sums), got ", shape_str(counts));
+  check_same_device(op, "counts", counts, "z", z);
+  check_floating(op, "scale", scale);
+  CLDMDF_CHECK(scale.dim() == 0, "cldmdf::", op,
+               ": argument 'scale' expected a 0-D tensor, got shape ", shape_str(scale));
+  check_same_device(op, "scale", scale, "z", z);
+  return {N, P, E};
+}
+
+FromSumsDims check_centroid_loss_from_sums_backward(const Tensor& grad, const Tensor& z,
+                                                    const Tensor& entity_index,
+                                                    const Tensor& sums, const Tensor& counts,
+                                                    const Tensor& scale) {
+  const char* op = "centroid_contrastive_loss_from_sums_backward";
+  const FromSumsDims d = check_centroid_loss_from_sums(op, z, entity_index, sums, counts, scale);
+  check_same_dtype(op, "grad", grad, "z", z);
+  check_same_device(op, "grad", grad, "z", z);
+  CLDMDF_CHECK(grad.dim() == 1 && grad.size(0) == d.N, "cldmdf::", op,
+               ": argument 'grad' expected shape [N] = [", d.N, "] (one per point), got ",
+               shape_str(grad));
+  return d;
+}
+
+void fail_entity_index(const char* op, int64_t position, int64_t value, int64_t E) {
+  fail("cldmdf::", op, ": argument 'entity_index' expected values in [0, E) = [0, ", E,
+       ") (rows of sums), got ", value, " at position ", position);
+}
+
 double scalar_value(const Tensor& t) {
   double v = 0.0;
   dispatch_floating(t.scalar_type(), "scalar_value", [&](auto tag) {

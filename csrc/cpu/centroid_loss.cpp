@@ -29,8 +29,11 @@ struct EntityGroups {
   std::vector<int64_t> entity_of;  // [N] dense entity index of each point
   std::vector<int64_t> offsets;    // [E + 1] into members
   std::vector<int64_t> members;    // [N] point indices grouped by entity, ascending in a group
+  std::vector<int64_t> totals;     // [E] points of each entity on every rank (OPS.md 4c), or empty
 
   int64_t count(int64_t e) const { return offsets[e + 1] - offsets[e]; }
+  // The entity's size that decides leave-one-out: all its points, not only the local ones.
+  int64_t total(int64_t e) const { return totals.empty() ? count(e) : totals[e]; }
 };
 
 EntityGroups group_entities(const Tensor& entity, int64_t N) {
@@ -50,6 +53,33 @@ EntityGroups group_entities(const Tensor& entity, int64_t N) {
   }
   if (N > 0) g.offsets.push_back(N);
   g.E = static_cast<int64_t>(g.offsets.size()) - 1;
+  return g;
+}
+
+// Groups of points whose dense entities are given (entity_index in [0, E), checked), with the
+// entities' sizes over every rank from `counts`. A counting sort: members ascend within a group.
+EntityGroups group_dense(const char* op, const Tensor& entity_index, const Tensor& counts,
+                         int64_t N, int64_t E) {
+  const int64_t* ids = static_cast<const int64_t*>(entity_index.data_ptr());
+  const int64_t s = N > 0 ? entity_index.stride(0) : 1;
+  EntityGroups g;
+  g.E = E;
+  g.entity_of.resize(N);
+  g.offsets.assign(E + 1, 0);
+  for (int64_t i = 0; i < N; ++i) {
+    const int64_t u = ids[i * s];
+    if (u < 0 || u >= E) fail_entity_index(op, i, u, E);
+    g.entity_of[i] = u;
+    ++g.offsets[u + 1];
+  }
+  for (int64_t u = 0; u < E; ++u) g.offsets[u + 1] += g.offsets[u];
+  g.members.resize(N);
+  std::vector<int64_t> next(g.offsets.begin(), g.offsets.end() - 1);
+  for (int64_t i = 0; i < N; ++i) g.members[next[g.entity_of[i]]++] = i;
+  const int64_t* cp = static_cast<const int64_t*>(counts.data_ptr());
+  const int64_t cs = E > 0 ? counts.stride(0) : 1;
+  g.totals.resize(E);
+  for (int64_t u = 0; u < E; ++u) g.totals[u] = cp[u * cs];
   return g;
 }
 
@@ -81,7 +111,7 @@ struct CentroidState {
     return static_cast<const A*>(centroids.data_ptr()) + u * P;
   }
   bool has_positive(int64_t i, bool leave_one_out) const {
-    return !leave_one_out || groups.count(groups.entity_of[i]) > 1;
+    return !leave_one_out || groups.total(groups.entity_of[i]) > 1;
   }
   // Leave-one-out positive of point i: c+ = (S_e - zhat_i) / max(||S_e - zhat_i||, eps).
   // Writes c+ into `out` and returns ||S_e - zhat_i||.
@@ -99,12 +129,11 @@ struct CentroidState {
   }
 };
 
-template <typename T, typename A = acc_t<T>>
-CentroidState<A> build_state(const Tensor& z, const Tensor& entity, int64_t N, int64_t P) {
-  CentroidState<A> st;
+// zhat and ||z|| of every point, and room for the entity sums and centroids of st.groups.
+template <typename T, typename A>
+void normalize_points(CentroidState<A>& st, const Tensor& z, int64_t N, int64_t P) {
   st.N = N;
   st.P = P;
-  st.groups = group_entities(entity, N);
   const int64_t E = st.groups.E;
   st.zhat = new_empty(z, {N, P}, acc_scalar_type<A>());
   st.znorm.resize(N);
@@ -124,8 +153,33 @@ CentroidState<A> build_state(const Tensor& z, const Tensor& entity, int64_t N, i
       for (int64_t p = 0; p < P; ++p) row[p] *= inv;
     }
   });
-  A* sp = static_cast<A*>(st.sums.data_ptr());
+}
+
+// c_u = S_u / max(||S_u||, eps) and ||S_u|| from st.sums.
+template <typename A>
+void centroids_from_sums(CentroidState<A>& st) {
+  const int64_t E = st.groups.E, P = st.P;
+  const A* sp = static_cast<const A*>(st.sums.data_ptr());
   A* cp = static_cast<A*>(st.centroids.data_ptr());
+  cpu::parallel_over(E, P, [&](int64_t u0, int64_t u1) {
+    for (int64_t u = u0; u < u1; ++u) {
+      const A sq = dot(sp + u * P, sp + u * P, P);
+      st.snorm[u] = sqrt_acc(sq);
+      const A inv = inv_clamped_norm(sq);
+      for (int64_t p = 0; p < P; ++p) cp[u * P + p] = sp[u * P + p] * inv;
+    }
+  });
+}
+
+// The state of (z, entity): entities from the ids, S_u the sums of their points.
+template <typename T, typename A = acc_t<T>>
+CentroidState<A> build_state(const Tensor& z, const Tensor& entity, int64_t N, int64_t P) {
+  CentroidState<A> st;
+  st.groups = group_entities(entity, N);
+  normalize_points<T>(st, z, N, P);
+  const int64_t E = st.groups.E;
+  const A* zh = static_cast<const A*>(st.zhat.data_ptr());
+  A* sp = static_cast<A*>(st.sums.data_ptr());
   cpu::parallel_over(E, P * std::max<int64_t>(1, N / std::max<int64_t>(1, E)),
                      [&](int64_t u0, int64_t u1) {
     for (int64_t u = u0; u < u1; ++u) {
@@ -133,12 +187,25 @@ CentroidState<A> build_state(const Tensor& z, const Tensor& entity, int64_t N, i
       std::fill(s, s + P, A(0));
       for (int64_t r = st.groups.offsets[u]; r < st.groups.offsets[u + 1]; ++r)
         cpu::axpy(A(1), zh + st.groups.members[r] * P, s, P);
-      const A sq = dot(s, s, P);
-      st.snorm[u] = sqrt_acc(sq);
-      const A inv = inv_clamped_norm(sq);
-      for (int64_t p = 0; p < P; ++p) cp[u * P + p] = s[p] * inv;
     }
   });
+  centroids_from_sums(st);
+  return st;
+}
+
+// The state of OPS.md 4c: the entities and their sums S_u (over every rank) are given.
+template <typename T, typename A = acc_t<T>>
+CentroidState<A> build_state_from_sums(const char* op, const FromSumsDims& d, const Tensor& z,
+                                       const Tensor& entity_index, const Tensor& sums,
+                                       const Tensor& counts) {
+  CentroidState<A> st;
+  st.groups = group_dense(op, entity_index, counts, d.N, d.E);
+  normalize_points<T>(st, z, d.N, d.P);
+  const T* src = static_cast<const T*>(sums.data_ptr());
+  const auto ss = strides_of<2>(sums);
+  A* sp = static_cast<A*>(st.sums.data_ptr());
+  for (int64_t u = 0; u < d.E; ++u) load_row(src + u * ss.s[0], ss.s[1], d.P, sp + u * d.P);
+  centroids_from_sums(st);
   return st;
 }
 
@@ -177,17 +244,12 @@ A finish_logit_row(const CentroidState<A>& st, int64_t i, bool leave_one_out, A 
   return logsumexp_row(l, st.groups.E);
 }
 
-// `scale` multiplies the cosines: 1 / temperature, or the learned scale.
-template <typename T>
-Tensor centroid_loss_forward_kernel(const CentroidLossDims& d, const Tensor& z,
-                                    const Tensor& entity, acc_t<T> inv_temp,
-                                    bool leave_one_out) {
-  using A = acc_t<T>;
-  const int64_t N = d.N, P = d.P;
-  const CentroidState<A> st = build_state<T>(z, entity, N, P);
-  const int64_t E = st.groups.E;
+// L_i of every point (0 for points without a positive); `inv_temp` multiplies the cosines:
+// 1 / temperature, or the learned scale.
+template <typename A>
+std::vector<A> point_losses(const CentroidState<A>& st, A inv_temp, bool leave_one_out) {
+  const int64_t N = st.N, P = st.P, E = st.groups.E;
   std::vector<A> loss(N, A(0));
-  std::vector<char> included(N, 0);
   const int64_t bs = rows_per_block(N, E);
   for (int64_t i0 = 0; i0 < N; i0 += bs) {
     const int64_t nb = std::min(bs, N - i0);
@@ -201,10 +263,20 @@ Tensor centroid_loss_forward_kernel(const CentroidLossDims& d, const Tensor& z,
         A* l = tp + r * E;
         const A lse = finish_logit_row(st, i, leave_one_out, inv_temp, l, scratch.data());
         loss[i] = lse - l[st.groups.entity_of[i]];
-        included[i] = 1;
       }
     });
   }
+  return loss;
+}
+
+template <typename T>
+Tensor centroid_loss_forward_kernel(const CentroidLossDims& d, const Tensor& z,
+                                    const Tensor& entity, acc_t<T> inv_temp,
+                                    bool leave_one_out) {
+  using A = acc_t<T>;
+  const int64_t N = d.N;
+  const CentroidState<A> st = build_state<T>(z, entity, N, d.P);
+  const std::vector<A> loss = point_losses(st, inv_temp, leave_one_out);
   if (d.reduction == Reduction::None) {
     Tensor out = new_empty(z, {N}, z.scalar_type());
     cpu::store_row(loss.data(), N, static_cast<T*>(out.data_ptr()));
@@ -214,7 +286,7 @@ Tensor centroid_loss_forward_kernel(const CentroidLossDims& d, const Tensor& z,
   int64_t count = 0;
   for (int64_t i = 0; i < N; ++i) {
     total += static_cast<double>(loss[i]);
-    count += included[i];
+    count += st.has_positive(i, leave_one_out);
   }
   if (d.reduction == Reduction::Mean) total = count > 0 ? total / double(count) : 0.0;
   Tensor out = new_empty(z, {}, z.scalar_type());
@@ -222,31 +294,37 @@ Tensor centroid_loss_forward_kernel(const CentroidLossDims& d, const Tensor& z,
   return out;
 }
 
-// With `grad_scale` (the scaled form), also dL/dscale = sum_{i,u} dL/dlogit_{i,u} cos_{i,u}.
-template <typename T>
-Tensor centroid_loss_backward_kernel(const CentroidLossDims& d, const Tensor& grad,
-                                     const Tensor& z, const Tensor& entity, acc_t<T> inv_temp,
-                                     bool leave_one_out, double* grad_scale = nullptr) {
-  using A = acc_t<T>;
-  const int64_t N = d.N, P = d.P;
-  const CentroidState<A> st = build_state<T>(z, entity, N, P);
-  const int64_t E = st.groups.E;
-
-  // Upstream gradient of each L_i (0 for points without a positive).
+// Upstream gradient of each L_i (0 for points without a positive).
+template <typename T, typename A>
+std::vector<A> upstream(const CentroidState<A>& st, const Tensor& grad, Reduction reduction,
+                        bool leave_one_out) {
+  const int64_t N = st.N;
   std::vector<A> g(N, A(0));
   const T* gp = static_cast<const T*>(grad.data_ptr());
   int64_t count = 0;
   for (int64_t i = 0; i < N; ++i) count += st.has_positive(i, leave_one_out);
   for (int64_t i = 0; i < N; ++i) {
     if (!st.has_positive(i, leave_one_out)) continue;
-    if (d.reduction == Reduction::None) {
+    if (reduction == Reduction::None) {
       g[i] = static_cast<A>(gp[i * grad.stride(0)]);
     } else {
       g[i] = static_cast<A>(gp[0]);
-      if (d.reduction == Reduction::Mean) g[i] /= A(count);
+      if (reduction == Reduction::Mean) g[i] /= A(count);
     }
   }
+  return g;
+}
 
+// Backward of the losses with upstream `g` into grad_z (z's dtype, contiguous). The entity
+// sums are either derived from the points (grad_sums null: their gradient goes on to the
+// points) or an input of their own (OPS.md 4c: their gradient is written to grad_sums, [E, P]
+// contiguous, and the points get only the direct part). With `grad_scale` (the scaled forms),
+// also dL/dscale = sum_{i,u} dL/dlogit_{i,u} cos_{i,u}.
+template <typename T, typename A>
+void loss_backward(const CentroidState<A>& st, const std::vector<A>& g, A inv_temp,
+                   bool leave_one_out, T* gzp, T* grad_sums, double* grad_scale) {
+  const int64_t N = st.N, P = st.P, E = st.groups.E;
+  const Tensor& z = st.zhat;
   Tensor gzhat = new_empty(z, {N, P}, acc_scalar_type<A>());
   Tensor gcent = new_zeros(z, {E, P}, acc_scalar_type<A>());
   std::vector<A> own_coef(N, A(0));  // dL/d<zhat_i, c+_i> for leave-one-out rows
@@ -317,8 +395,6 @@ Tensor centroid_loss_backward_kernel(const CentroidLossDims& d, const Tensor& gr
   }
   // Per entity: back through c_u = S_u / ||S_u||, the leave-one-out positives
   // (which depend on S_e and on zhat_i), S_u = sum of zhat, and zhat = z / ||z||.
-  Tensor grad_z = new_empty(z, {N, P}, z.scalar_type());
-  T* gzp = static_cast<T*>(grad_z.data_ptr());
   cpu::parallel_over(E, P * std::max<int64_t>(1, N / std::max<int64_t>(1, E)),
                      [&](int64_t u0, int64_t u1) {
     std::vector<A> gs(P), cplus(P), gcp(P), gr(P), row(P);
@@ -338,15 +414,28 @@ Tensor centroid_loss_backward_kernel(const CentroidLossDims& d, const Tensor& gr
           gs[p] += gr[p];
         }
       }
+      if (grad_sums) cpu::store_row(gs.data(), P, grad_sums + u * P);
       for (int64_t r = st.groups.offsets[u]; r < st.groups.offsets[u + 1]; ++r) {
         const int64_t i = st.groups.members[r];
         A* gzi = gzh + i * P;
-        for (int64_t p = 0; p < P; ++p) gzi[p] += gs[p];
+        if (!grad_sums)
+          for (int64_t p = 0; p < P; ++p) gzi[p] += gs[p];
         normalize_backward(st.zhat_row(i), gzi, row.data(), P, st.znorm[i]);
         cpu::store_row(row.data(), P, gzp + i * P);
       }
     }
   });
+}
+
+template <typename T>
+Tensor centroid_loss_backward_kernel(const CentroidLossDims& d, const Tensor& grad,
+                                     const Tensor& z, const Tensor& entity, acc_t<T> inv_temp,
+                                     bool leave_one_out, double* grad_scale = nullptr) {
+  using A = acc_t<T>;
+  const CentroidState<A> st = build_state<T>(z, entity, d.N, d.P);
+  Tensor grad_z = new_empty(z, {d.N, d.P}, z.scalar_type());
+  loss_backward<T>(st, upstream<T>(st, grad, d.reduction, leave_one_out), inv_temp,
+                   leave_one_out, static_cast<T*>(grad_z.data_ptr()), nullptr, grad_scale);
   return grad_z;
 }
 
@@ -408,6 +497,51 @@ Tensor centroid_contrastive_loss_backward_cpu(Tensor grad, Tensor z, Tensor enti
   return out;
 }
 
+// OPS.md 4c: the per-point losses of the rank's points against the given entity sums.
+Tensor centroid_contrastive_loss_from_sums_cpu(Tensor z, Tensor entity_index, Tensor sums,
+                                               Tensor counts, Tensor scale, bool leave_one_out) {
+  const char* op = "centroid_contrastive_loss_from_sums";
+  const FromSumsDims d = check_centroid_loss_from_sums(op, z, entity_index, sums, counts, scale);
+  const double s = scalar_value(scale);
+  Tensor out = new_empty(z, {d.N}, z.scalar_type());
+  dispatch_floating(z.scalar_type(), op, [&](auto tag) {
+    using T = typename decltype(tag)::type;
+    using A = acc_t<T>;
+    const CentroidState<A> st =
+        build_state_from_sums<T>(op, d, z, entity_index, sums, counts);
+    const std::vector<A> loss = point_losses(st, A(s), leave_one_out);
+    cpu::store_row(loss.data(), d.N, static_cast<T*>(out.data_ptr()));
+  });
+  return out;
+}
+
+std::tuple<Tensor, Tensor, Tensor> centroid_contrastive_loss_from_sums_backward_cpu(
+    Tensor grad, Tensor z, Tensor entity_index, Tensor sums, Tensor counts, Tensor scale,
+    bool leave_one_out) {
+  const char* op = "centroid_contrastive_loss_from_sums_backward";
+  const FromSumsDims d =
+      check_centroid_loss_from_sums_backward(grad, z, entity_index, sums, counts, scale);
+  const double s = scalar_value(scale);
+  Tensor grad_z = new_empty(z, {d.N, d.P}, z.scalar_type());
+  Tensor grad_sums = new_empty(sums, {d.E, d.P}, sums.scalar_type());
+  double grad_s = 0.0;
+  dispatch_floating(z.scalar_type(), op, [&](auto tag) {
+    using T = typename decltype(tag)::type;
+    using A = acc_t<T>;
+    const CentroidState<A> st =
+        build_state_from_sums<T>(op, d, z, entity_index, sums, counts);
+    loss_backward<T>(st, upstream<T>(st, grad, Reduction::None, leave_one_out), A(s),
+                     leave_one_out, static_cast<T*>(grad_z.data_ptr()),
+                     static_cast<T*>(grad_sums.data_ptr()), &grad_s);
+  });
+  Tensor grad_scale = new_empty(scale, {}, scale.scalar_type());
+  dispatch_floating(scale.scalar_type(), op, [&](auto tag) {
+    using S = typename decltype(tag)::type;
+    *static_cast<S*>(grad_scale.data_ptr()) = static_cast<S>(grad_s);
+  });
+  return {grad_z, grad_sums, grad_scale};
+}
+
 }  // namespace
 }  // namespace cldmdf
 
@@ -419,4 +553,8 @@ STABLE_TORCH_LIBRARY_IMPL(cldmdf, CPU, m) {
          TORCH_BOX(&cldmdf::centroid_contrastive_loss_scaled_cpu));
   m.impl("centroid_contrastive_loss_scaled_backward",
          TORCH_BOX(&cldmdf::centroid_contrastive_loss_scaled_backward_cpu));
+  m.impl("centroid_contrastive_loss_from_sums",
+         TORCH_BOX(&cldmdf::centroid_contrastive_loss_from_sums_cpu));
+  m.impl("centroid_contrastive_loss_from_sums_backward",
+         TORCH_BOX(&cldmdf::centroid_contrastive_loss_from_sums_backward_cpu));
 }

@@ -52,6 +52,21 @@ CentroidLossDims check_centroid_loss_scaled(const char* op, const Tensor& z, con
 CentroidLossDims check_centroid_loss_scaled_backward(const Tensor& grad, const Tensor& z,
                                                      const Tensor& entity, const Tensor& scale,
                                                      const std::string& reduction);
+// The loss against given entity sums (OPS.md 4c): z [N, P], entity_index int64 [N] into the
+// E rows of sums [E, P] (z's dtype), counts int64 [E], scale as above. The values of
+// entity_index are checked by the kernels (they need the data).
+struct FromSumsDims {
+  int64_t N, P, E;
+};
+FromSumsDims check_centroid_loss_from_sums(const char* op, const Tensor& z,
+                                           const Tensor& entity_index, const Tensor& sums,
+                                           const Tensor& counts, const Tensor& scale);
+FromSumsDims check_centroid_loss_from_sums_backward(const Tensor& grad, const Tensor& z,
+                                                    const Tensor& entity_index,
+                                                    const Tensor& sums, const Tensor& counts,
+                                                    const Tensor& scale);
+// Raises the operator's error for an entity_index value outside [0, E) at `position`.
+[[noreturn]] void fail_entity_index(const char* op, int64_t position, int64_t value, int64_t E);
 // The value of a 0-dim floating tensor on the CPU, as a double.
 double scalar_value(const Tensor& t);
 

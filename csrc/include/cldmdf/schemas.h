@@ -27,6 +27,12 @@ inline constexpr const char* kOperatorSchemas[] = {
     "bool leave_one_out=True, str reduction=\"mean\") -> Tensor",
     "centroid_contrastive_loss_scaled_backward(Tensor grad, Tensor z, Tensor entity, Tensor scale, "
     "bool leave_one_out, str reduction) -> (Tensor grad_z, Tensor grad_scale)",
+    // OPS.md 4c: the per-point losses against given entity sums (the distributed loss)
+    "centroid_contrastive_loss_from_sums(Tensor z, Tensor entity_index, Tensor sums, "
+    "Tensor counts, Tensor scale, bool leave_one_out=True) -> Tensor",
+    "centroid_contrastive_loss_from_sums_backward(Tensor grad, Tensor z, Tensor entity_index, "
+    "Tensor sums, Tensor counts, Tensor scale, bool leave_one_out) "
+    "-> (Tensor grad_z, Tensor grad_sums, Tensor grad_scale)",
 };
 
 }  // namespace cldmdf
