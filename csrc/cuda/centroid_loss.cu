@@ -57,6 +57,7 @@ struct Entities {
   Tensor starts;   // [N] entity u's members are members[starts[u] : ends[u]], u < E
   Tensor ends;     // [N]
   Tensor count;    // [1] E
+  std::optional<Tensor> totals;  // [E] points of each entity on every rank (OPS.md 4c)
 };
 
 // Device view of Entities.
@@ -66,8 +67,10 @@ struct EntityPtrs {
   const int64_t* starts;
   const int64_t* ends;
   const int64_t* count;
+  const int64_t* totals;  // null: the entities are the points' own
 
-  __device__ int64_t size(int64_t u) const { return ends[u] - starts[u]; }
+  // The entity's number of points that decides leave-one-out: on every rank when given.
+  __device__ int64_t size(int64_t u) const { return totals ? totals[u] : ends[u] - starts[u]; }
   __device__ bool has_positive(int64_t i, bool leave_one_out) const {
     return !leave_one_out || size(inverse[i]) > 1;
   }
@@ -78,7 +81,8 @@ EntityPtrs ptrs(const Entities& e) {
           static_cast<const int64_t*>(e.members.data_ptr()),
           static_cast<const int64_t*>(e.starts.data_ptr()),
           static_cast<const int64_t*>(e.ends.data_ptr()),
-          static_cast<const int64_t*>(e.count.data_ptr())};
+          static_cast<const int64_t*>(e.count.data_ptr()),
+          e.totals ? static_cast<const int64_t*>(e.totals->data_ptr()) : nullptr};
 }
 
 __global__ void new_group_flags_kernel(const int64_t* sorted, int64_t N, int64_t* flags) {
@@ -129,6 +133,75 @@ Entities group_entities(const Tensor& entity, int64_t N, cudaStream_t s) {
   return e;
 }
 
+// ---------------------------------------------------------------- given entities (OPS.md 4c)
+
+// out[0] = the first position of idx outside [0, E) (-1 if none), out[1] its value. One block.
+__global__ void first_bad_index_kernel(const int64_t* idx, int64_t stride, int64_t N, int64_t E,
+                                       int64_t* out) {
+  __shared__ int64_t first[1024];
+  int64_t mine = -1;
+  for (int64_t i = threadIdx.x; i < N; i += blockDim.x) {
+    const int64_t v = idx[i * stride];
+    if (v < 0 || v >= E) {
+      mine = i;
+      break;
+    }
+  }
+  first[threadIdx.x] = mine;
+  __syncthreads();
+  if (threadIdx.x != 0) return;
+  int64_t best = -1;
+  for (unsigned t = 0; t < blockDim.x; ++t)
+    if (first[t] >= 0 && (best < 0 || first[t] < best)) best = first[t];
+  out[0] = best;
+  out[1] = best >= 0 ? idx[best * stride] : 0;
+}
+
+// The groups of points whose dense entities are given: sorted = entity_index sorted (stable),
+// order its permutation; starts/ends start zeroed (an entity without local points is empty).
+__global__ void dense_groups_kernel(const int64_t* sorted, const int64_t* order, int64_t N,
+                                    int64_t* inverse, int64_t* starts, int64_t* ends) {
+  const int64_t r = blockIdx.x * int64_t(blockDim.x) + threadIdx.x;
+  if (r >= N) return;
+  const int64_t u = sorted[r];
+  inverse[order[r]] = u;
+  if (r == 0 || sorted[r - 1] != u) starts[u] = r;
+  if (r == N - 1 || sorted[r + 1] != u) ends[u] = r + 1;
+}
+
+template <typename V>
+__global__ void set_value_kernel(V value, V* out) { *out = value; }
+
+// Entities of OPS.md 4c: entity_index (checked to lie in [0, E): one synchronisation) and the
+// entities' sizes over every rank. Per-entity buffers have E slots.
+Entities dense_entities(const char* op, const Tensor& entity_index, const Tensor& counts,
+                        int64_t N, int64_t E, cudaStream_t s) {
+  Tensor bad = new_empty(entity_index, {2}, ScalarType::Long);
+  launch(first_bad_index_kernel, 1, 1024, 0, s,
+         static_cast<const int64_t*>(entity_index.data_ptr()), entity_index.stride(0), N, E,
+         static_cast<int64_t*>(bad.data_ptr()));
+  int64_t host[2] = {-1, 0};
+  copy_to_host(host, bad.data_ptr(), sizeof(host), s);
+  if (host[0] >= 0) fail_entity_index(op, host[0], host[1], E);
+  std::array<StableIValue, 4> sort_stack{
+      torch::stable::detail::from(entity_index),
+      torch::stable::detail::from(std::optional<bool>(true)),
+      torch::stable::detail::from(int64_t(0)), torch::stable::detail::from(false)};
+  Tensor sorted = torch::stable::contiguous(call_single("aten::sort", "stable", sort_stack.data()));
+  Tensor order = torch::stable::contiguous(torch::stable::detail::to<Tensor>(sort_stack[1]));
+  Entities e{new_empty(entity_index, {N}, ScalarType::Long), order,
+             new_zeros(entity_index, {E}, ScalarType::Long),
+             new_zeros(entity_index, {E}, ScalarType::Long),
+             new_empty(entity_index, {1}, ScalarType::Long), torch::stable::contiguous(counts)};
+  launch(dense_groups_kernel, ceil_div(N, kThreads), kThreads, 0, s,
+         static_cast<const int64_t*>(sorted.data_ptr()),
+         static_cast<const int64_t*>(order.data_ptr()), N,
+         static_cast<int64_t*>(e.inverse.data_ptr()), static_cast<int64_t*>(e.starts.data_ptr()),
+         static_cast<int64_t*>(e.ends.data_ptr()));
+  launch(set_value_kernel<int64_t>, 1, 1, 0, s, E, static_cast<int64_t*>(e.count.data_ptr()));
+  return e;
+}
+
 // ---------------------------------------------------------------- per point / per entity
 
 // out[r] = in[r] / max(||in[r]||, eps) (accumulation dtype) and norm[r] = ||in[r]||; one warp per
@@ -149,6 +222,15 @@ __global__ void normalize_rows_kernel(View<const T, 2> in, int64_t rows, int64_t
   for (int64_t p = lane; p < P; p += 32)
     out[r * P + p] = load(in.data + r * in.stride[0] + p * in.stride[1]) * inv;
   if (lane == 0) norm[r] = sqrt_acc(sq);
+}
+
+// out[r] = in[r] in the accumulation dtype, contiguous.
+template <typename T, typename A>
+__global__ void load_rows_kernel(View<const T, 2> in, int64_t rows, int64_t P, A* out) {
+  const int64_t k = blockIdx.x * int64_t(blockDim.x) + threadIdx.x;
+  if (k >= rows * P) return;
+  const int64_t r = k / P, p = k % P;
+  out[k] = load(in.data + r * in.stride[0] + p * in.stride[1]);
 }
 
 // S_u = sum of zhat over the members of u in ascending point order, c_u = S_u / max(||S_u||, eps),
@@ -443,20 +525,20 @@ __global__ void __launch_bounds__(kTileThreads)
 // gcent[u, f] = sum_{i: e(i) != u} coef_{i,u} zhat_i[f]: a block owns 64 centroids x 128
 // features (per feature chunk it visits) and streams over one slice of the points, blockIdx.z
 // of gridDim.z (more blocks than ceil(E / 64) alone when E is small). Slice z writes every
-// element of its part of partial[z] ([N slots, P], u < E); sum_slices_kernel adds the slices.
+// element of its part of partial[z] ([slots, P], u < E); sum_slices_kernel adds the slices.
 template <typename A>
 __global__ void __launch_bounds__(kTileThreads)
     centroid_side_grad_kernel(const A* zhat, const A* centroids, const A* lse, const A* upstream,
                               EntityPtrs ent, int64_t N, int64_t P, const A* scale,
-                              int64_t rows_per_slice, A* partial) {
+                              int64_t rows_per_slice, int64_t slots, A* partial) {
   const A inv_temp = *scale;  // 1 / T, or the learned scale (read on the device)
   __shared__ TileShared<A> sm;
   const int64_t u0 = blockIdx.x * int64_t(kTile);
   const int64_t E = *ent.count;
-  if (u0 >= E) return;  // the grid is sized for E = N
+  if (u0 >= E) return;  // the grid is sized for E = slots
   const int64_t r_begin = blockIdx.z * rows_per_slice;
   const int64_t r_end = std::min<int64_t>(N, r_begin + rows_per_slice);
-  A* gcent = partial + blockIdx.z * N * P;
+  A* gcent = partial + blockIdx.z * slots * P;
   for (int64_t f0 = blockIdx.y * int64_t(kOutChunk); f0 < P; f0 += int64_t(gridDim.y) * kOutChunk) {
     A out[4][8] = {};
     for (int64_t r0 = r_begin; r0 < r_end; r0 += kTile) {
@@ -471,12 +553,12 @@ __global__ void __launch_bounds__(kTileThreads)
 
 // gcent[u, f] = sum over the slices of partial[z][u, f], in slice order (deterministic); u < E.
 template <typename A>
-__global__ void sum_slices_kernel(const A* partial, int64_t slices, int64_t N, int64_t P,
+__global__ void sum_slices_kernel(const A* partial, int64_t slices, int64_t slots, int64_t P,
                                   const int64_t* count, A* gcent) {
   const int64_t k = blockIdx.x * int64_t(blockDim.x) + threadIdx.x;
   if (k >= *count * P) return;
   A total = partial[k];
-  for (int64_t z = 1; z < slices; ++z) total += partial[z * N * P + k];
+  for (int64_t z = 1; z < slices; ++z) total += partial[z * slots * P + k];
   gcent[k] = total;
 }
 
@@ -613,7 +695,8 @@ __global__ void positive_grad_entity_kernel(const A* zhat, const A* sums, const 
   }
 }
 
-// grad_z_i from gzhat_i + gS_{e(i)} through zhat_i = z_i / ||z_i||; one warp per point.
+// grad_z_i from gzhat_i + gS_{e(i)} through zhat_i = z_i / ||z_i||; one warp per point. With
+// gsums null (the sums are an input, OPS.md 4c) only gzhat_i.
 template <typename T, typename A>
 __global__ void point_grad_kernel(const A* zhat, const A* znorm, const int64_t* inverse,
                                   const A* gsums, int64_t N, int64_t P, A* gzhat, T* grad_z) {
@@ -621,8 +704,10 @@ __global__ void point_grad_kernel(const A* zhat, const A* znorm, const int64_t* 
   const int lane = threadIdx.x & 31;
   if (i >= N) return;
   A* g = gzhat + i * P;
-  const A* gs = gsums + inverse[i] * P;
-  for (int64_t p = lane; p < P; p += 32) g[p] += gs[p];
+  if (gsums) {
+    const A* gs = gsums + inverse[i] * P;
+    for (int64_t p = lane; p < P; p += 32) g[p] += gs[p];
+  }
   __syncwarp();
   const A* y = zhat + i * P;
   A dot = A(0);
@@ -635,10 +720,6 @@ __global__ void point_grad_kernel(const A* zhat, const A* znorm, const int64_t* 
 }
 
 // ---------------------------------------------------------------- the scale (OPS.md 4a)
-
-// out[0] = the multiplier of the cosines: a number (1 / T), or the learned 0-dim scale.
-template <typename A>
-__global__ void set_scale_kernel(A value, A* out) { *out = value; }
 
 template <typename S, typename A>
 __global__ void convert_scale_kernel(const S* scale, A* out) { *out = static_cast<A>(load(scale)); }
@@ -707,47 +788,83 @@ __global__ void sum_terms_kernel(const A* term, int64_t N, S* out) {
 
 // What forward and backward both derive from (z, entity): entities, normalised points, entity
 // sums and centroids, the own logits and every point's logsumexp. O(N * P), never O(N * E);
-// per-entity buffers have N slots (E <= N is only known on the device).
+// per-entity buffers have `slots` rows: N for the operator's own entities (E <= N is only
+// known on the device), E for given ones (OPS.md 4c).
 template <typename A>
 struct State {
   Entities ent;
   EntityPtrs ep;
   Tensor zhat, znorm, sums, centroids, snorm, own, lse;
-  int64_t N, P;
+  int64_t N, P, slots;
   Tensor scale;  // [1] the multiplier of the cosines: 1 / T, or the learned scale
 
   const A* ptr(const Tensor& t) const { return static_cast<const A*>(t.data_ptr()); }
   A* mut(const Tensor& t) const { return static_cast<A*>(t.data_ptr()); }
 };
 
+// The state's buffers and zhat; the entity sums and centroids are left to the caller.
 template <typename T>
-State<acc_t<T>> build_state(const Tensor& z, const Tensor& entity, int64_t N, int64_t P,
-                            const Tensor& scale, bool leave_one_out, const Tensor* loss,
-                            cudaStream_t s) {
+State<acc_t<T>> new_state(const Tensor& z, Entities ent, int64_t N, int64_t P, int64_t slots,
+                          const Tensor& scale, cudaStream_t s) {
   using A = acc_t<T>;
   const ScalarType at = acc_scalar_type<A>();
-  State<A> st{group_entities(entity, N, s),
+  State<A> st{std::move(ent),
               {},
               new_empty(z, {N, P}, at),
               new_empty(z, {N}, at),
-              new_empty(z, {N, P}, at),
-              new_empty(z, {N, P}, at),
-              new_empty(z, {N}, at),
+              new_empty(z, {slots, P}, at),
+              new_empty(z, {slots, P}, at),
+              new_empty(z, {slots}, at),
               new_empty(z, {N}, at),
               new_empty(z, {N}, at),
               N,
               P,
+              slots,
               scale};
   st.ep = ptrs(st.ent);
   launch(normalize_rows_kernel<T, A>, warp_blocks(N), kThreads, 0, s, view_of<const T, 2>(z), N, P,
          st.mut(st.zhat), st.mut(st.znorm));
-  launch(entity_sums_kernel<A>, warp_blocks(N), kThreads, 0, s, st.ptr(st.zhat), st.ep, N, P,
-         st.mut(st.sums), st.mut(st.centroids), st.mut(st.snorm));
+  return st;
+}
+
+// The own logits and logsumexps (and the per-point losses into `loss` when given).
+template <typename A>
+void finish_state(State<A>& st, bool leave_one_out, const Tensor* loss, cudaStream_t s) {
+  const int64_t N = st.N, P = st.P;
   launch(own_logit_kernel<A>, warp_blocks(N), kThreads, 0, s, st.ptr(st.zhat), st.ptr(st.sums),
          st.ptr(st.centroids), st.ep, N, P, leave_one_out, st.ptr(st.scale), st.mut(st.own));
   launch(logsumexp_kernel<A>, ceil_div(N, kTile), kTileThreads, 0, s, st.ptr(st.zhat),
          st.ptr(st.centroids), st.ptr(st.own), st.ep, N, P, leave_one_out, st.ptr(st.scale),
          st.mut(st.lse), loss ? st.mut(*loss) : nullptr);
+}
+
+template <typename T>
+State<acc_t<T>> build_state(const Tensor& z, const Tensor& entity, int64_t N, int64_t P,
+                            const Tensor& scale, bool leave_one_out, const Tensor* loss,
+                            cudaStream_t s) {
+  using A = acc_t<T>;
+  State<A> st = new_state<T>(z, group_entities(entity, N, s), N, P, N, scale, s);
+  launch(entity_sums_kernel<A>, warp_blocks(N), kThreads, 0, s, st.ptr(st.zhat), st.ep, N, P,
+         st.mut(st.sums), st.mut(st.centroids), st.mut(st.snorm));
+  finish_state(st, leave_one_out, loss, s);
+  return st;
+}
+
+// OPS.md 4c: the entities and their sums over every rank are given.
+template <typename T>
+State<acc_t<T>> build_state_from_sums(const char* op, const FromSumsDims& d, const Tensor& z,
+                                      const Tensor& entity_index, const Tensor& sums,
+                                      const Tensor& counts, const Tensor& scale,
+                                      bool leave_one_out, const Tensor* loss, cudaStream_t s) {
+  using A = acc_t<T>;
+  const int64_t E = d.E, P = d.P;
+  State<A> st = new_state<T>(z, dense_entities(op, entity_index, counts, d.N, E, s), d.N, P, E,
+                             scale, s);
+  launch(load_rows_kernel<T, A>, ceil_div(E * P, kThreads), kThreads, 0, s,
+         view_of<const T, 2>(sums), E, P, st.mut(st.sums));
+  launch(normalize_rows_kernel<T, A>, warp_blocks(E), kThreads, 0, s, view_of<const T, 2>(sums), E,
+         P, st.mut(st.centroids), st.mut(st.snorm));
+  finish_state(st, leave_one_out, loss, s);
   return st;
 }
 
@@ -758,7 +875,7 @@ Tensor scale_buffer(const Tensor& z, double inv_temp, const Tensor* scale, cudaS
   Tensor out = new_empty(z, {1}, acc_scalar_type<A>());
   A* p = static_cast<A*>(out.data_ptr());
   if (!scale) {
-    launch(set_scale_kernel<A>, 1, 1, 0, s, A(inv_temp), p);
+    launch(set_value_kernel<A>, 1, 1, 0, s, A(inv_temp), p);
     return out;
   }
   dispatch_floating(scale->scalar_type(), "centroid_contrastive_loss.scaled", [&](auto tag) {
@@ -817,28 +934,29 @@ Tensor centroid_contrastive_loss_scaled_cuda(Tensor z, Tensor entity, Tensor sca
   return out;
 }
 
-// grad_z; with `scale` (the scaled form) also dL/dscale into `grad_scale` (0-d, its dtype).
-template <typename T>
-void loss_backward(const CentroidLossDims& d, const Tensor& grad, const Tensor& z,
-                   const Tensor& entity, double inv_temp, const Tensor* scale, bool leave_one_out,
-                   cudaStream_t s, Tensor& grad_z, Tensor* grad_scale) {
-  using A = acc_t<T>;
+// grad_z (z's dtype) from the state and the upstream gradient `grad` of the reduction. The
+// sums are the points' own (grad_sums null: their gradient goes on to the points) or an input
+// (OPS.md 4c: their gradient goes to grad_sums, [E, P] in their dtype). With grad_scale (the
+// scaled forms) also dL/dscale (0-d, its dtype).
+template <typename T, typename A>
+void state_backward(const State<A>& st, const Tensor& z, const Tensor& grad, Reduction reduction,
+                    bool leave_one_out, cudaStream_t s, Tensor& grad_z, Tensor* grad_sums,
+                    Tensor* grad_scale) {
   const ScalarType at = acc_scalar_type<A>();
-  const int64_t N = d.N, P = d.P;
-  const Tensor sc = scale_buffer<A>(z, inv_temp, scale, s);
-  const State<A> st = build_state<T>(z, entity, N, P, sc, leave_one_out, nullptr, s);
+  const int64_t N = st.N, P = st.P, slots = st.slots;
   Tensor upstream = new_empty(z, {N}, at);
   Tensor gzhat = new_empty(z, {N, P}, at);
-  Tensor gcent = new_empty(z, {N, P}, at);
-  Tensor gsums = new_empty(z, {N, P}, at);
+  Tensor gcent = new_empty(z, {slots, P}, at);
+  Tensor gsums = new_empty(z, {slots, P}, at);
   A* up = st.mut(upstream);
   View<const T, 1> gv{static_cast<const T*>(grad.data_ptr()),
                       {grad.dim() == 1 ? grad.stride(0) : 0}};
   launch(upstream_kernel<T, A>, 1, 1024, 0, s, gv, st.ep, N, leave_one_out,
-         static_cast<int>(d.reduction), up);
+         static_cast<int>(reduction), up);
   if (P > 0) {
-    const dim3 grid(static_cast<unsigned>(ceil_div(N, kTile)),
-                    static_cast<unsigned>(std::min<int64_t>(ceil_div(P, kOutChunk), 65535)));
+    const unsigned chunks =
+        static_cast<unsigned>(std::min<int64_t>(ceil_div(P, kOutChunk), 65535));
+    const dim3 grid(static_cast<unsigned>(ceil_div(N, kTile)), chunks);
     launch(point_side_grad_kernel<A>, grid, kTileThreads, 0, s, st.ptr(st.zhat),
            st.ptr(st.centroids), st.ptr(st.lse), up, st.ep, N, P, st.ptr(st.scale), st.mut(gzhat));
     // The centroid side has only ceil(E / 64) x feature-chunk blocks of work: the points are
@@ -846,30 +964,34 @@ void loss_backward(const CentroidLossDims& d, const Tensor& grad, const Tensor& 
     const int64_t row_tiles = ceil_div(N, kTile);
     const int64_t rows_per_slice = ceil_div(row_tiles, std::min(kMaxSlices, row_tiles)) * kTile;
     const int64_t slices = ceil_div(N, rows_per_slice);
-    Tensor partial = slices > 1 ? new_empty(z, {slices, N, P}, at) : gcent;
-    const dim3 side_grid(grid.x, grid.y, static_cast<unsigned>(slices));
+    Tensor partial = slices > 1 ? new_empty(z, {slices, slots, P}, at) : gcent;
+    const dim3 side_grid(static_cast<unsigned>(ceil_div(slots, kTile)), chunks,
+                         static_cast<unsigned>(slices));
     launch(centroid_side_grad_kernel<A>, side_grid, kTileThreads, 0, s, st.ptr(st.zhat),
            st.ptr(st.centroids), st.ptr(st.lse), up, st.ep, N, P, st.ptr(st.scale), rows_per_slice,
-           st.mut(partial));
+           slots, st.mut(partial));
     if (slices > 1)
-      launch(sum_slices_kernel<A>, ceil_div(N * P, kThreads), kThreads, 0, s, st.ptr(partial),
-             slices, N, P, st.ep.count, st.mut(gcent));
+      launch(sum_slices_kernel<A>, ceil_div(slots * P, kThreads), kThreads, 0, s,
+             st.ptr(partial), slices, slots, P, st.ep.count, st.mut(gcent));
   }
   if (!leave_one_out) {
-    launch(own_centroid_grad_kernel<A>, warp_blocks(N), kThreads, 0, s, st.ptr(st.zhat),
-           st.ptr(st.centroids), st.ptr(st.own), st.ptr(st.lse), up, st.ep, N, P, st.ptr(st.scale),
-           st.mut(gzhat), st.mut(gcent));
+    launch(own_centroid_grad_kernel<A>, warp_blocks(slots), kThreads, 0, s, st.ptr(st.zhat),
+           st.ptr(st.centroids), st.ptr(st.own), st.ptr(st.lse), up, st.ep, slots, P,
+           st.ptr(st.scale), st.mut(gzhat), st.mut(gcent));
   }
-  launch(centroid_grad_kernel<A>, warp_blocks(N), kThreads, 0, s, st.ptr(st.centroids),
-         st.ptr(gcent), st.ptr(st.snorm), st.ep.count, N, P, st.mut(gsums));
+  launch(centroid_grad_kernel<A>, warp_blocks(slots), kThreads, 0, s, st.ptr(st.centroids),
+         st.ptr(gcent), st.ptr(st.snorm), st.ep.count, slots, P, st.mut(gsums));
   if (leave_one_out) {
-    launch(positive_grad_entity_kernel<A>, warp_blocks(N), kThreads, 0, s, st.ptr(st.zhat),
-           st.ptr(st.sums), st.ptr(st.own), st.ptr(st.lse), up, st.ep, N, P, st.ptr(st.scale),
+    launch(positive_grad_entity_kernel<A>, warp_blocks(slots), kThreads, 0, s, st.ptr(st.zhat),
+           st.ptr(st.sums), st.ptr(st.own), st.ptr(st.lse), up, st.ep, slots, P, st.ptr(st.scale),
            st.mut(gzhat), st.mut(gsums));
   }
   launch(point_grad_kernel<T, A>, warp_blocks(N), kThreads, 0, s, st.ptr(st.zhat),
-         st.ptr(st.znorm), st.ep.inverse, st.ptr(gsums), N, P, st.mut(gzhat),
-         static_cast<T*>(grad_z.data_ptr()));
+         st.ptr(st.znorm), st.ep.inverse, grad_sums ? nullptr : st.ptr(gsums), N, P,
+         st.mut(gzhat), static_cast<T*>(grad_z.data_ptr()));
+  if (grad_sums && slots * P > 0)
+    launch(cast_kernel<T, A>, ceil_div(slots * P, kThreads), kThreads, 0, s, st.ptr(gsums),
+           slots * P, static_cast<T*>(grad_sums->data_ptr()));
   if (grad_scale) {
     Tensor own_cos = new_empty(z, {N}, at), term = new_empty(z, {N}, at);
     const Tensor one = scale_buffer<A>(z, 1.0, nullptr, s);
@@ -885,6 +1007,17 @@ void loss_backward(const CentroidLossDims& d, const Tensor& grad, const Tensor& 
              static_cast<S*>(grad_scale->data_ptr()));
     });
   }
+}
+
+// grad_z; with `scale` (the scaled form) also dL/dscale into `grad_scale` (0-d, its dtype).
+template <typename T>
+void loss_backward(const CentroidLossDims& d, const Tensor& grad, const Tensor& z,
+                   const Tensor& entity, double inv_temp, const Tensor* scale, bool leave_one_out,
+                   cudaStream_t s, Tensor& grad_z, Tensor* grad_scale) {
+  using A = acc_t<T>;
+  const Tensor sc = scale_buffer<A>(z, inv_temp, scale, s);
+  const State<A> st = build_state<T>(z, entity, d.N, d.P, sc, leave_one_out, nullptr, s);
+  state_backward<T>(st, z, grad, d.reduction, leave_one_out, s, grad_z, nullptr, grad_scale);
 }
 
 Tensor centroid_contrastive_loss_backward_cuda(Tensor grad, Tensor z, Tensor entity,
@@ -917,6 +1050,50 @@ std::tuple<Tensor, Tensor> centroid_contrastive_loss_scaled_backward_cuda(
   return {grad_z, grad_scale};
 }
 
+// OPS.md 4c: the per-point losses of the rank's points against the given entity sums.
+Tensor centroid_contrastive_loss_from_sums_cuda(Tensor z, Tensor entity_index, Tensor sums,
+                                                Tensor counts, Tensor scale, bool leave_one_out) {
+  const char* op = "centroid_contrastive_loss_from_sums";
+  const FromSumsDims d = check_centroid_loss_from_sums(op, z, entity_index, sums, counts, scale);
+  LaunchContext ctx(z);
+  Tensor out = new_empty(z, {d.N}, z.scalar_type());
+  if (d.N == 0) return out;
+  dispatch_floating(z.scalar_type(), op, [&](auto tag) {
+    using T = typename decltype(tag)::type;
+    using A = acc_t<T>;
+    Tensor loss = new_empty(z, {d.N}, acc_scalar_type<A>());
+    const State<A> st = build_state_from_sums<T>(op, d, z, entity_index, sums, counts,
+                                                 scale_buffer<A>(z, 0.0, &scale, ctx.stream),
+                                                 leave_one_out, &loss, ctx.stream);
+    launch(cast_kernel<T, A>, ceil_div(d.N, kThreads), kThreads, 0, ctx.stream, st.ptr(loss), d.N,
+           static_cast<T*>(out.data_ptr()));
+  });
+  return out;
+}
+
+std::tuple<Tensor, Tensor, Tensor> centroid_contrastive_loss_from_sums_backward_cuda(
+    Tensor grad, Tensor z, Tensor entity_index, Tensor sums, Tensor counts, Tensor scale,
+    bool leave_one_out) {
+  const char* op = "centroid_contrastive_loss_from_sums_backward";
+  const FromSumsDims d =
+      check_centroid_loss_from_sums_backward(grad, z, entity_index, sums, counts, scale);
+  LaunchContext ctx(z);
+  Tensor grad_z = new_empty(z, {d.N, d.P}, z.scalar_type());
+  Tensor grad_sums = new_zeros(sums, {d.E, d.P}, sums.scalar_type());
+  Tensor grad_scale = new_zeros(scale, {}, scale.scalar_type());
+  if (d.N == 0) return {grad_z, grad_sums, grad_scale};
+  dispatch_floating(z.scalar_type(), op, [&](auto tag) {
+    using T = typename decltype(tag)::type;
+    using A = acc_t<T>;
+    const State<A> st = build_state_from_sums<T>(op, d, z, entity_index, sums, counts,
+                                                 scale_buffer<A>(z, 0.0, &scale, ctx.stream),
+                                                 leave_one_out, nullptr, ctx.stream);
+    state_backward<T>(st, z, grad, Reduction::None, leave_one_out, ctx.stream, grad_z, &grad_sums,
+                      &grad_scale);
+  });
+  return {grad_z, grad_sums, grad_scale};
+}
+
 }  // namespace
 }  // namespace cuda
 }  // namespace cldmdf
@@ -929,4 +1106,8 @@ CLDMDF_CUDA_LIBRARY_IMPL(m) {
          TORCH_BOX(&cldmdf::cuda::centroid_contrastive_loss_scaled_cuda));
   m.impl("centroid_contrastive_loss_scaled_backward",
          TORCH_BOX(&cldmdf::cuda::centroid_contrastive_loss_scaled_backward_cuda));
+  m.impl("centroid_contrastive_loss_from_sums",
+         TORCH_BOX(&cldmdf::cuda::centroid_contrastive_loss_from_sums_cuda));
+  m.impl("centroid_contrastive_loss_from_sums_backward",
+         TORCH_BOX(&cldmdf::cuda::centroid_contrastive_loss_from_sums_backward_cuda));
 }

@@ -6,6 +6,8 @@
 // emulator of sim/cuda_sim.h, registered as cldmdf_cudasim::* for CPU tensors.
 #pragma once
 
+#include <cstring>
+
 #include <torch/csrc/stable/library.h>
 #include <torch/csrc/stable/macros.h>
 
@@ -42,6 +44,11 @@ void launch(void (*kernel)(KArgs...), dim3 grid, dim3 block, size_t shared_bytes
             Args&&... args) {
   ::cldmdf_sim::launch(kernel, grid, block, shared_bytes, std::forward<Args>(args)...);
 }
+
+// Copies `bytes` of device memory to the host once the stream's work is done.
+inline void copy_to_host(void* dst, const void* src, size_t bytes, cudaStream_t) {
+  std::memcpy(dst, src, bytes);
+}
 #else
 // Every kernel launch of an operator runs under the device guard of its
 // inputs and on that device's current stream (so CUDA graphs capture it).
@@ -61,6 +68,12 @@ void launch(void (*kernel)(KArgs...), dim3 grid, dim3 block, size_t shared_bytes
             cudaStream_t stream, Args&&... args) {
   kernel<<<grid, block, shared_bytes, stream>>>(std::forward<Args>(args)...);
   STD_CUDA_KERNEL_LAUNCH_CHECK();
+}
+
+// Copies `bytes` of device memory to the host once the stream's work is done (synchronises).
+inline void copy_to_host(void* dst, const void* src, size_t bytes, cudaStream_t stream) {
+  STD_CUDA_CHECK(cudaMemcpyAsync(dst, src, bytes, cudaMemcpyDeviceToHost, stream));
+  STD_CUDA_CHECK(cudaStreamSynchronize(stream));
 }
 #endif
 
