@@ -16,8 +16,10 @@ from dataclasses import dataclass, field, fields, replace
 from typing import Any, Callable, Dict, List, Optional, Tuple
 
 import torch
+import torch.distributed as dist
 import torch.nn.functional as F
 from torch import Tensor
+from torch.nn.parallel import DistributedDataParallel
 
 from . import data, metrics
 from .nn import CLDMDF, ConcatMLP, LateFusion
@@ -198,16 +200,53 @@ class EpochEnd:
     model: torch.nn.Module
     optimizer: torch.optim.Optimizer
     order: torch.Generator
+    rank_rng: Optional[List[Tensor]] = None  # every rank's torch generator (across processes)
 
     def snapshot(self) -> Dict[str, Any]:
         """Everything needed to continue training exactly where it stands (pass it to
         ``fit(resume=...)``): model and optimizer state, fit state (best epoch, its model
         state, early-stopping counter, history) and the random generators (batch order,
-        and torch's global generator that dropout and modality dropout draw from)."""
+        and torch's global generator that dropout and modality dropout draw from: every
+        rank's when training across processes)."""
+        rng = {"order": self.order.get_state(), "torch": torch.get_rng_state()}
+        if self.rank_rng is not None:
+            rng["torch_ranks"] = [s.clone() for s in self.rank_rng]
         return {"model": copy.deepcopy(self.model.state_dict()),
                 "optimizer": copy.deepcopy(self.optimizer.state_dict()),
                 "fit": copy.deepcopy(self.state.to_dict()),
-                "rng": {"order": self.order.get_state(), "torch": torch.get_rng_state()}}
+                "rng": rng}
+
+
+def world() -> Tuple[int, int]:
+    """(world size, rank) of the default process group; (1, 0) without one."""
+    if dist.is_available() and dist.is_initialized():
+        return dist.get_world_size(), dist.get_rank()
+    return 1, 0
+
+
+class _TrainingStep(torch.nn.Module):
+    """What DistributedDataParallel wraps: one forward is the model's training loss."""
+
+    def __init__(self, model: torch.nn.Module):
+        super().__init__()
+        self.model = model
+
+    def forward(self, modalities: List[Tensor], mask: Tensor, labels: Tensor, entity: Tensor,
+                task_normaliser: float, row_offset: int) -> Tensor:
+        return self.model.training_loss(modalities, mask, labels, entity, task_normaliser,
+                                        row_offset)
+
+
+def rank_batches(n: int, batch_size: int, order: torch.Generator, world_size: int, rank: int):
+    """The distributed sampler of :func:`fit`: the global batches are those of one process
+    (every rank draws the same permutation of the training rows from ``order``), and each
+    rank takes its consecutive share of every global batch. Yields (global rows, this rank's
+    rows, the first of them within the global batch). The splits are made before, on whole
+    entities, so an entity's rows stay on one side of every split; a batch may spread an
+    entity over ranks, which the distributed contrastive loss handles."""
+    for idx in torch.randperm(n, generator=order).split(batch_size):
+        parts = idx.tensor_split(world_size)
+        yield idx, parts[rank], sum(len(p) for p in parts[:rank])
 
 
 def fit(model: torch.nn.Module, train: Fold, val: Fold, num_classes: int, cfg: TrainConfig,
@@ -220,7 +259,24 @@ def fit(model: torch.nn.Module, train: Fold, val: Fold, num_classes: int, cfg: T
     ``callback(EpochEnd)`` runs after every epoch (progress display, checkpoints; an
     exception it raises stops training, e.g. to continue later). ``resume``, a
     :meth:`EpochEnd.snapshot`, continues a run from that epoch: the result is the same
-    as that of the uninterrupted run."""
+    as that of the uninterrupted run.
+
+    Under torch.distributed (e.g. torchrun) with more than one process, ``fit`` trains with
+    DistributedDataParallel: ``cfg.batch_size`` is the global batch, shared out by
+    :func:`rank_batches`; the task loss is normalised by the global batch and the contrastive
+    loss spans every rank (cldmdf.distributed), so a step equals the single-process step on
+    the global batch. Dropout draws differ per rank (each rank's generator is seeded with its
+    rank). Every rank evaluates the whole validation split; ``callback`` runs where given
+    (the CLI gives it to rank 0 only)."""
+    world_size, rank = world()
+    step = model
+    contrastive = getattr(model, "contrastive", None)
+    if world_size > 1:
+        torch.manual_seed(seed * 1_000_003 + rank)
+        loss_group = dist.new_group()  # the loss's collectives apart from DDP's
+        if contrastive is not None:
+            contrastive.set_process_group(loss_group)
+        step = DistributedDataParallel(_TrainingStep(model), find_unused_parameters=True)
     # foreach: one multi-tensor update instead of a Python loop over the parameters
     opt = torch.optim.AdamW(model.parameters(), lr=cfg.lr, weight_decay=cfg.weight_decay,
                             foreach=True)
@@ -231,18 +287,47 @@ def fit(model: torch.nn.Module, train: Fold, val: Fold, num_classes: int, cfg: T
         opt.load_state_dict(resume["optimizer"])
         state = FitState.from_dict(resume["fit"])
         order.set_state(resume["rng"]["order"])
-        torch.set_rng_state(resume["rng"]["torch"])
+        ranks = resume["rng"].get("torch_ranks")
+        torch.set_rng_state(ranks[rank] if ranks is not None and len(ranks) == world_size
+                            else resume["rng"]["torch"])
+    try:
+        _epochs(model, step, opt, order, state, train, val, num_classes, cfg, select, callback,
+                world_size, rank)
+    finally:
+        if world_size > 1:
+            if contrastive is not None:
+                contrastive.set_process_group(None)
+            dist.destroy_process_group(loss_group)
+    model.load_state_dict(state.best_state)
+    return state.best_epoch, state.best_scores
+
+
+def _epochs(model, step, opt, order, state, train, val, num_classes, cfg, select, callback,
+            world_size, rank):
     while not state.stopped and state.epoch < cfg.epochs:
         epoch = state.epoch + 1
         model.train()
         total, count = 0.0, 0
-        for idx in torch.randperm(len(train), generator=order).split(cfg.batch_size):
-            batch = train.rows(idx)
-            loss = model.training_loss(batch.modalities, batch.mask, batch.labels, batch.entity)
+        for idx, mine, offset in rank_batches(len(train), cfg.batch_size, order, world_size,
+                                              rank):
+            batch = train.rows(mine)
+            if world_size > 1:
+                # DDP averages the gradients over ranks: each rank's share of the global mean
+                normaliser = max(model.task_terms(train.mask[idx]), 1) / world_size
+                loss = step(batch.modalities, batch.mask, batch.labels, batch.entity,
+                            normaliser, offset)
+            else:
+                loss = model.training_loss(batch.modalities, batch.mask, batch.labels,
+                                           batch.entity)
             opt.zero_grad()
             loss.backward()
             opt.step()
-            total, count = total + loss.item() * len(idx), count + len(idx)
+            value = loss.detach()
+            if world_size > 1:  # the global batch's loss: the mean of the ranks' shares
+                value = value.clone()
+                dist.all_reduce(value)
+                value = value / world_size
+            total, count = total + value.item() * len(idx), count + len(idx)
         scores = evaluate(model, val, num_classes)
         key = (scores[select], -scores["loss"])
         improved = state.best_key is None or key > state.best_key
@@ -253,11 +338,13 @@ def fit(model: torch.nn.Module, train: Fold, val: Fold, num_classes: int, cfg: T
             state.stopped = True
         state.epoch = epoch
         state.history.append({"epoch": epoch, "train_loss": total / max(count, 1), **scores})
+        rank_rng = None
+        if world_size > 1:
+            rank_rng = [None] * world_size
+            dist.all_gather_object(rank_rng, torch.get_rng_state())
         if callback is not None:
             callback(EpochEnd(epoch, total / max(count, 1), scores, improved, state, model, opt,
-                              order))
-    model.load_state_dict(state.best_state)
-    return state.best_epoch, state.best_scores
+                              order, rank_rng))
 
 
 @torch.no_grad()

@@ -4,7 +4,7 @@
 Shapes: ``B`` batch, ``M`` modalities, ``d_m`` width of modality ``m``, ``C`` classes.
 ``mask`` [B, M] bool is True where a modality is present; missing rows are never read.
 """
-from typing import List, Sequence
+from typing import List, Optional, Sequence
 
 import torch
 import torch.nn as nn
@@ -44,9 +44,16 @@ class ConcatMLP(nn.Module):
         return self(modalities, mask)
 
     @torch.jit.export
+    def task_terms(self, mask: Tensor) -> int:
+        return mask.shape[0]
+
     def training_loss(self, modalities: List[Tensor], mask: Tensor, labels: Tensor,
-                      entity: Tensor) -> Tensor:
-        return F.cross_entropy(self(modalities, mask), labels)
+                      entity: Tensor, task_normaliser: Optional[float] = None,
+                      row_offset: int = 0) -> Tensor:
+        """Mean cross-entropy of the batch (its sum / ``task_normaliser`` when given)."""
+        if task_normaliser is None:
+            return F.cross_entropy(self(modalities, mask), labels)
+        return F.cross_entropy(self(modalities, mask), labels, reduction="sum") / task_normaliser
 
 
 class LateFusion(nn.Module):
@@ -79,10 +86,17 @@ class LateFusion(nn.Module):
         return mean.log()
 
     @torch.jit.export
+    def task_terms(self, mask: Tensor) -> int:
+        return int(mask.sum())
+
     def training_loss(self, modalities: List[Tensor], mask: Tensor, labels: Tensor,
-                      entity: Tensor) -> Tensor:
-        """Mean cross-entropy over the present (sample, modality) entries."""
+                      entity: Tensor, task_normaliser: Optional[float] = None,
+                      row_offset: int = 0) -> Tensor:
+        """Mean cross-entropy over the present (sample, modality) entries (their sum /
+        ``task_normaliser`` when given)."""
         per_modality = self.modality_logits(modalities, mask)
         logits = torch.cat(per_modality)
         targets = torch.cat([labels[mask[:, m]] for m in range(mask.shape[1])])
-        return F.cross_entropy(logits, targets)
+        if task_normaliser is None:
+            return F.cross_entropy(logits, targets)
+        return F.cross_entropy(logits, targets, reduction="sum") / task_normaliser

@@ -112,13 +112,21 @@ class CentroidContrastiveLoss(nn.Module):
     With ``learn_temperature`` the temperature is learned (CLIP-style): a parameter
     ``log_scale`` starts at ``log(1 / temperature)`` and the loss's scaled form
     (docs/OPS.md §3a) uses ``log_scale.exp()``.
+
+    With ``process_group`` (a ``torch.distributed`` ProcessGroup, or ``"world"`` for the
+    default group) the loss is that of every rank's points together: the centroids are the
+    global ones, each rank scores its own points, and DDP's gradient average gives the
+    single-process gradient (:mod:`cldmdf.distributed`, docs/DISTRIBUTED.md). Eager only:
+    a distributed loss is not scripted.
     """
 
     learn_temperature: torch.jit.Final[bool]  # a constant to TorchScript: one branch compiled
+    distributed: torch.jit.Final[bool]
 
     def __init__(self, in_dim: Optional[int] = None, proj_dim: Optional[int] = None,
                  temperature: float = 0.1, leave_one_out: bool = True,
-                 reduction: str = "mean", learn_temperature: bool = False):
+                 reduction: str = "mean", learn_temperature: bool = False,
+                 process_group=None):
         super().__init__()
         if (in_dim is None) != (proj_dim is None):
             raise ValueError("CentroidContrastiveLoss: give both in_dim and proj_dim for a "
@@ -131,12 +139,29 @@ class CentroidContrastiveLoss(nn.Module):
         self.leave_one_out = leave_one_out
         self.reduction = reduction
         self.learn_temperature = learn_temperature
+        self.set_process_group(process_group)
         if learn_temperature:
             self.log_scale = nn.Parameter(torch.tensor(math.log(1.0 / temperature)))
         else:  # no parameter: models and checkpoints without it stay as they were
             self.register_parameter("log_scale", None)
 
+    @torch.jit.unused
+    def set_process_group(self, process_group) -> None:
+        """Makes the loss span the ranks of ``process_group`` (None: this process only)."""
+        self.distributed = process_group is not None
+        self._process_group = process_group
+
+    @torch.jit.unused
+    def _distributed_loss(self, z: Tensor, entity: Tensor) -> Tensor:
+        from .. import distributed
+        return distributed.centroid_contrastive_loss(
+            self.proj(z), entity, self.temperature, self.leave_one_out, self.reduction,
+            scale=self.log_scale.exp() if self.learn_temperature else None,
+            process_group=self._process_group)
+
     def forward(self, z: Tensor, entity: Tensor) -> Tensor:
+        if self.distributed:
+            return self._distributed_loss(z, entity)
         if self.learn_temperature:
             scale = self.log_scale.exp()
             if torch.jit.is_scripting():  # TorchScript picks .scaled by the Tensor argument

@@ -123,24 +123,38 @@ class CLDMDF(nn.Module):
         return self(modalities, mask).logits
 
     @torch.jit.export
-    def point_entities(self, rows: Tensor, labels: Tensor, entity: Tensor) -> Tensor:
-        """The entity id [N] of each contrastive point, given its sample ``rows`` [N]."""
+    def point_entities(self, rows: Tensor, labels: Tensor, entity: Tensor,
+                       row_offset: int = 0) -> Tensor:
+        """The entity id [N] of each contrastive point, given its sample ``rows`` [N]
+        (in 'sample' mode the sample's row in the whole batch: ``row_offset + rows``)."""
         if self.entity_mode == "entity":
             return entity[rows]
         if self.entity_mode == "class":
             return labels[rows]
-        return rows
+        return rows + row_offset
+
+    def task_terms(self, mask: Tensor) -> int:
+        """How many terms the task loss of a batch with this ``mask`` averages: its rows."""
+        return mask.shape[0]
 
     @torch.jit.export
     def training_loss(self, modalities: List[Tensor], mask: Tensor, labels: Tensor,
-                      entity: Tensor) -> Tensor:
-        """Scalar training loss of a batch; ``labels`` [B] and ``entity`` [B] int64."""
+                      entity: Tensor, task_normaliser: Optional[float] = None,
+                      row_offset: int = 0) -> Tensor:
+        """Scalar training loss of a batch; ``labels`` [B] and ``entity`` [B] int64.
+
+        The cross-entropy is the batch mean, or with ``task_normaliser`` its sum divided by
+        that (training across processes: the rank's share of the global batch's mean);
+        ``row_offset`` is the batch's first row in the global batch ('sample' entities)."""
         out = self(modalities, mask)
-        loss = F.cross_entropy(out.logits, labels)
+        if task_normaliser is None:
+            loss = F.cross_entropy(out.logits, labels)
+        else:
+            loss = F.cross_entropy(out.logits, labels, reduction="sum") / task_normaliser
         if self.contrastive_weight > 0:
             present = out.mask.nonzero()  # [N, 2]; not as_tuple, which TorchScript lacks
             rows, mods = present[:, 0], present[:, 1]
             points = out.tokens[rows, mods]
             loss = loss + self.contrastive_weight * self.contrastive(
-                points, self.point_entities(rows, labels, entity))
+                points, self.point_entities(rows, labels, entity, row_offset))
         return loss
