@@ -7,6 +7,7 @@
     cldmdf experiment --quick --out results              # CL-DMDF + baselines, Handwritten
     cldmdf experiment --out full                         # the full protocol (hours)
     cldmdf train --data mydata.csv --rate 0.3 --checkpoint my.pt   # a user's CSV data set
+    torchrun --nproc-per-node 2 -m cldmdf train --task handwritten  # DDP over 2 processes
 
 Bad arguments and bad data files print one line on stderr and exit with code 2.
 """
@@ -21,6 +22,7 @@ import time
 from typing import Dict, List, Optional, Sequence
 
 import torch
+import torch.distributed as dist
 
 from . import data, experiment, training
 from .progress import MODES as PROGRESS_MODES
@@ -350,10 +352,11 @@ def cmd_train(args) -> int:
 
     select = t.task.metrics[0]
     label = f"{t.name} {model_name} η={rate:g} seed={seed}"
-    progress = EpochProgress(cfg.epochs, select, "none" if args.quiet else args.progress,
-                             label=label)
+    lead = training.world()[1] == 0  # under torchrun only rank 0 writes and reports
+    progress = EpochProgress(cfg.epochs, select,
+                             "none" if args.quiet or not lead else args.progress, label=label)
     start_epoch = resume["fit"]["epoch"] if resume else 0
-    if resume:
+    if resume and lead:
         print(f"{label}: resuming {args.checkpoint} after epoch {start_epoch}", file=sys.stderr)
 
     last = {"snapshot": resume}
@@ -362,7 +365,7 @@ def cmd_train(args) -> int:
         state = end.state
         progress.update(end.epoch, end.train_loss, end.val, state.best_epoch,
                         state.best_scores[select], "(early stop)" if state.stopped else "")
-        if args.checkpoint:
+        if args.checkpoint and lead:
             snapshot = last["snapshot"] = end.snapshot()
             save_checkpoint(args.checkpoint, {
                 "format": CHECKPOINT_FORMAT, "version": CHECKPOINT_VERSION, "config": config,
@@ -374,10 +377,11 @@ def cmd_train(args) -> int:
 
     try:
         model, result = training.train_run(t.name, model_name, rate, seed, overrides, t.ds, t.task,
-                                           callback=on_epoch, resume=resume)
+                                           callback=on_epoch, resume=resume, device=args.device)
     except StopRequested as stop:
         progress.close()
-        print(f"{label}: stopped after epoch {stop.args[0]}; continue with "
+        if lead:
+            print(f"{label}: stopped after epoch {stop.args[0]}; continue with "
               f"`{PROG} train --checkpoint {args.checkpoint} --resume`", file=sys.stderr)
         return 0
     except KeyboardInterrupt:
@@ -387,6 +391,8 @@ def cmd_train(args) -> int:
         print(f"{PROG}: interrupted{where}", file=sys.stderr)
         return EXIT_INTERRUPTED
     progress.close()
+    if not lead:
+        return 0
     if args.checkpoint:
         save_checkpoint(args.checkpoint, {
             "format": CHECKPOINT_FORMAT, "version": CHECKPOINT_VERSION, "config": config,
@@ -485,14 +491,19 @@ def cmd_experiment(args) -> int:
             check_rate(t, rate)
         check_settings(t, models, overrides)
         check_splits(t, range(seeds))
-    log = None if args.quiet else (lambda line: print(line, file=sys.stderr, flush=True))
+    lead = training.world()[1] == 0  # under torchrun only rank 0 writes and reports
+    log = (None if args.quiet or not lead
+           else (lambda line: print(line, file=sys.stderr, flush=True)))
 
     start = time.time()
     try:
-        results = experiment.run_protocol(tasks, models, rates_of, seeds, overrides, log)
+        results = experiment.run_protocol(tasks, models, rates_of, seeds, overrides, log,
+                                          args.device)
     except KeyboardInterrupt:
         print(f"{PROG}: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
+    if not lead:
+        return 0
     minutes = (time.time() - start) / 60
     text = experiment.report(results, tasks, models, rates_of, args.split, seeds, minutes,
                              overrides)
@@ -537,6 +548,12 @@ def build_parser() -> argparse.ArgumentParser:
                        help="torch intra-op threads (default 1: small models train faster "
                             "on one thread than on shared cores)")
 
+    def device_option(p):
+        p.add_argument("--device", default="cpu", choices=["cpu", "cuda"],
+                       help="where to train (default cpu). Under torchrun with more than one "
+                            "process training is data-parallel (DDP): gloo on cpu, NCCL on "
+                            "cuda (one GPU per process, by LOCAL_RANK)")
+
     def data_source(p, task_help):
         group = p.add_mutually_exclusive_group()
         group.add_argument("--task", type=task_type, help=task_help)
@@ -572,6 +589,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--quiet", action="store_true", help="no progress output")
     p.add_argument("--json", metavar="PATH", help="also write the result as JSON")
     common(p)
+    device_option(p)
     p.set_defaults(func=cmd_train)
 
     p = sub.add_parser("evaluate", help="test scores of a checkpoint at every missing rate",
@@ -618,8 +636,35 @@ def build_parser() -> argparse.ArgumentParser:
                    help="η of the modality-importance heatmap (default 0.3, or the closest run)")
     p.add_argument("--quiet", action="store_true", help="no per-run progress lines")
     common(p)
+    device_option(p)
     p.set_defaults(func=cmd_experiment)
     return parser
+
+
+def start_distributed(device: Optional[str]) -> bool:
+    """Under torchrun (WORLD_SIZE > 1 in the environment) joins the process group of the
+    run: gloo for cpu, NCCL for cuda (this process on GPU LOCAL_RANK). Only train and
+    experiment (``device`` given) train across processes. Returns whether it started one."""
+    if device == "cuda" and not torch.cuda.is_available():
+        raise UsageError("--device cuda: CUDA is not available (torch.cuda.is_available() is "
+                         "False)")
+    world_size = int(os.environ.get("WORLD_SIZE", "1"))
+    if world_size <= 1 or dist.is_initialized():
+        return False
+    if device is None:
+        raise UsageError("only train and experiment run under torchrun with several processes")
+    if not dist.is_available():
+        raise UsageError("torchrun with several processes needs torch.distributed, which this "
+                         "torch build lacks")
+    if device == "cuda":
+        local_rank = int(os.environ.get("LOCAL_RANK", "0"))
+        if local_rank >= torch.cuda.device_count():
+            raise UsageError(f"--device cuda: this process has LOCAL_RANK {local_rank} but the "
+                             f"machine has {torch.cuda.device_count()} GPU(s); start at most "
+                             "that many processes per node")
+        torch.cuda.set_device(local_rank)
+    dist.init_process_group("nccl" if device == "cuda" else "gloo")
+    return True
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
@@ -631,7 +676,12 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
             raise UsageError("choose a command: train, evaluate or experiment "
                              f"(`{PROG} --help`, `{PROG} train --help`, ...)")
         torch.set_num_threads(args.threads)
-        return args.func(args)
+        started = start_distributed(getattr(args, "device", None))
+        try:
+            return args.func(args)
+        finally:
+            if started:
+                dist.destroy_process_group()
     except (UsageError, data.DataError) as err:
         message = " ".join(str(err).split())  # one line, whatever the message holds
         print(f"{getattr(err, 'prog', PROG)}: error: {message}", file=sys.stderr)

@@ -52,7 +52,8 @@ class TaskData:
 
 def run_protocol(tasks: Sequence[TaskData], models: Sequence[str], rates_of: Dict[str, Sequence],
                  seeds: int, overrides: Dict,
-                 log: Optional[Callable[[str], None]] = None) -> List[Dict]:
+                 log: Optional[Callable[[str], None]] = None,
+                 device: str = "cpu") -> List[Dict]:
     """Every run of tasks × η × models × seeds 0..seeds-1, in that order; ``log`` gets
     one line per finished run."""
     total = sum(len(rates_of[t.name]) for t in tasks) * len(models) * seeds
@@ -61,7 +62,8 @@ def run_protocol(tasks: Sequence[TaskData], models: Sequence[str], rates_of: Dic
         for rate in rates_of[t.name]:
             for model in models:
                 for seed in range(seeds):
-                    r = training.run(t.name, model, rate, seed, overrides, t.ds, t.task)
+                    r = training.run(t.name, model, rate, seed, overrides, t.ds, t.task,
+                                     device)
                     results.append(r)
                     if log is not None:
                         scores = ", ".join(f"{k} {v:.4f}" for k, v in r["test"].items()

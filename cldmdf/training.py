@@ -41,6 +41,10 @@ class Fold:
         return Fold([x[idx] for x in self.modalities], self.mask[idx], self.labels[idx],
                     self.entity[idx])
 
+    def to(self, device) -> "Fold":
+        return Fold([x.to(device) for x in self.modalities], self.mask.to(device),
+                    self.labels.to(device), self.entity.to(device))
+
 
 @dataclass
 class TrainConfig:
@@ -276,7 +280,10 @@ def fit(model: torch.nn.Module, train: Fold, val: Fold, num_classes: int, cfg: T
         loss_group = dist.new_group()  # the loss's collectives apart from DDP's
         if contrastive is not None:
             contrastive.set_process_group(loss_group)
-        step = DistributedDataParallel(_TrainingStep(model), find_unused_parameters=True)
+        device = next(model.parameters()).device
+        step = DistributedDataParallel(_TrainingStep(model), find_unused_parameters=True,
+                                       device_ids=[device.index] if device.type == "cuda"
+                                       else None)
     # foreach: one multi-tensor update instead of a Python loop over the parameters
     opt = torch.optim.AdamW(model.parameters(), lr=cfg.lr, weight_decay=cfg.weight_decay,
                             foreach=True)
@@ -310,6 +317,7 @@ def _epochs(model, step, opt, order, state, train, val, num_classes, cfg, select
         total, count = 0.0, 0
         for idx, mine, offset in rank_batches(len(train), cfg.batch_size, order, world_size,
                                               rank):
+            idx, mine = idx.to(train.mask.device), mine.to(train.mask.device)
             batch = train.rows(mine)
             if world_size > 1:
                 # DDP averages the gradients over ranks: each rank's share of the global mean
@@ -386,17 +394,22 @@ def get_task(task_name: str, task: Optional[Task] = None) -> Task:
 def train_run(task_name: str, variant: str, rate: float, seed: int, overrides: Dict = None,
               ds: data.MultimodalDataset = None, task: Task = None,
               callback: Optional[Callable[[EpochEnd], None]] = None,
-              resume: Optional[Dict[str, Any]] = None) -> Tuple[torch.nn.Module, Dict]:
+              resume: Optional[Dict[str, Any]] = None,
+              device: str = "cpu") -> Tuple[torch.nn.Module, Dict]:
     """:func:`run`, also returning the trained (selected) model; ``callback`` and
-    ``resume`` are passed to :func:`fit`."""
+    ``resume`` are passed to :func:`fit`; the model trains on ``device`` (under torchrun
+    with "cuda", each process on its LOCAL_RANK's GPU)."""
     task = get_task(task_name, task)
     ds = task.load() if ds is None else ds
     cfg, model_kwargs = run_settings(task, overrides or {})
     start = time.time()
-    folds = prepare_folds(ds, rate, seed)
+    device = torch.device(device)
+    if device.type == "cuda" and device.index is None:
+        device = torch.device("cuda", torch.cuda.current_device())
+    folds = {k: f.to(device) for k, f in prepare_folds(ds, rate, seed).items()}
     torch.manual_seed(seed)
     model = build_model(variant, [x.shape[1] for x in ds.modalities], ds.num_classes,
-                        model_kwargs)
+                        model_kwargs).to(device)
     epoch, val = fit(model, folds["train"], folds["val"], ds.num_classes, cfg, task.metrics[0],
                      seed, callback=callback, resume=resume)
     all_mask = torch.cat([f.mask for f in folds.values()])
@@ -410,10 +423,10 @@ def train_run(task_name: str, variant: str, rate: float, seed: int, overrides: D
 
 
 def run(task_name: str, variant: str, rate: float, seed: int, overrides: Dict = None,
-        ds: data.MultimodalDataset = None, task: Task = None) -> Dict:
+        ds: data.MultimodalDataset = None, task: Task = None, device: str = "cpu") -> Dict:
     """One run of the protocol. ``overrides`` (model keyword arguments and TrainConfig
     fields) win over the task's defaults; ``ds`` saves reloading the task's data; ``task``
     replaces ``TASKS[task_name]`` (e.g. a user's CSV data set). Returns the realised
     missing rate, the selected epoch, val and test scores, the wall time and, for the
     CL-DMDF variants, the modality importance per class on the test split."""
-    return train_run(task_name, variant, rate, seed, overrides, ds, task)[1]
+    return train_run(task_name, variant, rate, seed, overrides, ds, task, device=device)[1]

@@ -103,17 +103,17 @@ def disagreement_worker(rank, world, init_file, what):
     dist.destroy_process_group()
 
 
-def training_worker(rank, world, init_file, out_file, epochs):
+def training_worker(rank, world, init_file, out_file, epochs, entity_mode):
     """A few epochs of DDP training of the CL-DMDF model through cldmdf.training.fit; rank 0
     saves the trained parameters for the test to compare with the single-process run."""
     init(rank, world, init_file)
-    model = training_check_run(epochs)
+    model = training_check_run(epochs, entity_mode)
     if rank == 0:
         torch.save(model.state_dict(), out_file)
     dist.destroy_process_group()
 
 
-def _check_setup():
+def _check_setup(entity_mode="entity"):
     from cldmdf import training
     from cldmdf.nn import CLDMDF
     g = torch.Generator().manual_seed(1)
@@ -128,7 +128,7 @@ def _check_setup():
     torch.manual_seed(0)
     model = CLDMDF([5, 4], 3, dim=16, num_layers=1, num_heads=2, dropout=0.0,
                    modality_dropout=0.0, contrastive_weight=0.5, proj_dim=8,
-                   entity_mode="entity")
+                   entity_mode=entity_mode)
     return model, train, val
 
 
@@ -145,12 +145,12 @@ def live_parameters():
     return {n: g > 1e-6 * largest for n, g in grads.items()}
 
 
-def training_check_run(epochs):
+def training_check_run(epochs, entity_mode):
     """The run both sides do: a small CL-DMDF model on a synthetic data set with entities
     spread over the batches, deterministic (no dropout), so that the distributed run must
-    equal the single-process one. Batches of 20 rows (the last one 8) split over the ranks."""
+    equal the single-process one ('sample' entities: the rows of the global batch). Batches of 20 rows (the last one 8) split over the ranks."""
     from cldmdf import training
-    model, train, val = _check_setup()
+    model, train, val = _check_setup(entity_mode)
     cfg = training.TrainConfig(epochs=epochs, batch_size=20, lr=3e-3, patience=epochs)
     training.fit(model, train, val, 3, cfg, "accuracy", seed=0)
     return model

@@ -63,12 +63,12 @@ def test_the_from_sums_operator_with_local_sums_is_the_single_process_loss():
                                    torch.autograd.grad((want * w).sum(), z)[0])
 
 
-@pytest.mark.parametrize("world", [2, 3])
-def test_ddp_training_equals_single_process_training(world, tmp_path):
+@pytest.mark.parametrize("world,entity_mode", [(2, "sample"), (3, "entity")])
+def test_ddp_training_equals_single_process_training(world, entity_mode, tmp_path):
     out = tmp_path / "trained.pt"
-    spawn(workers.training_worker, world, tmp_path, str(out), 3)
+    spawn(workers.training_worker, world, tmp_path, str(out), 3, entity_mode)
     distributed_state = torch.load(out, weights_only=True)
-    single = workers.training_check_run(3).state_dict()
+    single = workers.training_check_run(3, entity_mode).state_dict()
     assert distributed_state.keys() == single.keys()
     live = workers.live_parameters()
     compared = sum(int(m.sum()) for m in live.values())
@@ -77,3 +77,30 @@ def test_ddp_training_equals_single_process_training(world, tmp_path):
         keep = live.get(name, torch.ones_like(value, dtype=torch.bool))
         torch.testing.assert_close(distributed_state[name][keep], value[keep], atol=1e-5,
                                    rtol=1e-4, msg=lambda m: f"{name}: {m}")
+
+
+def _train(tmp_path, name, launcher, *extra):
+    out = tmp_path / f"{name}.json"
+    cmd = [*launcher, "-m", "cldmdf", "train", "--task", "nutrimouse", "--quiet",
+           "--set", "epochs=3", "dropout=0", "--checkpoint", str(tmp_path / f"{name}.pt"),
+           "--json", str(out), *extra]
+    proc = subprocess.run(cmd, capture_output=True, text=True, timeout=120, cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    return proc, out
+
+
+def test_torchrun_trains_the_cli_run_of_one_process(tmp_path):
+    torchrun = [sys.executable, "-m", "torch.distributed.run", "--standalone",
+                "--nproc-per-node", "2"]
+    first, _ = _train(tmp_path, "ddp", torchrun, "--stop-after", "2")
+    assert "stopped after epoch 2" in first.stderr
+    resumed, ddp_json = _train(tmp_path, "ddp", torchrun, "--resume")
+    assert resumed.stdout.count("| test |") == 1  # rank 0 alone reports
+    _, single_json = _train(tmp_path, "single", [sys.executable])
+    import json
+    ddp = json.load(open(ddp_json))["result"]
+    single = json.load(open(single_json))["result"]
+    assert ddp["epoch"] == single["epoch"]
+    for split in ("val", "test"):
+        for metric, value in single[split].items():
+            assert abs(ddp[split][metric] - value) < 1e-5, (split, metric)
