@@ -523,3 +523,94 @@ def test_scaled_learns_its_scale_like_the_reference():
     torch.testing.assert_close(runs[0][0], runs[1][0])
     torch.testing.assert_close(runs[0][1], runs[1][1])
 
+
+
+# --------------------------------------------------------------------------- given entity sums (OPS.md 4c)
+
+def from_sums_inputs(N, P, E, gen, dtype, device, local_entities=None):
+    """A rank's view: N points over the first `local_entities` of E entities; the sums and
+    counts also hold other ranks' points (random extra sums, counts >= the local ones)."""
+    local_entities = E if local_entities is None else local_entities
+    index = torch.randint(0, local_entities, (N,), generator=gen).to(device)
+    z = randn((N, P), gen, dtype, device)
+    zhat = torch.nn.functional.normalize(z.double(), dim=1)
+    # the other ranks' points: 0 to 2 unit vectors per entity, at least one where this rank
+    # has none (every row of the sums is an entity with a point somewhere)
+    extra = torch.randint(0, 3, (E,), generator=gen)
+    extra = torch.where(torch.bincount(index.cpu(), minlength=E) == 0, extra.clamp(min=1), extra)
+    owner = torch.repeat_interleave(torch.arange(E), extra).to(device)
+    others = torch.nn.functional.normalize(randn((len(owner), P), gen, torch.float64, device),
+                                           dim=1)
+    sums = (zhat.new_zeros(E, P).index_add(0, index, zhat).index_add(0, owner, others)).to(dtype)
+    counts = (torch.bincount(index, minlength=E).cpu() + extra).to(device)
+    return z, index, sums, counts
+
+
+@pytest.mark.parametrize("leave_one_out", LOO)
+@pytest.mark.parametrize("dtype", [torch.float32, torch.float16, torch.bfloat16], ids=dtype_id)
+def test_from_sums_loss_and_every_gradient_match_reference(device, dtype, leave_one_out):
+    gen = make_generator("from-sums", dtype, leave_one_out)
+    z, index, sums, counts = from_sums_inputs(90, 12, 40, gen, dtype, device, local_entities=30)
+    op_z, op_sums = leaf(z), leaf(sums)
+    op_s = leaf(torch.tensor(6.0, dtype=torch.float32, device=device))
+    loss = cldmdf.ops.centroid_contrastive_loss_from_sums(op_z, index, op_sums, counts, op_s,
+                                                          leave_one_out)
+    upstream = randn(loss.shape, gen, loss.dtype, loss.device)
+    grads = torch.autograd.grad(loss, (op_z, op_sums, op_s), upstream)
+    ref_in = [as_reference_input(z), as_reference_input(sums),
+              leaf(torch.tensor(6.0, dtype=torch.float64))]
+    ref = reference.centroid_contrastive_loss_from_sums(ref_in[0], index, ref_in[1], counts,
+                                                        ref_in[2], leave_one_out)
+    ref_grads = torch.autograd.grad(ref, ref_in, upstream.double())
+    assert_close(loss, ref, dtype, "losses")
+    for name, g, r in zip(("z", "sums", "scale"), grads, ref_grads):
+        assert_close(g, r, dtype if name != "scale" else torch.float32, f"grad {name}")
+    assert grads[1].dtype == dtype and grads[2].dtype == torch.float32
+
+
+@pytest.mark.parametrize("leave_one_out", LOO)
+def test_from_sums_gradcheck(device, leave_one_out):
+    gen = make_generator("from-sums-gradcheck", leave_one_out)
+    z, index, sums, counts = from_sums_inputs(11, 4, 7, gen, torch.float64, device,
+                                              local_entities=5)
+    z = leaf(with_layout(z, "noncontiguous"))
+    scale = leaf(torch.tensor(3.0, dtype=torch.float64, device=device))
+    assert torch.autograd.gradcheck(
+        lambda a, b, c: cldmdf.ops.centroid_contrastive_loss_from_sums(a, index, b, counts, c,
+                                                                        leave_one_out),
+        (z, leaf(sums), scale))
+
+
+def test_from_sums_with_the_local_sums_is_the_single_process_loss(device):
+    gen = make_generator("from-sums-local")
+    z = randn((40, 6), gen, torch.float64, device)
+    entity = make_entities(40, 9, gen, device, singletons=2)
+    ids, index = torch.unique(entity, return_inverse=True)
+    for leave_one_out in (True, False):
+        op_z = leaf(z)
+        zhat = torch.nn.functional.normalize(op_z, dim=1, eps=1e-12)
+        sums = zhat.new_zeros(len(ids), 6).index_add(0, index, zhat)
+        counts = torch.bincount(index, minlength=len(ids))
+        got = cldmdf.ops.centroid_contrastive_loss_from_sums(
+            op_z, index, sums, counts, torch.tensor(5.0, dtype=torch.float64, device=device),
+            leave_one_out)
+        want = cldmdf.centroid_contrastive_loss(z, entity, 0.2, leave_one_out, "none")
+        torch.testing.assert_close(got, want, **TOL[torch.float64])
+        # the gradient through the sums (autograd) plus the direct one is the full gradient
+        plain_z = leaf(z)
+        (want_g,) = torch.autograd.grad(
+            cldmdf.centroid_contrastive_loss(plain_z, entity, 0.2, leave_one_out, "sum"), plain_z)
+        (got_g,) = torch.autograd.grad(got.sum(), op_z)
+        torch.testing.assert_close(got_g, want_g, **TOL[torch.float64])
+
+
+def test_from_sums_entities_without_local_points_and_an_empty_rank(device):
+    gen = make_generator("from-sums-empty")
+    z, index, sums, counts = from_sums_inputs(0, 5, 4, gen, torch.float32, device)
+    op_z, op_sums = leaf(z), leaf(sums)
+    loss = cldmdf.ops.centroid_contrastive_loss_from_sums(
+        op_z, index, op_sums, counts, torch.tensor(2.0, device=device), True)
+    assert loss.shape == (0,)
+    gz, gsums = torch.autograd.grad(loss.sum(), (op_z, op_sums), allow_unused=True)
+    assert gz.shape == (0, 5)
+    assert gsums is None or torch.equal(gsums, torch.zeros_like(sums))

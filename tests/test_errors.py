@@ -190,6 +190,35 @@ SCALED_LOSS_CASES = [
     ("reduction-avg", "reduction", lambda d: scaled_loss(d, reduction="avg")),
 ]
 
+
+
+def from_sums(device, **override):
+    args = dict(z=_t((N, P), device), entity_index=torch.tensor([0, 0, 1, 1, 2, 2], device=device),
+                sums=_t((3, P), device), counts=torch.full((3,), 2, device=device),
+                scale=torch.tensor(2.0, device=device))
+    args.update(override)
+    return cldmdf.ops.centroid_contrastive_loss_from_sums(*args.values())
+
+
+FROM_SUMS_CASES = [
+    ("index-out-of-range", "entity_index",
+     lambda d: from_sums(d, entity_index=torch.tensor([0, 0, 1, 3, 2, 2], device=d))),
+    ("index-negative", "entity_index",
+     lambda d: from_sums(d, entity_index=torch.tensor([0, -1, 1, 1, 2, 2], device=d))),
+    ("index-int32", "entity_index",
+     lambda d: from_sums(d, entity_index=torch.zeros(N, dtype=torch.int32, device=d))),
+    ("index-short", "entity_index",
+     lambda d: from_sums(d, entity_index=torch.zeros(N - 1, dtype=torch.int64, device=d))),
+    ("sums-width", "sums", lambda d: from_sums(d, sums=_t((3, P + 1), d))),
+    ("sums-rank1", "sums", lambda d: from_sums(d, sums=_t((3,), d))),
+    ("sums-float64", "sums", lambda d: from_sums(d, sums=_t((3, P), d, F64))),
+    ("counts-length", "counts",
+     lambda d: from_sums(d, counts=torch.full((4,), 2, device=d))),
+    ("counts-float", "counts", lambda d: from_sums(d, counts=torch.full((3,), 2.0, device=d))),
+    ("scale-shape1", "scale", lambda d: from_sums(d, scale=torch.ones(1, device=d))),
+    ("scale-int", "scale", lambda d: from_sums(d, scale=torch.tensor(2, device=d))),
+]
+
 # --------------------------------------------------------------------------- backward operators
 
 
@@ -241,6 +270,10 @@ BACKWARD_CASES = [
      lambda d: _centroid_backward(d, "none", grad=_t((N + 1,), d))),
     ("centroid_contrastive_loss_backward", "grad",
      lambda d: _centroid_backward(d, grad=_t((), d, F64))),
+    ("centroid_contrastive_loss_from_sums_backward", "grad",
+     lambda d: torch.ops.cldmdf.centroid_contrastive_loss_from_sums_backward(
+         _t((N + 1,), d), _t((N, P), d), torch.tensor([0, 0, 1, 1, 2, 2], device=d),
+         _t((3, P), d), torch.full((3,), 2, device=d), torch.tensor(2.0, device=d), True)),
 ]
 
 ALL_CASES = (
@@ -252,6 +285,8 @@ ALL_CASES = (
        for cid, arg, fn in CENTROID_LOSS_CASES]
     + [pytest.param("centroid_contrastive_loss.scaled", arg, fn, id=f"scaled_loss-{cid}")
        for cid, arg, fn in SCALED_LOSS_CASES]
+    + [pytest.param("centroid_contrastive_loss_from_sums", arg, fn, id=f"from_sums-{cid}")
+       for cid, arg, fn in FROM_SUMS_CASES]
     + [pytest.param(op, arg, fn, id=f"{op}-{arg}-{i}")
        for i, (op, arg, fn) in enumerate(BACKWARD_CASES)]
 )

@@ -216,3 +216,39 @@ def test_opcheck_centroid_contrastive_loss_backward(shape, requires_grad, leave_
     grad = torch.randn(shape[0] if reduction == "none" else (), dtype=torch.float64)
     opcheck(torch.ops.cldmdf.centroid_contrastive_loss_backward.default,
             (grad, z, entity, T, leave_one_out, reduction))
+
+
+# --------------------------------------------------------------------------- from sums (OPS.md 4c)
+
+def from_sums_args(N, P, E, dtype, requires_grad, layout="contiguous", seed=0):
+    """A rank's points against sums of E entities (some with no point here, some singletons
+    everywhere: counts 1)."""
+    gen = make_generator("opcheck-from-sums", N, P, E, seed)
+    z = with_layout(randn((N, P), gen, dtype), layout).requires_grad_(requires_grad)
+    sums = with_layout(randn((E, P), gen, dtype), layout).requires_grad_(requires_grad)
+    index = torch.randint(0, E, (N,), generator=gen)
+    counts = torch.bincount(index, minlength=E) + torch.randint(0, 3, (E,), generator=gen)
+    scale = torch.tensor(2.5, dtype=dtype, requires_grad=requires_grad)
+    return z, with_layout(index, layout), sums, counts, scale
+
+
+FROM_SUMS_SHAPES = [(9, 4, 5), (1, 3, 4), (12, 6, 12), (0, 3, 2)]
+
+
+@pytest.mark.parametrize("leave_one_out", LOO)
+@pytest.mark.parametrize("requires_grad", REQUIRES_GRAD)
+@pytest.mark.parametrize("layout", ["contiguous", "noncontiguous"])
+@pytest.mark.parametrize("shape", FROM_SUMS_SHAPES, ids=lambda s: "N{}-P{}-E{}".format(*s))
+def test_opcheck_centroid_contrastive_loss_from_sums(shape, layout, requires_grad, leave_one_out):
+    opcheck(torch.ops.cldmdf.centroid_contrastive_loss_from_sums.default,
+            (*from_sums_args(*shape, torch.float64, requires_grad, layout), leave_one_out))
+
+
+@no_autograd_kernel_warning
+@pytest.mark.parametrize("leave_one_out", LOO)
+@pytest.mark.parametrize("shape", FROM_SUMS_SHAPES, ids=lambda s: "N{}-P{}-E{}".format(*s))
+def test_opcheck_centroid_contrastive_loss_from_sums_backward(shape, leave_one_out):
+    args = from_sums_args(*shape, torch.float64, True)
+    grad = torch.randn(shape[0], dtype=torch.float64)
+    opcheck(torch.ops.cldmdf.centroid_contrastive_loss_from_sums_backward.default,
+            (grad, *args, leave_one_out))
