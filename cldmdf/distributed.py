@@ -143,6 +143,12 @@ def centroid_contrastive_loss(z: Tensor, entity: Tensor, temperature: float = 0.
     if scale is not None and scale.dim() != 0:
         raise ValueError(f"{who}: scale expected a 0-D tensor, got shape {list(scale.shape)}")
 
+    if dist.get_world_size(group) == 1:  # the single-process operator is the whole loss
+        if scale is not None:
+            return torch.ops.cldmdf.centroid_contrastive_loss.scaled(z, entity, scale,
+                                                                     leave_one_out, reduction)
+        return torch.ops.cldmdf.centroid_contrastive_loss(z, entity, temperature, leave_one_out,
+                                                          reduction)
     ids = torch.unique(entity)  # sorted
     record = _settings_record(ids.numel(), z, leave_one_out, reduction,
                               None if scale is not None else temperature, scale is not None)
