@@ -281,7 +281,9 @@ def fit(model: torch.nn.Module, train: Fold, val: Fold, num_classes: int, cfg: T
         if contrastive is not None:
             contrastive.set_process_group(loss_group)
         device = next(model.parameters()).device
-        step = DistributedDataParallel(_TrainingStep(model), find_unused_parameters=True,
+        # the contrastive head is the one part a model can leave unused (weight 0)
+        unused = getattr(model, "contrastive_weight", None) == 0
+        step = DistributedDataParallel(_TrainingStep(model), find_unused_parameters=unused,
                                        device_ids=[device.index] if device.type == "cuda"
                                        else None)
     # foreach: one multi-tensor update instead of a Python loop over the parameters
