@@ -264,7 +264,7 @@ def test_quick_experiment_is_the_main_jobs_setting(tmp_path, capsys, monkeypatch
     """--quick: Handwritten, CL-DMDF and both baselines, every η, 2 seeds (runs faked)."""
     calls = []
 
-    def fake_run(task, model, rate, seed, overrides, ds, t):
+    def fake_run(task, model, rate, seed, overrides, ds, t, device="cpu"):
         calls.append((task, model, rate, seed))
         scores = {"loss": 0.1, "accuracy": 0.9, "macro_f1": 0.9}
         return {"task": task, "model": model, "rate": rate, "seed": seed,

@@ -43,10 +43,10 @@ class ConcatMLP(nn.Module):
     def predict_logits(self, modalities: List[Tensor], mask: Tensor) -> Tensor:
         return self(modalities, mask)
 
-    @torch.jit.export
     def task_terms(self, mask: Tensor) -> int:
         return mask.shape[0]
 
+    @torch.jit.export
     def training_loss(self, modalities: List[Tensor], mask: Tensor, labels: Tensor,
                       entity: Tensor, task_normaliser: Optional[float] = None,
                       row_offset: int = 0) -> Tensor:
@@ -85,10 +85,10 @@ class LateFusion(nn.Module):
         mean = torch.where(counts > 0, probs / counts.clamp_min(1), 1.0 / self.num_classes)
         return mean.log()
 
-    @torch.jit.export
     def task_terms(self, mask: Tensor) -> int:
         return int(mask.sum())
 
+    @torch.jit.export
     def training_loss(self, modalities: List[Tensor], mask: Tensor, labels: Tensor,
                       entity: Tensor, task_normaliser: Optional[float] = None,
                       row_offset: int = 0) -> Tensor:
