@@ -86,3 +86,10 @@ def _from_sums_fake(z, entity_index, sums, counts, scale, leave_one_out=True):
 @torch.library.register_fake("cldmdf::centroid_contrastive_loss_from_sums_backward")
 def _from_sums_backward_fake(grad, z, entity_index, sums, counts, scale, leave_one_out):
     return z.new_empty(z.shape), sums.new_empty(sums.shape), scale.new_empty(())
+
+
+@torch.library.register_fake("cldmdf::centroid_contrastive_loss_with_grad")
+def _with_grad_fake(z, entity, scale, leave_one_out, reduction, scale_grad):
+    _expect_rank("centroid_contrastive_loss_with_grad", "z", z, 2)
+    grad_scale = scale.new_empty(()) if scale_grad else scale.new_empty(0)
+    return z.new_empty(()), z.new_empty(z.shape), grad_scale

@@ -47,6 +47,10 @@ std::tuple<Tensor, Tensor> centroid_contrastive_loss_scaled_backward(Tensor, Ten
                                                                      bool, std::string) {
   no_cuda("centroid_contrastive_loss_scaled_backward");
 }
+std::tuple<Tensor, Tensor, Tensor> centroid_contrastive_loss_with_grad(Tensor, Tensor, Tensor,
+                                                                       bool, std::string, bool) {
+  no_cuda("centroid_contrastive_loss_with_grad");
+}
 Tensor centroid_contrastive_loss_from_sums(Tensor, Tensor, Tensor, Tensor, Tensor, bool) {
   no_cuda("centroid_contrastive_loss_from_sums");
 }
@@ -71,6 +75,8 @@ STABLE_TORCH_LIBRARY_IMPL(cldmdf, CUDA, m) {
          TORCH_BOX(&cldmdf::centroid_contrastive_loss_scaled_backward));
   m.impl("centroid_contrastive_loss_from_sums",
          TORCH_BOX(&cldmdf::centroid_contrastive_loss_from_sums));
+  m.impl("centroid_contrastive_loss_with_grad",
+         TORCH_BOX(&cldmdf::centroid_contrastive_loss_with_grad));
   m.impl("centroid_contrastive_loss_from_sums_backward",
          TORCH_BOX(&cldmdf::centroid_contrastive_loss_from_sums_backward));
 }

@@ -220,6 +220,11 @@ FromSumsDims check_centroid_loss_from_sums_backward(const Tensor& grad, const Te
   return d;
 }
 
+void check_scalar_reduction(const char* op, const CentroidLossDims& d) {
+  CLDMDF_CHECK(d.reduction != Reduction::None, "cldmdf::", op,
+               ": argument 'reduction' expected \"mean\" or \"sum\" (a scalar loss), got \"none\"");
+}
+
 void fail_entity_index(const char* op, int64_t position, int64_t value, int64_t E) {
   fail("cldmdf::", op, ": argument 'entity_index' expected values in [0, E) = [0, ", E,
        ") (rows of sums), got ", value, " at position ", position);

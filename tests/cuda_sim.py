@@ -49,7 +49,8 @@ OPERATORS = ["dual_attention", "dual_attention_backward", "adaptive_fusion",
              "adaptive_fusion_backward", "centroid_contrastive_loss",
              "centroid_contrastive_loss_backward", "centroid_contrastive_loss.scaled",
              "centroid_contrastive_loss_scaled_backward", "centroid_contrastive_loss_from_sums",
-             "centroid_contrastive_loss_from_sums_backward"]
+             "centroid_contrastive_loss_from_sums_backward",
+             "centroid_contrastive_loss_with_grad"]
 
 
 class routed:

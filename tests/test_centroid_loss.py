@@ -614,3 +614,63 @@ def test_from_sums_entities_without_local_points_and_an_empty_rank(device):
     gz, gsums = torch.autograd.grad(loss.sum(), (op_z, op_sums), allow_unused=True)
     assert gz.shape == (0, 5)
     assert gsums is None or torch.equal(gsums, torch.zeros_like(sums))
+
+
+# --------------------------------------------------------------------------- differentiated in the forward
+
+@pytest.mark.parametrize("reduction", ["mean", "sum"])
+@pytest.mark.parametrize("leave_one_out", LOO)
+@pytest.mark.parametrize("dtype", [torch.float32, torch.float16], ids=dtype_id)
+def test_one_pass_gradients_equal_the_recomputing_backward(device, dtype, leave_one_out,
+                                                           reduction):
+    """A reduced loss that will be differentiated runs cldmdf::centroid_contrastive_loss_with_grad
+    (loss and gradients from one pass of tiles); its result and gradients are those of the
+    forward kernel and the backward operator."""
+    gen = make_generator("one-pass", dtype, leave_one_out, reduction)
+    z = randn((80, 10), gen, dtype, device)
+    entity = make_entities(80, 12, gen, device, singletons=2)
+    op_z = leaf(z)
+    loss = cldmdf.centroid_contrastive_loss(op_z, entity, 0.2, leave_one_out, reduction)
+    assert "OnePass" in type(loss.grad_fn).__name__
+    upstream = torch.tensor(1.7, dtype=dtype, device=device)
+    (gz,) = torch.autograd.grad(loss, op_z, upstream)
+    with torch.no_grad():
+        want = cldmdf.centroid_contrastive_loss(z, entity, 0.2, leave_one_out, reduction)
+    want_gz = torch.ops.cldmdf.centroid_contrastive_loss_backward(upstream, z, entity, 0.2,
+                                                                  leave_one_out, reduction)
+    torch.testing.assert_close(loss, want, **TOL[dtype])
+    torch.testing.assert_close(gz, want_gz, **TOL[dtype])
+
+
+def test_one_pass_scaled_gradient_into_the_scale(device):
+    gen = make_generator("one-pass-scaled")
+    z = leaf(randn((40, 6), gen, torch.float64, device))
+    entity = make_entities(40, 7, gen, device, singletons=1)
+    scale = leaf(torch.tensor(3.0, dtype=torch.float64, device=device))
+    loss = cldmdf.centroid_contrastive_loss_scaled(z, entity, scale, True, "mean")
+    assert "OnePass" in type(loss.grad_fn).__name__
+    got = torch.autograd.grad(loss, (z, scale), torch.tensor(-0.5, dtype=torch.float64,
+                                                              device=device))
+    want = torch.ops.cldmdf.centroid_contrastive_loss_scaled_backward(
+        torch.tensor(-0.5, dtype=torch.float64, device=device), z.detach(), entity,
+        scale.detach(), True, "mean")
+    for g, w in zip(got, want):
+        torch.testing.assert_close(g, w, **TOL[torch.float64])
+
+
+def test_second_derivatives_are_a_clear_error(device):
+    gen = make_generator("double-backward")
+    z = leaf(randn((20, 4), gen, torch.float64, device))
+    entity = make_entities(20, 5, gen, device)
+    for reduction in REDUCTIONS:
+        loss = cldmdf.centroid_contrastive_loss(z, entity, 0.3, True, reduction).sum()
+        with pytest.raises(RuntimeError, match="second derivatives are not supported"):
+            torch.autograd.grad(loss, z, create_graph=True)
+
+
+def test_the_one_pass_operator_needs_a_reduced_loss(device):
+    z = torch.randn(6, 3, device=device)
+    with pytest.raises(RuntimeError, match="argument 'reduction' expected"):
+        torch.ops.cldmdf.centroid_contrastive_loss_with_grad(
+            z, torch.tensor([0, 0, 1, 1, 2, 2], device=device), torch.tensor(2.0, device=device),
+            True, "none", False)

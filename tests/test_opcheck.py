@@ -252,3 +252,15 @@ def test_opcheck_centroid_contrastive_loss_from_sums_backward(shape, leave_one_o
     grad = torch.randn(shape[0], dtype=torch.float64)
     opcheck(torch.ops.cldmdf.centroid_contrastive_loss_from_sums_backward.default,
             (grad, *args, leave_one_out))
+
+
+@pytest.mark.parametrize("scale_grad", [False, True])
+@pytest.mark.parametrize("reduction", ["mean", "sum"])
+@pytest.mark.parametrize("leave_one_out", LOO)
+@pytest.mark.parametrize("shape", CENTROID_SHAPES, ids=lambda s: f"N{s[0]}-P{s[1]}-T{s[3]}")
+def test_opcheck_centroid_contrastive_loss_with_grad(shape, leave_one_out, reduction,
+                                                     scale_grad):
+    z, entity, T = centroid_args(*shape, dtype=torch.float64, requires_grad=False)
+    scale = torch.tensor(1.0 / T, dtype=torch.float64)
+    opcheck(torch.ops.cldmdf.centroid_contrastive_loss_with_grad.default,
+            (z, entity, scale, leave_one_out, reduction, scale_grad))

@@ -319,10 +319,12 @@ std::vector<A> upstream(const CentroidState<A>& st, const Tensor& grad, Reductio
 // sums are either derived from the points (grad_sums null: their gradient goes on to the
 // points) or an input of their own (OPS.md 4c: their gradient is written to grad_sums, [E, P]
 // contiguous, and the points get only the direct part). With `grad_scale` (the scaled forms),
-// also dL/dscale = sum_{i,u} dL/dlogit_{i,u} cos_{i,u}.
+// also dL/dscale = sum_{i,u} dL/dlogit_{i,u} cos_{i,u}. With `loss_out` the same tiles also
+// give every L_i (the forward and its gradient in one pass: three GEMMs, not four).
 template <typename T, typename A>
 void loss_backward(const CentroidState<A>& st, const std::vector<A>& g, A inv_temp,
-                   bool leave_one_out, T* gzp, T* grad_sums, double* grad_scale) {
+                   bool leave_one_out, T* gzp, T* grad_sums, double* grad_scale,
+                   A* loss_out = nullptr) {
   const int64_t N = st.N, P = st.P, E = st.groups.E;
   const Tensor& z = st.zhat;
   Tensor gzhat = new_empty(z, {N, P}, acc_scalar_type<A>());
@@ -356,6 +358,7 @@ void loss_backward(const CentroidState<A>& st, const std::vector<A>& g, A inv_te
         } else {
           lse = finish_logit_row(st, i, leave_one_out, inv_temp, l, scratch.data());
         }
+        if (loss_out) loss_out[i] = lse - l[e];
         const A scale = g[i] * inv_temp;
         if (grad_scale) {
           A expected_cos = A(0);
@@ -497,6 +500,46 @@ Tensor centroid_contrastive_loss_backward_cpu(Tensor grad, Tensor z, Tensor enti
   return out;
 }
 
+// The loss (reduction "mean" or "sum") and its gradients at upstream 1, from one pass of
+// tiles: what autograd runs when the loss will be differentiated (backward then scales them).
+std::tuple<Tensor, Tensor, Tensor> centroid_contrastive_loss_with_grad_cpu(
+    Tensor z, Tensor entity, Tensor scale, bool leave_one_out, std::string reduction,
+    bool scale_grad) {
+  const char* op = "centroid_contrastive_loss_with_grad";
+  const CentroidLossDims d = check_centroid_loss_scaled(op, z, entity, scale, reduction);
+  check_scalar_reduction(op, d);
+  const double s = scalar_value(scale);
+  Tensor out = new_empty(z, {}, z.scalar_type());
+  Tensor grad_z = new_empty(z, {d.N, d.P}, z.scalar_type());
+  double grad_s = 0.0;
+  dispatch_floating(z.scalar_type(), op, [&](auto tag) {
+    using T = typename decltype(tag)::type;
+    using A = acc_t<T>;
+    const CentroidState<A> st = build_state<T>(z, entity, d.N, d.P);
+    Tensor one = new_empty(z, {}, z.scalar_type());
+    *static_cast<T*>(one.data_ptr()) = T(1);
+    std::vector<A> loss(d.N, A(0));
+    loss_backward<T>(st, upstream<T>(st, one, d.reduction, leave_one_out), A(s), leave_one_out,
+                     static_cast<T*>(grad_z.data_ptr()), nullptr,
+                     scale_grad ? &grad_s : nullptr, loss.data());
+    double total = 0.0;
+    int64_t count = 0;
+    for (int64_t i = 0; i < d.N; ++i) {
+      total += static_cast<double>(loss[i]);
+      count += st.has_positive(i, leave_one_out);
+    }
+    if (d.reduction == Reduction::Mean) total = count > 0 ? total / double(count) : 0.0;
+    *static_cast<T*>(out.data_ptr()) = static_cast<T>(static_cast<A>(total));
+  });
+  if (!scale_grad) return {out, grad_z, new_empty(scale, {0}, scale.scalar_type())};
+  Tensor grad_scale = new_empty(scale, {}, scale.scalar_type());
+  dispatch_floating(scale.scalar_type(), op, [&](auto tag) {
+    using S = typename decltype(tag)::type;
+    *static_cast<S*>(grad_scale.data_ptr()) = static_cast<S>(grad_s);
+  });
+  return {out, grad_z, grad_scale};
+}
+
 // OPS.md 4c: the per-point losses of the rank's points against the given entity sums.
 Tensor centroid_contrastive_loss_from_sums_cpu(Tensor z, Tensor entity_index, Tensor sums,
                                                Tensor counts, Tensor scale, bool leave_one_out) {
@@ -555,6 +598,8 @@ STABLE_TORCH_LIBRARY_IMPL(cldmdf, CPU, m) {
          TORCH_BOX(&cldmdf::centroid_contrastive_loss_scaled_backward_cpu));
   m.impl("centroid_contrastive_loss_from_sums",
          TORCH_BOX(&cldmdf::centroid_contrastive_loss_from_sums_cpu));
+  m.impl("centroid_contrastive_loss_with_grad",
+         TORCH_BOX(&cldmdf::centroid_contrastive_loss_with_grad_cpu));
   m.impl("centroid_contrastive_loss_from_sums_backward",
          TORCH_BOX(&cldmdf::centroid_contrastive_loss_from_sums_backward_cpu));
 }

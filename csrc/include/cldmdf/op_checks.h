@@ -67,6 +67,8 @@ FromSumsDims check_centroid_loss_from_sums_backward(const Tensor& grad, const Te
                                                     const Tensor& scale);
 // Raises the operator's error for an entity_index value outside [0, E) at `position`.
 [[noreturn]] void fail_entity_index(const char* op, int64_t position, int64_t value, int64_t E);
+// A reduced loss ("mean" or "sum") is required: the error names the operator and argument.
+void check_scalar_reduction(const char* op, const CentroidLossDims& d);
 // The value of a 0-dim floating tensor on the CPU, as a double.
 double scalar_value(const Tensor& t);
 

@@ -27,6 +27,11 @@ inline constexpr const char* kOperatorSchemas[] = {
     "bool leave_one_out=True, str reduction=\"mean\") -> Tensor",
     "centroid_contrastive_loss_scaled_backward(Tensor grad, Tensor z, Tensor entity, Tensor scale, "
     "bool leave_one_out, str reduction) -> (Tensor grad_z, Tensor grad_scale)",
+    // the loss ("mean"/"sum") and its gradients at upstream 1 in one pass (what autograd calls
+    // when the loss will be differentiated)
+    "centroid_contrastive_loss_with_grad(Tensor z, Tensor entity, Tensor scale, "
+    "bool leave_one_out, str reduction, bool scale_grad) "
+    "-> (Tensor loss, Tensor grad_z, Tensor grad_scale)",
     // OPS.md 4c: the per-point losses against given entity sums (the distributed loss)
     "centroid_contrastive_loss_from_sums(Tensor z, Tensor entity_index, Tensor sums, "
     "Tensor counts, Tensor scale, bool leave_one_out=True) -> Tensor",
