@@ -3,6 +3,7 @@ ours (torch.ops.cldmdf.*) vs the eager reference (cldmdf.reference) vs
 torch.compile(reference), measured side by side in one run.
 
     python benchmarks/bench_ops.py [--device cpu|cuda] [--threads 2] [--scale 1] [--json out.json]
+    python benchmarks/bench_ops.py --small --threads 1     # per-call overhead: B = 1, 8, 64
 
 Times are medians over --reps runs after warm-up. Peak memory is the peak of
 bytes allocated by PyTorch's allocator during one run above what was allocated
@@ -12,6 +13,11 @@ code reads only the result (the weights are neither written nor differentiated).
 inputs read, outputs written; backward: output gradients and inputs read, input
 gradients written) over the fwd+bwd time; on CUDA also as a share of the device's
 peak memory bandwidth (--peak-gbps, known for H200/H100/A100).
+
+The limits are measured in the same run: "copy GB/s" is a 256 MiB tensor copy (bytes read +
+written per second), and "of limit" is the fwd+bwd GB/s over it for the attention operators;
+for the loss it is the time of the three GEMMs of its size (logits [N, P] x [P, E] and the
+two gradient products, torch.mm) over the fwd+bwd time: 1.0 would be at the GEMM floor.
 """
 import argparse
 import json
@@ -25,7 +31,7 @@ import cldmdf
 from cldmdf import reference
 
 
-def make_cases(device, scale):
+def make_cases(device, scale, small=False):
     g = torch.Generator(device="cpu").manual_seed(0)
 
     def randn(*shape, grad=True):
@@ -43,6 +49,8 @@ def make_cases(device, scale):
     N, E, P = 16384 * scale, 4096, 128
     entity = (torch.arange(N) % E)[torch.randperm(N, generator=g)].to(device)
     cl_args = (randn(N, P), entity, 0.1, True, "mean")
+    if small:
+        return small_cases(device, g, randn)
     return [
         ("dual_attention", f"B={B} M={M} D={D} K={K} H={H}", torch.ops.cldmdf.dual_attention,
          reference.dual_attention, da_args),
@@ -51,6 +59,49 @@ def make_cases(device, scale):
         ("centroid_loss", f"N={N} E={E} P={P}", torch.ops.cldmdf.centroid_contrastive_loss,
          reference.centroid_contrastive_loss, cl_args),
     ]
+
+
+def small_cases(device, g, randn):
+    """Per-call overhead: the operators at B = 1, 8, 64 (and the loss at N = 8, 64, 512)."""
+    M, D, K, H, P = 6, 64, 64, 4, 32
+    cases = []
+    for B in (1, 8, 64):
+        mask = (torch.rand(B, M, generator=g) > 0.3).to(device)
+        cases.append(("dual_attention", f"B={B} M={M} D={D} K={K} H={H}",
+                      torch.ops.cldmdf.dual_attention, reference.dual_attention,
+                      (randn(B, M, D), randn(B, M, D), randn(B, M, K), randn(B, M, K), mask, H,
+                       1.0)))
+        cases.append(("adaptive_fusion", f"B={B} M={M} D={D} G=1",
+                      torch.ops.cldmdf.adaptive_fusion, reference.adaptive_fusion,
+                      (randn(B, M, D), randn(B, M, 1), mask, 1.0)))
+    for N in (8, 64, 512):
+        entity = torch.randint(0, max(2, N // 4), (N,), generator=g).to(device)
+        cases.append(("centroid_loss", f"N={N} P={P}", torch.ops.cldmdf.centroid_contrastive_loss,
+                      reference.centroid_contrastive_loss, (randn(N, P), entity, 0.1, True,
+                                                            "mean")))
+    return cases
+
+
+def copy_gbps(device, reps, warmup):
+    """Bytes read + written per second by a 256 MiB tensor copy: the memory limit."""
+    src = torch.randn(2**26, device=device)
+    dst = torch.empty_like(src)
+    seconds = median_time(lambda: dst.copy_(src), device, reps, warmup)
+    return 2 * src.numel() * src.element_size() / seconds / 1e9
+
+
+def gemm_floor_ms(z, entity, device, reps, warmup):
+    """The three GEMMs of the loss at its size (logits, and the two gradient products)."""
+    N, P = z.shape
+    E = int(torch.unique(entity).numel())
+    a, c = torch.randn(N, P, device=device), torch.randn(E, P, device=device)
+    t = torch.randn(N, E, device=device)
+
+    def three():
+        torch.mm(a, c.t())
+        torch.mm(t, c)
+        torch.mm(t.t(), a)
+    return 1e3 * median_time(three, device, reps, warmup)
 
 
 def scalar_loss(out):
@@ -144,6 +195,8 @@ def main():
     p.add_argument("--no-compile", action="store_true", help="skip torch.compile(reference)")
     p.add_argument("--peak-gbps", type=float, default=None,
                    help="the device's peak memory bandwidth (default: known GPUs by name)")
+    p.add_argument("--small", action="store_true",
+                   help="small batches (B = 1, 8, 64): the per-call overhead")
     p.add_argument("--json")
     args = p.parse_args()
     torch.set_num_threads(args.threads)
@@ -153,14 +206,19 @@ def main():
     peak = args.peak_gbps
     if peak is None and args.device == "cuda":
         peak = next((v for k, v in PEAK_GBPS.items() if k in machine), None)
+    copy = copy_gbps(args.device, args.reps, args.warmup)
     print(f"# torch {torch.__version__}, device {args.device} ({machine}), float32, "
-          f"median of {args.reps}" + (f", peak bandwidth {peak:.0f} GB/s" if peak else ""))
+          f"median of {args.reps}" + (f", peak bandwidth {peak:.0f} GB/s" if peak else "")
+          + f", copy {copy:.1f} GB/s (measured)")
     header = (f"| op | size | impl | fwd ms | fwd+bwd ms | fwd+bwd peak MiB | fwd+bwd GB/s"
-              + (" (% of peak)" if peak else "") + " | speed-up fwd+bwd vs eager | vs compiled |")
+              + (" (% of peak)" if peak else "") + " | of limit | speed-up fwd+bwd vs eager "
+              "| vs compiled |")
     print(header)
-    print("|" + "---|" * 9)
+    print("|" + "---|" * 10)
     results = []
-    for op, size, ours, ref, case_args in make_cases(args.device, args.scale):
+    for op, size, ours, ref, case_args in make_cases(args.device, args.scale, args.small):
+        floor = (gemm_floor_ms(case_args[0], case_args[1], args.device, args.reps, args.warmup)
+                 if op == "centroid_loss" and not args.small else None)
         impls = [("cldmdf", ours), ("eager reference", ref)]
         if op in ("dual_attention", "adaptive_fusion"):  # only `out` read: no weights written
             impls.insert(1, ("cldmdf, need_weights=False",
@@ -178,13 +236,21 @@ def main():
             r["fwd+bwd_gbps"] = traffic / (r["fwd+bwd_ms"] * 1e-3) / 1e9
             bw = f"{r['fwd+bwd_gbps']:.1f}" + (
                 f" ({100 * r['fwd+bwd_gbps'] / peak:.0f} %)" if peak else "")
+            if op == "centroid_loss":
+                r["of_limit"] = floor / r["fwd+bwd_ms"] if floor else float("nan")
+                limit = (f"{r['of_limit']:.2f} of 3 GEMMs ({floor:.0f} ms)" if floor
+                         else "-")
+            else:
+                r["of_limit"] = r["fwd+bwd_gbps"] / copy
+                limit = f"{100 * r['of_limit']:.0f} % of copy"
             print(f"| {op} | {size} | {name} | {r['fwd_ms']:.2f} | {r['fwd+bwd_ms']:.2f} | "
-                  f"{r['fwd+bwd_peak_mb']:.1f} | {bw} | {eager:.2f}x | {comp:.2f}x |", flush=True)
+                  f"{r['fwd+bwd_peak_mb']:.1f} | {bw} | {limit} | {eager:.2f}x | {comp:.2f}x |",
+                  flush=True)
             results.append(dict(op=op, size=size, impl=name, **r))
     if args.json:
         with open(args.json, "w") as f:
             json.dump(dict(torch=torch.__version__, device=args.device, machine=machine,
-                           threads=args.threads, results=results), f, indent=1)
+                           threads=args.threads, copy_gbps=copy, results=results), f, indent=1)
 
 
 if __name__ == "__main__":
