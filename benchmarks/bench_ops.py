@@ -197,6 +197,8 @@ def main():
                    help="the device's peak memory bandwidth (default: known GPUs by name)")
     p.add_argument("--small", action="store_true",
                    help="small batches (B = 1, 8, 64): the per-call overhead")
+    p.add_argument("--ops", nargs="+", choices=["dual_attention", "adaptive_fusion",
+                                                "centroid_loss"], help="only these operators")
     p.add_argument("--json")
     args = p.parse_args()
     torch.set_num_threads(args.threads)
@@ -217,6 +219,8 @@ def main():
     print("|" + "---|" * 10)
     results = []
     for op, size, ours, ref, case_args in make_cases(args.device, args.scale, args.small):
+        if args.ops and op not in args.ops:
+            continue
         floor = (gemm_floor_ms(case_args[0], case_args[1], args.device, args.reps, args.warmup)
                  if op == "centroid_loss" and not args.small else None)
         impls = [("cldmdf", ours), ("eager reference", ref)]
