@@ -212,7 +212,7 @@ def main():
     print(f"# torch {torch.__version__}, device {args.device} ({machine}), float32, "
           f"median of {args.reps}" + (f", peak bandwidth {peak:.0f} GB/s" if peak else "")
           + f", copy {copy:.1f} GB/s (measured)")
-    header = (f"| op | size | impl | fwd ms | fwd+bwd ms | fwd+bwd peak MiB | fwd+bwd GB/s"
+    header = ("| op | size | impl | fwd ms | fwd+bwd ms | fwd+bwd peak MiB | fwd+bwd GB/s"
               + (" (% of peak)" if peak else "") + " | of limit | speed-up fwd+bwd vs eager "
               "| vs compiled |")
     print(header)

@@ -13,8 +13,6 @@ Bad arguments and bad data files print one line on stderr and exit with code 2.
 """
 import argparse
 import dataclasses
-import hashlib
-import inspect
 import json
 import os
 import sys
@@ -24,13 +22,12 @@ from typing import Dict, List, Optional, Sequence
 import torch
 import torch.distributed as dist
 
-from . import data, experiment, training
+from . import checkpoint, data, experiment, training
+from .checkpoint import file_sha256
 from .progress import MODES as PROGRESS_MODES
 from .progress import EpochProgress
 
 PROG = "cldmdf"
-CHECKPOINT_FORMAT = "cldmdf-checkpoint"
-CHECKPOINT_VERSION = 1
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
 
@@ -107,14 +104,6 @@ models_type = choice_type("model", list(training.VARIANTS) + ["all", "baselines"
 
 # --------------------------------------------------------------------------- data and settings
 
-def file_sha256(path: str) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def load_task(task_name: Optional[str], data_path: Optional[str]) -> experiment.TaskData:
     """The embedded task ``task_name`` or the user's CSV data set at ``data_path``."""
     if data_path is not None:
@@ -128,13 +117,11 @@ def check_rate(t: experiment.TaskData, rate: float) -> None:
     """η must be reachable on the data set: at least its natural missing rate (η = 0
     means natural only), at most what leaves every sample one modality."""
     mask = t.ds.mask
-    total = mask.numel()
-    natural = 1.0 - mask.sum().item() / total
-    max_rate = 1.0 - mask.any(1).sum().item() / total
-    if rate > max_rate + 0.005:
+    natural, max_rate = data.missing_rate_bounds(mask)
+    if rate > max_rate + data.RATE_TOL:
         raise UsageError(f"missing rate η = {rate:g} is impossible on {t.name}: every sample keeps "
                          f"one of its {mask.shape[1]} modalities, so η <= {max_rate:.3f}")
-    if 0 < rate < natural - 0.005:
+    if 0 < rate < natural - data.RATE_TOL:
         raise UsageError(f"missing rate η = {rate:g} is below the natural missing rate "
                          f"{natural:.3f} of {t.name} (η = 0 means natural missingness only)")
 
@@ -142,11 +129,7 @@ def check_rate(t: experiment.TaskData, rate: float) -> None:
 def check_setting_types(overrides: Dict) -> None:
     """A model setting must have the type of its default (an int where an int is
     expected, a number for a float, ...), so that '--set dim=abc' fails clearly."""
-    defaults = {}
-    for cls, _ in training.VARIANTS.values():
-        for name, param in inspect.signature(cls).parameters.items():
-            if param.default is not inspect.Parameter.empty and param.default is not None:
-                defaults.setdefault(name, param.default)
+    defaults = training.setting_defaults()
     kinds = [(bool, (bool,), "true or false (True/False)"), (int, (int,), "an integer"),
              (float, (int, float), "a number"), (str, (str,), "text")]
     for name, value in overrides.items():
@@ -197,60 +180,7 @@ def data_identity(t: experiment.TaskData, task_name: Optional[str],
     return identity
 
 
-def describe_data(identity: Dict) -> str:
-    if identity.get("path"):
-        return f"data file {identity['path']} (sha256 {identity['sha256'][:12]}…)"
-    return f"task {identity['task']!r}"
-
-
 # --------------------------------------------------------------------------- checkpoints
-
-def save_checkpoint(path: str, payload: Dict) -> None:
-    """Written to a temporary file, then renamed: an interruption never leaves half a file."""
-    directory = os.path.dirname(os.path.abspath(path))
-    os.makedirs(directory, exist_ok=True)
-    tmp = os.path.join(directory, f".{os.path.basename(path)}.tmp")
-    torch.save(payload, tmp)
-    os.replace(tmp, path)
-
-
-def load_checkpoint(path: str) -> Dict:
-    if not os.path.exists(path):
-        raise UsageError(f"checkpoint {path} does not exist")
-    if os.path.isdir(path):
-        raise UsageError(f"checkpoint {path} is a directory, not a checkpoint file")
-    try:
-        payload = torch.load(path, map_location="cpu", weights_only=True)
-    except Exception as err:  # torch.load raises many types for a foreign or broken file
-        raise UsageError(f"{path} is not a cldmdf checkpoint (torch.load cannot read it: "
-                         f"{type(err).__name__})")
-    if not isinstance(payload, dict) or payload.get("format") != CHECKPOINT_FORMAT:
-        raise UsageError(f"{path} is not a cldmdf checkpoint (written by something else)")
-    if payload.get("version") != CHECKPOINT_VERSION:
-        raise UsageError(f"{path}: checkpoint version {payload.get('version')} is not supported "
-                         f"(this cldmdf reads version {CHECKPOINT_VERSION})")
-    return payload
-
-
-def check_belongs(path: str, config: Dict, task: Optional[str], data_path: Optional[str],
-                  model: Optional[str]) -> None:
-    """The options given on the command line must agree with the checkpoint."""
-    identity = config["data"]
-    if model is not None and model != config["model"]:
-        raise UsageError(f"checkpoint {path} holds model {config['model']!r}, not {model!r}")
-    if task is not None and task != identity["task"]:
-        raise UsageError(f"checkpoint {path} belongs to {describe_data(identity)}, "
-                         f"not task {task!r}")
-    if data_path is not None:
-        if identity.get("path") is None:
-            raise UsageError(f"checkpoint {path} belongs to {describe_data(identity)}, "
-                             f"not data file {data_path}")
-        if not os.path.isfile(data_path):
-            raise UsageError(f"{data_path}: no such file")
-        if file_sha256(data_path) != identity["sha256"]:
-            raise UsageError(f"checkpoint {path} belongs to another data set: "
-                             f"{describe_data(identity)}, not {data_path}")
-
 
 def checkpoint_task(path: str, config: Dict, data_path: Optional[str]) -> experiment.TaskData:
     """The data set of a checkpoint (from ``data_path`` when given, e.g. after a move),
@@ -273,18 +203,6 @@ def checkpoint_task(path: str, config: Dict, data_path: Optional[str]) -> experi
                          f"widths {identity['input_dims']} and {identity['num_classes']} classes, "
                          f"{t.name} has {dims} and {t.ds.num_classes}")
     return t
-
-
-def build_checkpoint_model(path: str, config: Dict, state: Dict) -> torch.nn.Module:
-    identity = config["data"]
-    model = training.build_model(config["model"], identity["input_dims"],
-                                 identity["num_classes"], config["model_kwargs"])
-    try:
-        model.load_state_dict(state)
-    except RuntimeError as err:
-        raise UsageError(f"checkpoint {path}: the saved weights do not fit model "
-                         f"{config['model']!r} ({str(err).splitlines()[0][:120]})")
-    return model
 
 
 # --------------------------------------------------------------------------- train
@@ -310,9 +228,9 @@ def cmd_train(args) -> int:
     overrides = dict(args.set) if args.set is not None else None
     resume, config = None, None
     if args.resume:
-        payload = load_checkpoint(args.checkpoint)
+        payload = checkpoint.load(args.checkpoint)
         config = payload["config"]
-        check_belongs(args.checkpoint, config, args.task, args.data, args.model)
+        checkpoint.check_belongs(args.checkpoint, config, args.task, args.data, args.model)
         for name, given in (("rate", args.rate), ("seed", args.seed)):
             if given is not None and given != config[name]:
                 raise UsageError(f"checkpoint {args.checkpoint} was trained with {name} "
@@ -367,10 +285,8 @@ def cmd_train(args) -> int:
                         state.best_scores[select], "(early stop)" if state.stopped else "")
         if args.checkpoint and lead:
             snapshot = last["snapshot"] = end.snapshot()
-            save_checkpoint(args.checkpoint, {
-                "format": CHECKPOINT_FORMAT, "version": CHECKPOINT_VERSION, "config": config,
-                "complete": False, "model": snapshot["fit"]["best_state"],
-                "training": snapshot, "result": None})
+            checkpoint.save(args.checkpoint, checkpoint.payload(
+                config, False, snapshot["fit"]["best_state"], snapshot, None))
         if (args.stop_after is not None and end.epoch - start_epoch >= args.stop_after
                 and not state.stopped and end.epoch < cfg.epochs):
             raise StopRequested(end.epoch)
@@ -394,10 +310,8 @@ def cmd_train(args) -> int:
     if not lead:
         return 0
     if args.checkpoint:
-        save_checkpoint(args.checkpoint, {
-            "format": CHECKPOINT_FORMAT, "version": CHECKPOINT_VERSION, "config": config,
-            "complete": True, "model": model.state_dict(), "training": last["snapshot"],
-            "result": result})
+        checkpoint.save(args.checkpoint, checkpoint.payload(
+            config, True, model.state_dict(), last["snapshot"], result))
     if args.json:
         write_json(args.json, {"config": config, "result": result})
     print_result(result, t.task.metrics, args.checkpoint)
@@ -425,14 +339,14 @@ def write_json(path: str, payload) -> None:
 # --------------------------------------------------------------------------- evaluate
 
 def cmd_evaluate(args) -> int:
-    payload = load_checkpoint(args.checkpoint)
+    payload = checkpoint.load(args.checkpoint)
     config = payload["config"]
-    check_belongs(args.checkpoint, config, args.task, args.data, args.model)
+    checkpoint.check_belongs(args.checkpoint, config, args.task, args.data, args.model)
     t = checkpoint_task(args.checkpoint, config, args.data)
     rates = args.rates or config["rates"]
     for rate in rates:
         check_rate(t, rate)
-    model = build_checkpoint_model(args.checkpoint, config, payload["model"])
+    model = checkpoint.build_model(args.checkpoint, config, payload["model"])
     if not payload["complete"]:
         fit_state = payload["training"]["fit"]
         print(f"{args.checkpoint}: training is not finished (epoch {fit_state['epoch']} of "
@@ -682,7 +596,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         finally:
             if started:
                 dist.destroy_process_group()
-    except (UsageError, data.DataError) as err:
+    except (UsageError, data.DataError, checkpoint.CheckpointError) as err:
         message = " ".join(str(err).split())  # one line, whatever the message holds
         print(f"{getattr(err, 'prog', PROG)}: error: {message}", file=sys.stderr)
         return EXIT_USAGE

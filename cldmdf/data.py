@@ -6,7 +6,7 @@ import gzip
 import math
 import os
 from dataclasses import dataclass
-from typing import Dict, List, Optional
+from typing import Dict, List, Optional, Tuple
 
 import numpy as np
 import torch
@@ -229,8 +229,24 @@ def load_csv(path: str, label_column: str = "label",
                              list(features), len(classes), classes)
 
 
+RATE_TOL = 0.005  # how far a requested missing rate may be from what the data allows
+
+
+def missing_rate_bounds(mask: torch.Tensor) -> Tuple[float, float]:
+    """(natural, maximum) missing rate of a [n, M] presence mask: the share of missing entries
+    already, and the most that leaves every sample that has a modality one of them."""
+    total = max(1, mask.numel())
+    return 1.0 - int(mask.sum()) / total, 1.0 - int(mask.any(1).sum()) / total
+
+
+def rate_is_reachable(mask: torch.Tensor, rate: float) -> bool:
+    """η = 0 (natural missingness only) always; otherwise within the bounds, up to RATE_TOL."""
+    natural, maximum = missing_rate_bounds(mask)
+    return rate == 0 or natural - RATE_TOL <= rate <= maximum + RATE_TOL
+
+
 def missing_mask(num_samples: int, num_modalities: int, rate: float, seed: int,
-                 base: Optional[torch.Tensor] = None, tol: float = 0.005) -> torch.Tensor:
+                 base: Optional[torch.Tensor] = None, tol: float = RATE_TOL) -> torch.Tensor:
     """Random missing-modality mask with realised missing rate within `tol` of `rate`
     (CPM-Nets' procedure): every sample keeps one randomly chosen present modality, the
     other entries are dropped at random, and the draw is repeated until the realised rate
@@ -240,15 +256,15 @@ def missing_mask(num_samples: int, num_modalities: int, rate: float, seed: int,
         return base.clone()
     gen = torch.Generator().manual_seed(seed)
     total = num_samples * num_modalities
+    natural_rate, max_rate = missing_rate_bounds(base)
     natural = total - int(base.sum())
     with_any = int(base.any(1).sum())
-    max_rate = 1.0 - with_any / total
     if rate > max_rate + tol:
         raise ValueError(f"missing rate {rate} impossible: every sample keeps one of "
                          f"{num_modalities} modalities (max {max_rate:.3f})")
-    if rate < natural / total - tol:
+    if rate < natural_rate - tol:
         raise ValueError(f"missing rate {rate} impossible: the natural missing rate of `base` "
-                         f"is already {natural / total:.3f}")
+                         f"is already {natural_rate:.3f}")
     # the drop probability of a droppable entry (present and not the kept one) that makes
     # the expected realised rate, natural missingness included, equal to `rate`
     drop_prob = (rate * total - natural) / max(1, total - natural - with_any)

@@ -1,4 +1,4 @@
-"""The evaluation protocol of MODEL.md over tasks × models × missing rates η × seeds, and
+"""The evaluation protocol of docs/MODEL.md over tasks × models × missing rates η × seeds, and
 its report: markdown tables of mean ± std over seeds, the results JSON, and the plots
 (metric against η, modality importance per class).
 
@@ -22,7 +22,7 @@ BASELINES = ["concat-mlp", "late-fusion"]
 ABLATIONS = ["no-contrastive", "no-feature-attention", "mean-pooling"]
 # what `experiment --quick` runs (the main job, scripts/run.sh): about 5 minutes on one thread
 QUICK = dict(tasks=["handwritten"], models=["cl-dmdf"] + BASELINES, seeds=2)
-# the full protocol of MODEL.md
+# the full protocol of docs/MODEL.md
 FULL = dict(tasks=["handwritten", "pbcseq"], models=list(training.VARIANTS), seeds=10)
 
 

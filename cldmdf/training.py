@@ -1,4 +1,4 @@
-"""The evaluation protocol of MODEL.md: splits, missing-modality masks, standardisation,
+"""The evaluation protocol of docs/MODEL.md: splits, missing-modality masks, standardisation,
 training with early stopping on a validation split, and test metrics.
 
 One run is (task, model variant, missing rate η, seed). Per seed the samples are split
@@ -98,10 +98,7 @@ def dataset_task(ds: data.MultimodalDataset) -> Task:
     entities, by class otherwise."""
     metrics = ("auroc", "accuracy", "macro_f1") if ds.num_classes == 2 else ("accuracy",
                                                                               "macro_f1")
-    total = ds.mask.numel()
-    natural = 1.0 - ds.mask.sum().item() / total
-    max_rate = 1.0 - ds.mask.any(1).sum().item() / total
-    rates = tuple(r for r in DEFAULT_RATES if r == 0 or natural - 0.005 <= r <= max_rate + 0.005)
+    rates = tuple(r for r in DEFAULT_RATES if data.rate_is_reachable(ds.mask, r))
     has_entities = len(torch.unique(ds.entity)) < len(ds)
     return Task(lambda: ds, metrics, rates,
                 dict(entity_mode="entity" if has_entities else "class"))
@@ -143,12 +140,30 @@ def prepare_folds(ds: data.MultimodalDataset, rate: float, seed: int) -> Dict[st
     return {"train": full.rows(train), "val": full.rows(val), "test": full.rows(test)}
 
 
+def model_settings(cls) -> Dict[str, Any]:
+    """The settings a model class takes (its constructor's arguments other than the data's
+    ``input_dims`` and ``num_classes``) with their defaults (``inspect.Parameter.empty`` when
+    none)."""
+    return {name: p.default for name, p in inspect.signature(cls).parameters.items()
+            if name not in ("input_dims", "num_classes")}
+
+
+def setting_defaults() -> Dict[str, Any]:
+    """Every model setting of every variant with its first non-None default."""
+    defaults = {}
+    for cls, _ in VARIANTS.values():
+        for name, default in model_settings(cls).items():
+            if default is not inspect.Parameter.empty and default is not None:
+                defaults.setdefault(name, default)
+    return defaults
+
+
 def build_model(variant: str, input_dims: List[int], num_classes: int,
                 overrides: Dict) -> torch.nn.Module:
     """The model of ``variant``; ``overrides`` the constructor does not take are ignored
     (so one setting such as ``dropout`` serves every model that has it)."""
     cls, switches = VARIANTS[variant]
-    accepted = inspect.signature(cls).parameters
+    accepted = model_settings(cls)
     kwargs = {k: v for k, v in overrides.items() if k in accepted}
     return cls(input_dims, num_classes, **{**kwargs, **switches})
 
@@ -378,8 +393,7 @@ def run_settings(task: Task, overrides: Dict) -> Tuple[TrainConfig, Dict]:
     updated by ``overrides``. A setting that neither TrainConfig nor a model takes is an
     error, so a typo cannot go unnoticed."""
     train_fields = {f.name for f in fields(TrainConfig)}
-    known = train_fields.union(*(inspect.signature(cls).parameters for cls, _ in VARIANTS.values()))
-    known -= {"input_dims", "num_classes"}  # given by the data set
+    known = train_fields.union(*(model_settings(cls) for cls, _ in VARIANTS.values()))
     unknown = sorted(set(overrides) - known)
     if unknown:
         raise ValueError(f"unknown settings {unknown}; known: {sorted(known)}")

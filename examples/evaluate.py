@@ -1,4 +1,4 @@
-"""Runs the CL-DMDF evaluation protocol (MODEL.md) and prints markdown tables of mean ± std
+"""Runs the CL-DMDF evaluation protocol (docs/MODEL.md) and prints markdown tables of mean ± std
 over seeds, one per task and metric (models × missing rates η).
 
 This is ``python -m cldmdf experiment`` (cldmdf/experiment.py, cldmdf/cli.py) with this

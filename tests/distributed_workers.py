@@ -1,7 +1,6 @@
 """Worker processes of tests/test_distributed.py: each runs under torch.multiprocessing.spawn
 with the gloo backend (CPU), checks its results against the single-process computation over
 the concatenation of every rank's data, and raises on a mismatch (which fails the spawn)."""
-import os
 
 import torch
 import torch.distributed as dist

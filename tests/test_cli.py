@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 import torch
 
-from cldmdf import cli, data, experiment, training
+from cldmdf import checkpoint, cli, data, experiment, training
 from cldmdf.progress import EpochProgress
 
 TINY = ["dim=8", "num_layers=1", "num_heads=2", "proj_dim=4", "hidden=8", "batch_size=16"]
@@ -89,7 +89,7 @@ def test_train_shows_progress_and_saves_the_selected_model(tmp_path, capsys):
     assert result["epoch"] == payload["result"]["epoch"] and 1 <= result["epoch"] <= 3
     assert len(result["importance"]) == 2  # classes × modalities
     # the checkpoint's model is the selected one: it reproduces the reported test scores
-    model = cli.build_checkpoint_model(str(ckpt), payload["config"], payload["model"])
+    model = checkpoint.build_model(str(ckpt), payload["config"], payload["model"])
     folds = training.prepare_folds(data.load_nutrimouse(), 0.25, 1)
     assert training.evaluate(model, folds["test"], 2) == result["test"]
     training_state = payload["training"]

@@ -1,7 +1,6 @@
 """The entity-centroid loss and CL-DMDF training across processes (gloo on CPU, spawned
 processes): values and gradients equal the single-process ones over the concatenated batch
 (tests/distributed_workers.py holds the workers and their checks)."""
-import os
 import subprocess
 import sys
 

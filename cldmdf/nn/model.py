@@ -1,6 +1,6 @@
 """CL-DMDF: per-modality encoders, dual-attention blocks, adaptive fusion and a
 classification head, trained with cross-entropy plus the entity-centroid
-contrastive loss (the project's MODEL.md).
+contrastive loss (docs/MODEL.md).
 
 Shapes: ``B`` batch, ``M`` modalities, ``d_m`` width of modality ``m``, ``D`` token
 width, ``C`` classes. ``mask`` [B, M] bool is True where a modality is present; the
