@@ -166,7 +166,8 @@ setup(
     packages=find_packages(include=["cldmdf", "cldmdf.*"]) + [
         "cldmdf.compiler"],
     package_dir={"cldmdf.compiler": "compiler"},
-    package_data={"cldmdf": ["data/*.npz", "data/*.md", "_mlir/*"]},
+    package_data={"cldmdf": ["data/*.npz", "data/*.csv.gz", "data/*.md", "data/LICENSE.*",
+                              "_mlir/*"]},
     ext_modules=[extension(), compiler_core_extension()],
     cmdclass={"build_ext": BuildExt},
     python_requires=">=3.9",

@@ -527,15 +527,17 @@ def build_parser() -> argparse.ArgumentParser:
                        "missing rates × seeds and writes results.json, results.md and the "
                        "plots (metric vs η, modality importance per class) to --out.")
     p.add_argument("--quick", action="store_true",
-                   help="the quick setting of the main job: handwritten, cl-dmdf and the "
-                        "baselines, every η, 2 seeds (about 5 minutes on one thread); "
+                   help="the quick setting of the main job: handwritten and rosmap, cl-dmdf "
+                        "and the baselines, every η, 2 seeds (about 10 minutes on one "
+                        "thread); "
                         "other options still apply")
     p.add_argument("--tasks", nargs="+", type=task_type,
-                   help="embedded tasks (default: handwritten pbcseq; --quick: handwritten)")
+                   help="embedded tasks (default: handwritten pbcseq; --quick: handwritten "
+                        "rosmap)")
     p.add_argument("--data", metavar="PATH.csv", help="a CSV data set instead of the tasks")
     p.add_argument("--models", nargs="+", type=models_type,
                    help="model variants, or all / baselines / ablations (default: all; "
-                        "--quick: cl-dmdf concat-mlp late-fusion)")
+                        "--quick: cl-dmdf concat-mlp late-fusion logistic)")
     p.add_argument("--rates", nargs="+", type=rate_type, metavar="η",
                    help="missing rates (default: each task's)")
     p.add_argument("--seeds", type=positive_int, help="seeds 0..N-1 (default 10; --quick: 2)")

@@ -27,6 +27,9 @@ class MultimodalDataset:
     modality_names: List[str]
     num_classes: int
     class_names: Optional[List[str]] = None  # the labels as written in a CSV file
+    # a fixed test split (bool [N], e.g. ROSMAP's published one); None: drawn per seed
+    fixed_test: Optional[torch.Tensor] = None
+    test_fraction: float = 0.2  # of each class's entities held out for test per seed
 
     def __len__(self):
         return self.labels.shape[0]
@@ -49,6 +52,23 @@ def load_nutrimouse(target: str = "genotype") -> MultimodalDataset:
     labels = torch.from_numpy(d[target])
     return MultimodalDataset("nutrimouse", mods, torch.ones(40, 2, dtype=torch.bool), labels,
                              torch.arange(40), ["gene", "lipid"], int(labels.max()) + 1)
+
+
+def load_rosmap(split: str = "fixed") -> MultimodalDataset:
+    """ROSMAP (MOGONET's release): 351 subjects, mRNA / methylation / miRNA (200 features
+    each), AD (1) vs normal control (0). ``split="fixed"``: MOGONET's 245/106 train/test split
+    (``fixed_test``); ``"random"``: no fixed split (the protocol draws one per seed)."""
+    if split not in ("fixed", "random"):
+        raise ValueError(f"load_rosmap: split expected 'fixed' or 'random', got {split!r}")
+    d = np.load(os.path.join(DATA_DIR, "rosmap.npz"))
+    names = [str(v) for v in d["modalities"]]
+    mods = [torch.from_numpy(d[v]) for v in names]
+    n = len(d["labels"])
+    fixed = torch.from_numpy(d["is_test"]) if split == "fixed" else None
+    return MultimodalDataset("rosmap" if split == "fixed" else "rosmap-random", mods,
+                             torch.ones(n, len(mods), dtype=torch.bool),
+                             torch.from_numpy(d["labels"]), torch.arange(n), names, 2,
+                             ["NC", "AD"], fixed, 0.2 if split == "fixed" else 0.3)
 
 
 PBC_GROUPS = {

@@ -17,11 +17,12 @@ from . import training
 from .data import MultimodalDataset
 from .metrics import mean_std
 
-METRIC_NAMES = {"accuracy": "accuracy", "macro_f1": "macro-F1", "auroc": "AUROC"}
-BASELINES = ["concat-mlp", "late-fusion"]
+METRIC_NAMES = {"accuracy": "accuracy", "macro_f1": "macro-F1", "auroc": "AUROC",
+                "f1": "F1 (positive class)"}
+BASELINES = ["concat-mlp", "late-fusion", "logistic"]
 ABLATIONS = ["no-contrastive", "no-feature-attention", "mean-pooling"]
-# what `experiment --quick` runs (the main job, scripts/run.sh): about 5 minutes on one thread
-QUICK = dict(tasks=["handwritten"], models=["cl-dmdf"] + BASELINES, seeds=2)
+# what `experiment --quick` runs (the main job, scripts/run.sh): about 10 minutes on one thread
+QUICK = dict(tasks=["handwritten", "rosmap"], models=["cl-dmdf"] + BASELINES, seeds=2)
 # the full protocol of docs/MODEL.md
 FULL = dict(tasks=["handwritten", "pbcseq"], models=list(training.VARIANTS), seeds=10)
 

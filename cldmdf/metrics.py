@@ -13,6 +13,15 @@ def accuracy(pred: Tensor, labels: Tensor) -> float:
     return (pred == labels).double().mean().item()
 
 
+def f1(pred: Tensor, labels: Tensor, positive: int = 1) -> float:
+    """F1 of class ``positive`` (e.g. AD in ROSMAP): 2·TP / (2·TP + FP + FN); 0 when the class
+    is neither present nor predicted."""
+    tp = ((pred == positive) & (labels == positive)).sum().item()
+    fp = ((pred == positive) & (labels != positive)).sum().item()
+    fn = ((pred != positive) & (labels == positive)).sum().item()
+    return 2 * tp / (2 * tp + fp + fn) if tp + fp + fn > 0 else 0.0
+
+
 def macro_f1(pred: Tensor, labels: Tensor, num_classes: int) -> float:
     """Unweighted mean over classes of F1 = 2·TP / (2·TP + FP + FN); a class that is neither
     present nor predicted is left out (its F1 is undefined)."""

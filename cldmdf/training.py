@@ -22,7 +22,7 @@ from torch import Tensor
 from torch.nn.parallel import DistributedDataParallel
 
 from . import data, metrics
-from .nn import CLDMDF, ConcatMLP, LateFusion
+from .nn import CLDMDF, ConcatMLP, LateFusion, LogisticRegression
 
 
 @dataclass
@@ -83,6 +83,14 @@ TASKS = {
     # η counts pbcseq's natural missingness (0.122), so η = 0 means "natural only"
     "pbcseq": Task(lambda: data.load_pbcseq("death"), ("auroc", "accuracy"), (0.0, 0.3, 0.5),
                    dict(dim=32, entity_mode="entity", modality_dropout=0.3)),
+    # MOGONET's fixed 245/106 split (validation from the 245), or its protocol of random
+    # stratified 70/30 splits; selection on validation AUROC
+    "rosmap": Task(data.load_rosmap, ("auroc", "accuracy", "f1"), (0.0, 0.1, 0.3, 0.5),
+                   dict(entity_mode="class"), TrainConfig(epochs=100, batch_size=32,
+                                                          patience=20)),
+    "rosmap-random": Task(lambda: data.load_rosmap("random"), ("auroc", "accuracy", "f1"),
+                          (0.0, 0.1, 0.3, 0.5), dict(entity_mode="class"),
+                          TrainConfig(epochs=100, batch_size=32, patience=20)),
     "nutrimouse": Task(data.load_nutrimouse, ("accuracy", "macro_f1"), (0.0, 0.25),
                        dict(entity_mode="class"), TrainConfig(epochs=60, batch_size=16)),
 }
@@ -112,15 +120,21 @@ VARIANTS = {
     "mean-pooling": (CLDMDF, dict(fusion="mean")),
     "concat-mlp": (ConcatMLP, {}),
     "late-fusion": (LateFusion, {}),
+    "logistic": (LogisticRegression, {}),
 }
 
 
-def protocol_splits(ds: data.MultimodalDataset, seed: int, test_fraction: float = 0.2,
+def protocol_splits(ds: data.MultimodalDataset, seed: int, test_fraction: Optional[float] = None,
                     val_fraction: float = 0.2) -> Tuple[Tensor, Tensor, Tensor]:
-    """(train, val, test) sample indices: ``test_fraction`` of the entities of each class
-    held out for test, then ``val_fraction`` of the rest for validation. Entities are the
-    data set's ids (patients in pbcseq; the samples themselves elsewhere)."""
-    rest, test = data.stratified_group_split(ds.labels, ds.entity, test_fraction, seed)
+    """(train, val, test) sample indices: ``test_fraction`` (default: the data set's) of the
+    entities of each class held out for test (or the data set's ``fixed_test`` split), then ``val_fraction`` of the
+    rest for validation. Entities are the data set's ids (patients in pbcseq; the samples
+    themselves elsewhere)."""
+    if ds.fixed_test is not None:
+        rest, test = (~ds.fixed_test).nonzero().squeeze(1), ds.fixed_test.nonzero().squeeze(1)
+    else:
+        fraction = ds.test_fraction if test_fraction is None else test_fraction
+        rest, test = data.stratified_group_split(ds.labels, ds.entity, fraction, seed)
     train, val = data.stratified_group_split(ds.labels[rest], ds.entity[rest], val_fraction,
                                              seed + 1)
     return rest[train], rest[val], test
@@ -170,7 +184,8 @@ def build_model(variant: str, input_dims: List[int], num_classes: int,
 
 @torch.no_grad()
 def evaluate(model: torch.nn.Module, fold: Fold, num_classes: int) -> Dict[str, float]:
-    """Cross-entropy ``loss``, ``accuracy``, ``macro_f1`` and, for two classes, ``auroc``."""
+    """Cross-entropy ``loss``, ``accuracy``, ``macro_f1`` and, for two classes, ``auroc`` and
+    ``f1`` (of class 1)."""
     model.eval()
     logits = model.predict_logits(fold.modalities, fold.mask)
     pred = logits.argmax(1)
@@ -179,6 +194,7 @@ def evaluate(model: torch.nn.Module, fold: Fold, num_classes: int) -> Dict[str, 
               "macro_f1": metrics.macro_f1(pred, fold.labels, num_classes)}
     if num_classes == 2:
         scores["auroc"] = metrics.auroc(logits.softmax(1)[:, 1], fold.labels)
+        scores["f1"] = metrics.f1(pred, fold.labels)
     return scores
 
 
@@ -287,6 +303,10 @@ def fit(model: torch.nn.Module, train: Fold, val: Fold, num_classes: int, cfg: T
     the global batch. Dropout draws differ per rank (each rank's generator is seeded with its
     rank). Every rank evaluates the whole validation split; ``callback`` runs where given
     (the CLI gives it to rank 0 only)."""
+    if hasattr(model, "fit_convex"):  # solved to convergence, C chosen on validation
+        C, scores = model.fit_convex(train, val, select,
+                                     lambda m, fold: evaluate(m, fold, num_classes))
+        return 0, scores
     world_size, rank = world()
     step = model
     contrastive = getattr(model, "contrastive", None)

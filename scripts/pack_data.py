@@ -51,10 +51,33 @@ def pack_pbcseq(src, dst):
         shutil.copyfileobj(f_in, f_out)
 
 
+ROSMAP_MODALITIES = {"1": "mrna", "2": "methylation", "3": "mirna"}
+
+
+def pack_rosmap(src, dst):
+    """MOGONET's ROSMAP release: train rows (245) then test rows (106), `is_test` marks them."""
+    d = os.path.join(src, "rosmap")
+    arrays = {}
+    for key, name in ROSMAP_MODALITIES.items():
+        tr = np.loadtxt(os.path.join(d, f"{key}_tr.csv"), delimiter=",", dtype=np.float64)
+        te = np.loadtxt(os.path.join(d, f"{key}_te.csv"), delimiter=",", dtype=np.float64)
+        arrays[name] = np.concatenate([tr, te]).astype(np.float32)
+        with open(os.path.join(d, f"{key}_featname.csv")) as f:
+            arrays[f"{name}_features"] = np.array([line.strip() for line in f if line.strip()])
+    labels = [np.loadtxt(os.path.join(d, f"labels_{s}.csv"), dtype=np.float64).astype(np.int64)
+              for s in ("tr", "te")]
+    is_test = np.concatenate([np.zeros(len(labels[0]), bool), np.ones(len(labels[1]), bool)])
+    np.savez_compressed(os.path.join(dst, "rosmap.npz"), labels=np.concatenate(labels),
+                        is_test=is_test, modalities=np.array(list(ROSMAP_MODALITIES.values())),
+                        **arrays)
+    shutil.copy(os.path.join(d, "LICENSE.MOGONET"), os.path.join(dst, "LICENSE.MOGONET"))
+
+
 if __name__ == "__main__":
     src = sys.argv[1] if len(sys.argv) > 1 else os.path.join("..", "shared", "data")
     dst = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "cldmdf", "data")
     pack_handwritten(src, dst)
     pack_nutrimouse(src, dst)
     pack_pbcseq(src, dst)
+    pack_rosmap(src, dst)
     shutil.copy(os.path.join(src, "README.md"), os.path.join(dst, "SOURCES.md"))

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Sets up .venv and runs the main job: the CL-DMDF evaluation protocol on the embedded
-# Handwritten data in the quick setting (CL-DMDF and the baselines, every missing rate,
-# 2 seeds; about 5 minutes on one thread) through the command line,
+# Handwritten and ROSMAP data in the quick setting (CL-DMDF and the three baselines, every
+# missing rate, 2 seeds; about 10 minutes on one thread) through the command line,
 # `python -m cldmdf experiment --quick`. Results go to results/ (results.md, results.json)
 # and results/plots/ (metric vs missing rate, modality importance per class).
 # Arguments are passed to `cldmdf experiment` (e.g. --seeds 10 --models all for more).

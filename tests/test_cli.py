@@ -246,11 +246,11 @@ def test_experiment_writes_json_markdown_and_plots(tmp_path, capsys):
                              "baselines", "--rates", "0", "0.25", "--seeds", "2", "--set",
                              "epochs=2", *TINY, "--out", out_dir)
     assert code == 0, err
-    assert "[12/12] nutrimouse" in err  # 2 η × 3 models × 2 seeds, one line each
+    assert "[16/16] nutrimouse" in err  # 2 η × 4 models (cl-dmdf, 3 baselines) × 2 seeds
     assert "### nutrimouse: accuracy" in out and "| late-fusion |" in out
     payload = json.loads((out_dir / "results.json").read_text())
-    assert len(payload["runs"]) == 12
-    assert payload["args"]["models"] == ["cl-dmdf", "concat-mlp", "late-fusion"]
+    assert len(payload["runs"]) == 16
+    assert payload["args"]["models"] == ["cl-dmdf", "concat-mlp", "late-fusion", "logistic"]
     assert payload["tasks"]["nutrimouse"]["modalities"] == ["gene", "lipid"]
     assert (out_dir / "results.md").read_text().strip() == out.split("\nresults:")[0].strip()
     plots = sorted(os.listdir(out_dir / "plots"))
@@ -261,28 +261,32 @@ def test_experiment_writes_json_markdown_and_plots(tmp_path, capsys):
 
 
 def test_quick_experiment_is_the_main_jobs_setting(tmp_path, capsys, monkeypatch):
-    """--quick: Handwritten, CL-DMDF and both baselines, every η, 2 seeds (runs faked)."""
+    """--quick: Handwritten and ROSMAP, CL-DMDF and the three baselines, every η, 2 seeds
+    (runs faked)."""
     calls = []
 
     def fake_run(task, model, rate, seed, overrides, ds, t, device="cpu"):
         calls.append((task, model, rate, seed))
-        scores = {"loss": 0.1, "accuracy": 0.9, "macro_f1": 0.9}
+        scores = {"loss": 0.1, "accuracy": 0.9, "macro_f1": 0.9, "auroc": 0.9, "f1": 0.9}
         return {"task": task, "model": model, "rate": rate, "seed": seed,
                 "realised_rate": rate, "epoch": 1, "val": scores, "test": scores, "seconds": 0.0,
-                **({"importance": [[1 / 6] * 6] * 10} if model == "cl-dmdf" else {})}
+                **({"importance": [[1 / len(ds.modalities)] * len(ds.modalities)]
+                    * ds.num_classes} if model == "cl-dmdf" else {})}
 
     monkeypatch.setattr(training, "run", fake_run)
     code, out, err = run_cli(capsys, "experiment", "--quick", "--quiet", "--out", tmp_path)
     assert code == 0, err
-    assert {c[0] for c in calls} == {"handwritten"}
-    assert sorted({c[1] for c in calls}) == ["cl-dmdf", "concat-mlp", "late-fusion"]
-    assert sorted({c[2] for c in calls}) == [0.0, 0.1, 0.3, 0.5, 0.7]
-    assert sorted({c[3] for c in calls}) == [0, 1] and len(calls) == 30
+    assert {c[0] for c in calls} == {"handwritten", "rosmap"}
+    assert sorted({c[1] for c in calls}) == ["cl-dmdf", "concat-mlp", "late-fusion", "logistic"]
+    assert sorted({c[2] for c in calls if c[0] == "handwritten"}) == [0.0, 0.1, 0.3, 0.5, 0.7]
+    assert sorted({c[2] for c in calls if c[0] == "rosmap"}) == [0.0, 0.1, 0.3, 0.5]
+    assert sorted({c[3] for c in calls}) == [0, 1] and len(calls) == (5 + 4) * 4 * 2
     assert os.path.exists(tmp_path / "plots" / "handwritten_modality_importance.png")
+    assert os.path.exists(tmp_path / "plots" / "rosmap_modality_importance.png")
     calls.clear()
     assert run_cli(capsys, "experiment", "--quick", "--quiet", "--seeds", "1", "--models", "all",
                    "--rates", "0.5", "--json", tmp_path / "x.json")[0] == 0
-    assert len(calls) == 6 and {c[3] for c in calls} == {0}
+    assert len(calls) == 7 * 2 and {c[3] for c in calls} == {0}
     assert json.loads((tmp_path / "x.json").read_text())["args"]["quick"] is True
 
 
