@@ -96,3 +96,16 @@ def test_the_logistic_variant_runs_in_the_protocol():
     assert result["epoch"] == 0 and 0.0 <= result["test"]["accuracy"] <= 1.0
     with pytest.raises(ValueError, match="C expected"):
         training.build_model("logistic", [3, 4], 2, {"C": -1.0})
+
+
+def test_tables_print_the_published_anchors_beside_our_numbers():
+    from cldmdf import experiment
+    runs = [{"task": "rosmap", "model": "cl-dmdf", "rate": r, "seed": 0, "realised_rate": r,
+             "test": {"accuracy": 0.8, "f1": 0.8, "auroc": 0.9}} for r in (0.0, 0.3)]
+    table = experiment.markdown_table(runs, "rosmap", "auroc", "test", ["cl-dmdf"], [0.0, 0.3])
+    row = next(line for line in table.splitlines() if "MMDynamics" in line)
+    assert row.split("|")[2].strip() == "91.20" and row.split("|")[3].strip() == "—"
+    assert "90.00 ± 0.00" in table
+    hw = experiment.markdown_table([dict(runs[0], task="handwritten")], "handwritten", "accuracy",
+                                   "test", ["cl-dmdf"], [0.0])
+    assert "CPM-Nets" in hw and "94.95" in hw
