@@ -125,7 +125,8 @@ def markdown_table(results: List[Dict], task: str, metric: str, split: str,
     rows = [header, ["---"] * len(header)]
     rows += [[model] + [cell(model, rate) for rate in rates] for model in models]
     rows.append(["realised η"] + [realised(rate) for rate in rates])
-    rows += anchor_rows(task, metric, rates)
+    if split == "test":  # the anchors are test scores: never beside validation ones
+        rows += anchor_rows(task, metric, rates)
     return "\n".join("| " + " | ".join(row) + " |" for row in rows)
 
 
