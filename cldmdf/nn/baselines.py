@@ -11,7 +11,16 @@ import torch.nn as nn
 import torch.nn.functional as F
 from torch import Tensor
 
-from .model import drop_modalities
+from .model import drop_modalities, task_cross_entropy
+
+
+def zero_filled(modalities: List[Tensor], mask: Tensor, missing_indicator: bool) -> Tensor:
+    """The modalities concatenated, missing rows zero-filled (the training mean, on
+    standardised data), then M indicators: ``~mask`` if ``missing_indicator``, else ``mask``."""
+    # where, not multiplication: a NaN in a missing row must not survive as 0 * NaN
+    imputed = [torch.where(mask[:, m:m + 1], x, 0.0) for m, x in enumerate(modalities)]
+    flags = ~mask if missing_indicator else mask
+    return torch.cat(imputed + [flags.to(imputed[0].dtype)], dim=1)
 
 
 def mlp(in_dim: int, hidden: int, out_dim: int, dropout: float) -> nn.Sequential:
@@ -35,9 +44,7 @@ class ConcatMLP(nn.Module):
     def forward(self, modalities: List[Tensor], mask: Tensor) -> Tensor:
         if self.training:
             mask = drop_modalities(mask, self.modality_dropout)
-        # where, not multiplication: a NaN in a missing row must not survive as 0 * NaN
-        imputed = [torch.where(mask[:, m:m + 1], x, 0.0) for m, x in enumerate(modalities)]
-        return self.net(torch.cat(imputed + [mask.to(imputed[0].dtype)], dim=1))
+        return self.net(zero_filled(modalities, mask, False))
 
     @torch.jit.export
     def predict_logits(self, modalities: List[Tensor], mask: Tensor) -> Tensor:
@@ -51,9 +58,7 @@ class ConcatMLP(nn.Module):
                       entity: Tensor, task_normaliser: Optional[float] = None,
                       row_offset: int = 0) -> Tensor:
         """Mean cross-entropy of the batch (its sum / ``task_normaliser`` when given)."""
-        if task_normaliser is None:
-            return F.cross_entropy(self(modalities, mask), labels)
-        return F.cross_entropy(self(modalities, mask), labels, reduction="sum") / task_normaliser
+        return task_cross_entropy(self(modalities, mask), labels, task_normaliser)
 
 
 class LateFusion(nn.Module):
@@ -97,9 +102,7 @@ class LateFusion(nn.Module):
         per_modality = self.modality_logits(modalities, mask)
         logits = torch.cat(per_modality)
         targets = torch.cat([labels[mask[:, m]] for m in range(mask.shape[1])])
-        if task_normaliser is None:
-            return F.cross_entropy(logits, targets)
-        return F.cross_entropy(logits, targets, reduction="sum") / task_normaliser
+        return task_cross_entropy(logits, targets, task_normaliser)
 
 
 class LogisticRegression(nn.Module):
@@ -127,8 +130,7 @@ class LogisticRegression(nn.Module):
         self.register_buffer("chosen_C", torch.tensor(float(C)))
 
     def features(self, modalities: List[Tensor], mask: Tensor) -> Tensor:
-        imputed = [torch.where(mask[:, m:m + 1], x, 0.0) for m, x in enumerate(modalities)]
-        return torch.cat(imputed + [(~mask).to(imputed[0].dtype)], dim=1)
+        return zero_filled(modalities, mask, True)
 
     def forward(self, modalities: List[Tensor], mask: Tensor) -> Tensor:
         return self.linear(self.features(modalities, mask))
@@ -146,10 +148,7 @@ class LogisticRegression(nn.Module):
                       row_offset: int = 0) -> Tensor:
         """Mean cross-entropy (its sum / ``task_normaliser`` when given); the penalty is
         :meth:`fit_convex`'s."""
-        logits = self(modalities, mask)
-        if task_normaliser is None:
-            return F.cross_entropy(logits, labels)
-        return F.cross_entropy(logits, labels, reduction="sum") / task_normaliser
+        return task_cross_entropy(self(modalities, mask), labels, task_normaliser)
 
     def _solve(self, x: Tensor, y: Tensor, C: float) -> Tuple[Tensor, Tensor]:
         n, k = x.shape[0], self.linear.out_features

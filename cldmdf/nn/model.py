@@ -31,6 +31,15 @@ def drop_modalities(mask: Tensor, p: float, generator: Optional[torch.Generator]
     return mask & (kept | ~dropped)
 
 
+def task_cross_entropy(logits: Tensor, labels: Tensor,
+                       task_normaliser: Optional[float] = None) -> Tensor:
+    """The task loss of every model: the mean cross-entropy, or with ``task_normaliser`` its
+    sum divided by that (training across processes: the rank's share of the global mean)."""
+    if task_normaliser is None:
+        return F.cross_entropy(logits, labels)
+    return F.cross_entropy(logits, labels, reduction="sum") / task_normaliser
+
+
 def modality_encoder(in_dim: int, dim: int) -> nn.Sequential:
     """``Linear(d_m, D) → LayerNorm → GELU → Linear(D, D)``: [n, d_m] -> [n, D]."""
     return nn.Sequential(nn.Linear(in_dim, dim), nn.LayerNorm(dim), nn.GELU(), nn.Linear(dim, dim))
@@ -147,10 +156,7 @@ class CLDMDF(nn.Module):
         that (training across processes: the rank's share of the global batch's mean);
         ``row_offset`` is the batch's first row in the global batch ('sample' entities)."""
         out = self(modalities, mask)
-        if task_normaliser is None:
-            loss = F.cross_entropy(out.logits, labels)
-        else:
-            loss = F.cross_entropy(out.logits, labels, reduction="sum") / task_normaliser
+        loss = task_cross_entropy(out.logits, labels, task_normaliser)
         if self.contrastive_weight > 0:
             present = out.mask.nonzero()  # [N, 2]; not as_tuple, which TorchScript lacks
             rows, mods = present[:, 0], present[:, 1]
