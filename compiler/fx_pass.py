@@ -190,6 +190,12 @@ def _meta(fake_mode, target, args):
         return target(*vals)
 
 
+def _set_meta(node: Node, fake_mode, target, args) -> None:
+    val = _meta(fake_mode, target, args)
+    if val is not None:
+        node.meta["val"] = val
+
+
 def _apply(graph: Graph, nodes: List[Node], rw: core.Rewrite, fake_mode) -> Optional[str]:
     """Applies one rewrite program; returns why not where it cannot be applied."""
     anchor = nodes[rw.anchor]
@@ -213,11 +219,18 @@ def _apply(graph: Graph, nodes: List[Node], rw: core.Rewrite, fake_mode) -> Opti
 
     with graph.inserting_before(anchor):
         for ins in rw.instrs:
-            target, args = _target(ins, [value(a) for a in ins.args])
+            args = [value(a) for a in ins.args]
+            if ins.op == "stack":  # as cat of unsqueezes: post-grad graphs hold no aten.stack
+                parts = []
+                for x in args[0]:
+                    parts.append(graph.call_function(aten.unsqueeze.default, (x, args[1])))
+                    _set_meta(parts[-1], fake_mode, aten.unsqueeze.default, [x, args[1]])
+                    new.append(parts[-1])
+                target, args = aten.cat.default, [parts, args[1]]
+            else:
+                target, args = _target(ins, args)
             node = graph.call_function(target, tuple(args))
-            val = _meta(fake_mode, target, args)
-            if val is not None:
-                node.meta["val"] = val
+            _set_meta(node, fake_mode, target, args)
             new.append(node)
             temps[ins.temp] = node
     fresh = set(new)

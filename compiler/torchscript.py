@@ -171,6 +171,13 @@ def _int_list(graph, items) -> torch._C.Value:
     return node.output()
 
 
+def _tensor_list(graph, items) -> torch._C.Value:
+    node = graph.create("prim::ListConstruct", list(items))
+    node.output().setType(torch._C.ListType.ofTensors())
+    graph.insertNode(node)
+    return node.output()
+
+
 def _apply(graph: torch._C.Graph, writer: _Writer, rw: core.Rewrite) -> str:
     """Applies one rewrite program before the matched result; returns why not (or "")."""
     anchor = writer.values[rw.anchor]
@@ -212,6 +219,8 @@ def _apply(graph: torch._C.Graph, writer: _Writer, rw: core.Rewrite) -> str:
                 out = graph.insert("aten::floordiv", [args[0], const(args[1])])
             elif op == "imul":
                 out = graph.insert("aten::mul", [const(args[0]), const(args[1])])
+            elif op == "stack":
+                out = graph.insert("aten::stack", [_tensor_list(graph, args[0]), const(args[1])])
             elif op == "getitem":
                 out = list(args[0].node().inputs())[args[1]]
             elif op == "op":

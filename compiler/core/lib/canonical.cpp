@@ -1016,6 +1016,65 @@ bool Ctx::select(Expr& e, int axis, int64_t index, bool keep) {
   return true;
 }
 
+// The terms of an unrolled sum that differ in one factor each, a tensor of its own that is
+// not read at the term's index (w[:, 0] * h_text + w[:, 1] * h_audio + ...): those tensors are
+// one stacked tensor indexed by the summed axis. Rewrites every term to read that stacked
+// factor, so that the terms become the same product; false where they are not of that form.
+bool Ctx::stack_own_factors(std::vector<Expr>& es, const std::vector<int64_t>& index) {
+  std::map<int, size_t> seen;  // node -> in how many terms
+  for (auto& e : es) {
+    std::set<int> nodes;
+    for (auto& f : e.factors) nodes.insert(f.node);
+    for (int n : nodes) ++seen[n];
+  }
+  std::vector<int> own(es.size(), -1);  // the factor of each term that no other term has
+  for (size_t t = 0; t < es.size(); ++t) {
+    for (size_t i = 0; i < es[t].factors.size(); ++i) {
+      const Factor& f = es[t].factors[i];
+      if (seen[f.node] == es.size()) continue;
+      if (seen[f.node] != 1 || own[t] >= 0 || f.mask || f.power != 1 || !f.stack.empty())
+        return false;
+      own[t] = static_cast<int>(i);
+    }
+    if (own[t] < 0) return false;
+  }
+  // one shape and dtype; none of them read at the summed index (they are whole tensors)
+  const Node& n0 = g_.at(es[0].factors[static_cast<size_t>(own[0])].node);
+  for (size_t t = 0; t < es.size(); ++t) {
+    const Factor& f = es[t].factors[static_cast<size_t>(own[t])];
+    const Node& n = g_.at(f.node);
+    if (n.dtype != n0.dtype || n.rank() != n0.rank()) return false;
+    for (int d = 0; d < n.rank(); ++d)
+      if (n.shape[static_cast<size_t>(d)].size != n0.shape[static_cast<size_t>(d)].size ||
+          n.shape[static_cast<size_t>(d)].sym != n0.shape[static_cast<size_t>(d)].sym)
+        return false;
+    for (auto& [v, k] : es[t].fixed)
+      for (auto& axis : f.dims)
+        for (int x : finest(axis))
+          if (find(x) == find(v)) return false;
+  }
+  // the stacked tensor: the terms' own tensors in index order, along a new leading axis
+  // indexed by the term's fixed variable
+  std::vector<int> nodes(es.size());
+  for (size_t t = 0; t < es.size(); ++t)
+    nodes[static_cast<size_t>(index[t])] = es[t].factors[static_cast<size_t>(own[t])].node;
+  const Factor& f0 = es[0].factors[static_cast<size_t>(own[0])];
+  for (size_t t = 1; t < es.size(); ++t) {  // the own tensors' axes are the same variables
+    const Factor& f = es[t].factors[static_cast<size_t>(own[t])];
+    for (size_t d = 0; d < f.dims.size(); ++d)
+      if (!f.dims[d].empty() && !f0.dims[d].empty() && !equate(f.dims[d], f0.dims[d]))
+        return false;
+  }
+  for (size_t t = 0; t < es.size(); ++t) {
+    Factor& f = es[t].factors[static_cast<size_t>(own[t])];
+    int v = es[t].fixed.begin()->first;
+    f.stack = nodes;
+    f.node = nodes[0];
+    f.dims.insert(f.dims.begin(), Idx{v});
+  }
+  return true;
+}
+
 // a + b + ... where every term is the same product read at one index of an axis, the
 // indices covering the axis once: a sum over that axis, unrolled by hand.
 Expr Ctx::unrolled_sum(int id) {
@@ -1057,14 +1116,17 @@ Expr Ctx::unrolled_sum(int id) {
     if (sorted[i] != static_cast<int64_t>(i)) return leaf(id);
   if (static_cast<int64_t>(sorted.size()) != n) return leaf(id);
   auto key = [](const Expr& e) {
-    std::vector<std::tuple<int, bool, bool, int>> k;
-    for (auto& f : e.factors) k.emplace_back(f.node, f.mask, f.negated, f.power);
+    std::vector<std::tuple<int, bool, bool, int, std::vector<int>>> k;
+    for (auto& f : e.factors) k.emplace_back(f.node, f.mask, f.negated, f.power, f.stack);
     std::sort(k.begin(), k.end());
     return k;
   };
   auto k0 = key(first);
+  bool same_factors = true;
+  for (auto& e : es) same_factors &= key(e) == k0;
+  if (!same_factors && !stack_own_factors(es, index)) return leaf(id);
   for (auto& e : es) {
-    if (key(e) != k0 || e.scale != first.scale || e.outs.size() != first.outs.size() ||
+    if (key(e) != key(first) || e.scale != first.scale || e.outs.size() != first.outs.size() ||
         e.fixed.size() != first.fixed.size())
       return leaf(id);
   }
@@ -1704,7 +1766,13 @@ std::string Ctx::describe(const Expr& e) {
     const Factor& f = e.factors[i];
     if (i) o << " * ";
     if (f.mask) o << (f.negated ? "!" : "") << "mask:";
-    o << "%" << g_.at(f.node).name;
+    if (f.stack.empty()) {
+      o << "%" << g_.at(f.node).name;
+    } else {
+      o << "stack(";
+      for (size_t k = 0; k < f.stack.size(); ++k) o << (k ? "," : "") << "%" << g_.at(f.stack[k]).name;
+      o << ")";
+    }
     if (f.power != 1) o << "^" << f.power;
     o << describe_axes(f.dims);
   }

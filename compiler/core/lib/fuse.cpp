@@ -69,6 +69,14 @@ class Emitter {
     return r;
   }
 
+  // A factor as a tensor: its node, or the stack of its separate tensors (dims[0] new)
+  std::string value(const Factor& f) {
+    if (f.stack.empty()) return ref(f.node);
+    std::string s = "stack [";
+    for (int n : f.stack) s += " " + ref(n);
+    return p_.emit(s + " ] i0");
+  }
+
   std::string sizes(const std::vector<Idx>& axes) {
     std::string s = "[";
     for (auto& a : axes) s += " " + size(a);
@@ -383,7 +391,7 @@ Match adaptive_fusion(const Graph& g, const Softmax& s, int anchor, const Option
   Program p(temp_base);
   Emitter em(c, p, opt.runtime_sizes);
   Idx mvi{mv};
-  std::string hv = em.layout(ref(h->node), h->dims, {batch, mvi, feat}, "the values");
+  std::string hv = em.layout(em.value(*h), h->dims, {batch, mvi, feat}, "the values");
   std::string gl = em.layout(ref(gate), gate_dims, {batch, mvi, groups}, "the gate logits");
   std::string mk = "_";
   if (mask.on) {
@@ -569,10 +577,10 @@ Match dual_attention(const Graph& g, const Softmax& s, int anchor, const Options
   Program p(temp_base);
   Emitter em(c, p, opt.runtime_sizes);
   Idx ivi{iv}, jvi{jv};
-  std::string xv = em.layout(ref(x->node), x->dims, {batch, jvi, feat}, "the values");
+  std::string xv = em.layout(em.value(*x), x->dims, {batch, jvi, feat}, "the values");
   std::string fv_ = em.layout(ref(feat_logits), fw->dims, {batch, jvi, feat}, "the feature logits");
-  std::string qv = em.layout(ref(q->node), q->dims, {batch, ivi, kdim}, "the queries");
-  std::string kvv = em.layout(ref(k->node), k->dims, {batch, jvi, kdim}, "the keys");
+  std::string qv = em.layout(em.value(*q), q->dims, {batch, ivi, kdim}, "the queries");
+  std::string kvv = em.layout(em.value(*k), k->dims, {batch, jvi, kdim}, "the keys");
   if (std::fabs(query_scale - 1.0) > 1e-12) qv = p.emit("mul " + qv + " " + num(query_scale));
   for (auto* f : scalars)
     qv = p.emit(std::string(f->power > 0 ? "mul " : "div ") + qv + " " + ref(f->node));

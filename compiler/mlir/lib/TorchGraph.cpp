@@ -597,6 +597,22 @@ class Rewriter {
       std::vector<Value> ops{x, list};
       if (k == "expand") ops.push_back(operand(cc::Operand{cc::Operand::Bool}).value);
       out.value = create("torch.aten." + k, ops, {makeTensorType(ctx_, sizes, t.dtype)})->getResult(0);
+    } else if (k == "stack") {
+      need(ins, 2);
+      if (ins.args[0].kind != cc::Operand::List || ins.args[0].list.empty())
+        throw std::string("stack of something that is not a list of tensors");
+      std::vector<Value> items;
+      for (auto& x : ins.args[0].list) items.push_back(operand(x).value);
+      TensorType t = tensorOf(items[0]);
+      int64_t d = ins.args[1].i < 0 ? ins.args[1].i + static_cast<int64_t>(t.sizes.size()) + 1
+                                    : ins.args[1].i;
+      if (d < 0 || d > static_cast<int64_t>(t.sizes.size())) throw std::string("bad stack dim");
+      std::vector<int64_t> sizes = t.sizes;
+      sizes.insert(sizes.begin() + d, static_cast<int64_t>(items.size()));
+      Value list = create("torch.prim.ListConstruct", items, {makeTorchType(ctx_, "list<vtensor>")})
+                       ->getResult(0);
+      out.value = create("torch.aten.stack", {list, intConst(d)}, {makeTensorType(ctx_, sizes, t.dtype)})
+                      ->getResult(0);
     } else if (k == "recip") {
       need(ins, 1);
       Value x = operand(ins.args[0]).value;

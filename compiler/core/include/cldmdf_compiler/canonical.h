@@ -45,6 +45,10 @@ struct Factor {
   bool mask = false;       // a 0/1 multiplier made from a bool value
   bool negated = false;    // the multiplier is (not node)
   int power = 1;           // -1: a zero-dim divisor
+  // separate tensors of one shape stacked along a new leading axis (dims[0]): the values of a
+  // weighted sum unrolled by hand over tensors that were never one (h_text, h_audio, ...);
+  // `node` is the first of them. Empty for a plain leaf.
+  std::vector<int> stack;
 };
 
 struct Fill {
@@ -148,6 +152,7 @@ class Ctx {
   Expr contraction(int node);
   Expr einsum(int node);
   Expr unrolled_sum(int node);
+  bool stack_own_factors(std::vector<Expr>& terms, const std::vector<int64_t>& index);
   Expr attention(int node, const Sdpa& a);
   Expr filled(int node, int value, int cond, double fill, bool fill_where_true, int also = -1);
   std::map<int, Expr> sdpa_scores_;
