@@ -172,7 +172,9 @@ setup(
     cmdclass={"build_ext": BuildExt},
     python_requires=">=3.9",
     install_requires=["torch>=2.10", "numpy"],
-    extras_require={"plots": ["matplotlib"]},  # the PNG plots of `cldmdf experiment`
+    # plots: the PNG plots of `cldmdf experiment`; text: the clothing-review tasks' text
+    # features (TF-IDF + truncated SVD)
+    extras_require={"plots": ["matplotlib"], "text": ["scikit-learn>=1.3"]},
     entry_points={"console_scripts": ["cldmdf-opt = cldmdf.compiler.opt:main",
                                       "cldmdf-mlir-opt = cldmdf.compiler.mlir_pass:main",
                                       "cldmdf = cldmdf.cli:main"]},

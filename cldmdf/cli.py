@@ -104,13 +104,28 @@ models_type = choice_type("model", list(training.VARIANTS) + ["all", "baselines"
 
 # --------------------------------------------------------------------------- data and settings
 
-def load_task(task_name: Optional[str], data_path: Optional[str]) -> experiment.TaskData:
-    """The embedded task ``task_name`` or the user's CSV data set at ``data_path``."""
+def load_task(task_name: Optional[str], data_path: Optional[str],
+              subsample: Optional[int] = None) -> experiment.TaskData:
+    """The embedded task ``task_name`` or the user's CSV data set at ``data_path``;
+    ``subsample``: a fixed random subset of that many rows (tasks that offer one)."""
     if data_path is not None:
+        if subsample is not None:
+            raise UsageError("--subsample applies to the embedded tasks, not to --data")
         ds = data.load_csv(data_path)
         return experiment.TaskData(ds.name, training.dataset_task(ds), ds)
     task = training.TASKS[task_name]
-    return experiment.TaskData(task_name, task, task.load())
+    if subsample is None:
+        return experiment.TaskData(task_name, task, task.load())
+    if task.subsample is None:
+        offering = sorted(name for name, t in training.TASKS.items() if t.subsample)
+        raise UsageError(f"--subsample: task {task_name!r} has no subsample (tasks that have "
+                         f"one: {', '.join(offering)})")
+    try:
+        return experiment.TaskData(task_name, task, task.subsample(subsample))
+    except ValueError as err:
+        if isinstance(err, data.DataError):
+            raise
+        raise UsageError(f"--subsample {subsample}: {err}")
 
 
 def check_rate(t: experiment.TaskData, rate: float) -> None:
@@ -169,11 +184,13 @@ def check_splits(t: experiment.TaskData, seeds: Sequence[int]) -> None:
 
 
 def data_identity(t: experiment.TaskData, task_name: Optional[str],
-                  data_path: Optional[str]) -> Dict:
+                  data_path: Optional[str], subsample: Optional[int] = None) -> Dict:
     ds = t.ds
     identity = {"task": task_name, "name": t.name, "modalities": list(ds.modality_names),
                 "input_dims": [x.shape[1] for x in ds.modalities], "num_classes": ds.num_classes,
                 "classes": ds.class_names, "rows": len(ds)}
+    if subsample is not None:
+        identity["subsample"] = subsample
     if data_path is not None:
         identity["path"] = os.path.abspath(data_path)
         identity["sha256"] = file_sha256(data_path)
@@ -187,7 +204,7 @@ def checkpoint_task(path: str, config: Dict, data_path: Optional[str]) -> experi
     checked against the checkpoint's record of it."""
     identity = config["data"]
     if identity.get("path") is None:
-        t = load_task(identity["task"], None)
+        t = load_task(identity["task"], None, identity.get("subsample"))
     else:
         source = data_path or identity["path"]
         if not os.path.isfile(source):
@@ -235,6 +252,10 @@ def cmd_train(args) -> int:
             if given is not None and given != config[name]:
                 raise UsageError(f"checkpoint {args.checkpoint} was trained with {name} "
                                  f"{config[name]:g}, not {given:g}")
+        trained_subsample = config["data"].get("subsample")
+        if args.subsample is not None and args.subsample != trained_subsample:
+            raise UsageError(f"checkpoint {args.checkpoint} was trained with --subsample "
+                             f"{trained_subsample or '(none: all rows)'}, not {args.subsample}")
         if overrides is not None and overrides != config["overrides"]:
             raise UsageError(f"checkpoint {args.checkpoint} was trained with --set "
                              f"{config['overrides'] or '(none)'}, not {overrides}")
@@ -258,12 +279,13 @@ def cmd_train(args) -> int:
         rate = 0.0 if args.rate is None else args.rate
         seed = 0 if args.seed is None else args.seed
         overrides = overrides or {}
-        t = load_task(task_name, args.data)
+        t = load_task(task_name, args.data, args.subsample)
     check_rate(t, rate)
     cfg, model_kwargs = check_settings(t, [model_name], overrides)
     check_splits(t, [seed])
     if config is None:
-        config = {"data": data_identity(t, task_name, args.data), "model": model_name,
+        config = {"data": data_identity(t, task_name, args.data, args.subsample),
+                  "model": model_name,
                   "rate": rate, "seed": seed, "overrides": overrides,
                   "train": dataclasses.asdict(cfg), "model_kwargs": model_kwargs,
                   "metrics": list(t.task.metrics), "rates": list(t.task.rates)}
@@ -395,9 +417,10 @@ def cmd_experiment(args) -> int:
     seeds = args.seeds or defaults["seeds"]
     overrides = dict(args.set or [])
     if args.data:
-        tasks = [load_task(None, args.data)]
+        tasks = [load_task(None, args.data, args.subsample)]
     else:
-        tasks = [load_task(name, None) for name in dict.fromkeys(args.tasks or defaults["tasks"])]
+        tasks = [load_task(name, None, args.subsample)
+                 for name in dict.fromkeys(args.tasks or defaults["tasks"])]
     rates_of = {}
     for t in tasks:
         rates_of[t.name] = list(args.rates or t.task.rates)
@@ -425,6 +448,7 @@ def cmd_experiment(args) -> int:
     described = {t.name: t.describe(rates_of[t.name]) for t in tasks}
     settings = {"tasks": [t.name for t in tasks], "data": args.data, "models": models,
                 "rates": rates_of, "seeds": seeds, "overrides": overrides, "split": args.split,
+                "subsample": args.subsample,
                 "quick": args.quick, "threads": args.threads}
     json_paths = [p for p in (args.json, args.out and os.path.join(args.out, "results.json")) if p]
     for path in json_paths:
@@ -468,6 +492,12 @@ def build_parser() -> argparse.ArgumentParser:
                             "process training is data-parallel (DDP): gloo on cpu, NCCL on "
                             "cuda (one GPU per process, by LOCAL_RANK)")
 
+    def subsample_option(p):
+        offering = sorted(name for name, t in training.TASKS.items() if t.subsample)
+        p.add_argument("--subsample", type=positive_int, metavar="ROWS",
+                       help="a fixed random subset of ROWS rows of the task, for quick runs "
+                            f"(tasks: {', '.join(offering)}); recorded in the checkpoint")
+
     def data_source(p, task_help):
         group = p.add_mutually_exclusive_group()
         group.add_argument("--task", type=task_type, help=task_help)
@@ -488,6 +518,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--set", nargs="*", type=setting_type, metavar="KEY=VALUE",
                    help="hyper-parameter overrides: model keyword arguments and epochs, "
                         "batch_size, lr, weight_decay, patience")
+    subsample_option(p)
     p.add_argument("--checkpoint", metavar="PATH",
                    help="save a checkpoint here after every epoch; at the end it holds the "
                         "selected model")
@@ -543,6 +574,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--seeds", type=positive_int, help="seeds 0..N-1 (default 10; --quick: 2)")
     p.add_argument("--set", nargs="*", type=setting_type, metavar="KEY=VALUE",
                    help="hyper-parameter overrides for every run")
+    subsample_option(p)
     p.add_argument("--split", default="test", choices=["test", "val"],
                    help="the split the tables and plots report (tune on val)")
     p.add_argument("--out", metavar="DIR",

@@ -3,10 +3,12 @@ cldmdf/data/SOURCES.md for their origin and licences) and for a user's CSV file,
 missing-modality protocol of the incomplete multi-view literature."""
 import csv
 import gzip
+import hashlib
 import math
 import os
+from collections import OrderedDict
 from dataclasses import dataclass
-from typing import Dict, List, Optional, Tuple
+from typing import Callable, Dict, List, Optional, Sequence, Tuple
 
 import numpy as np
 import torch
@@ -30,9 +32,19 @@ class MultimodalDataset:
     # a fixed test split (bool [N], e.g. ROSMAP's published one); None: drawn per seed
     fixed_test: Optional[torch.Tensor] = None
     test_fraction: float = 0.2  # of each class's entities held out for test per seed
+    # modalities that are fit on the training rows of a split (e.g. TF-IDF of text):
+    # featurize(train [n] indices, mask [N, M]) -> the modalities of all N rows, fit on the
+    # training rows where each modality is present. None: `modalities` serve every split.
+    # Where it is set, `modalities` hold one such featurisation (see the loader).
+    featurize: Optional[Callable[[torch.Tensor, torch.Tensor], List[torch.Tensor]]] = None
 
     def __len__(self):
         return self.labels.shape[0]
+
+    def split_modalities(self, train: torch.Tensor, mask: torch.Tensor) -> List[torch.Tensor]:
+        """The modalities as one split of the protocol sees them: ``featurize(train, mask)``
+        where the data set has one (fit on the present training rows), else ``modalities``."""
+        return self.modalities if self.featurize is None else self.featurize(train, mask)
 
 
 def load_handwritten() -> MultimodalDataset:
@@ -117,6 +129,266 @@ def load_pbcseq(target: str = "death") -> MultimodalDataset:
 
 class DataError(ValueError):
     """A data file that cannot be used; the message names the file and what is wrong."""
+
+
+# --------------------------------------------------------------------------- clothing reviews
+
+CLOTHING_FILE = "womens_clothing_reviews.csv.gz"
+CLOTHING_TARGETS = ("rating", "recommended")
+CLOTHING_MODALITIES = ["title", "review", "tabular"]
+CLOTHING_TEXT_COLUMNS = {"title": "Title", "review": "Review Text"}
+CLOTHING_CATEGORIES = ("Division Name", "Department Name", "Class Name")
+CLOTHING_COLUMNS = ("Clothing ID", "Age", "Title", "Review Text", "Rating", "Recommended IND",
+                    "Positive Feedback Count") + CLOTHING_CATEGORIES
+# a one-hot column whose category has fewer present training rows than this is zeroed in
+# that split (the category then reads as missing), so that no z-score is built on a handful
+# of rows (or on none: a category seen only in test rows)
+MIN_CATEGORY_ROWS = 10
+
+
+@dataclass(frozen=True)
+class TextSettings:
+    """TF-IDF (word 1..ngram_max-grams, sublinear tf, terms in at least min_df fitting rows,
+    the max_features most frequent) followed by a truncated SVD to ``dims`` dimensions."""
+    dims: int
+    max_features: int = 20000
+    min_df: int = 2
+    ngram_max: int = 2
+
+
+# titles are a few words, reviews a paragraph
+CLOTHING_TEXT = {"title": TextSettings(dims=64), "review": TextSettings(dims=128)}
+TEXT_CACHE_VERSION = 1  # bump when fit_text_svd changes what it computes
+_TEXT_MEMORY: "OrderedDict[str, np.ndarray]" = OrderedDict()
+_TEXT_MEMORY_SIZE = 12  # featurisations kept in the process (3 seeds x 2 rates x 2 columns)
+
+
+def cache_dir() -> Optional[str]:
+    """Where featurisations are cached on disk: $CLDMDF_CACHE_DIR, else
+    $XDG_CACHE_HOME/cldmdf, else ~/.cache/cldmdf; None (no disk cache) when
+    CLDMDF_CACHE_DIR is set to an empty string or "none"."""
+    chosen = os.environ.get("CLDMDF_CACHE_DIR")
+    if chosen is not None:
+        return None if chosen.strip().lower() in ("", "none") else chosen
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return os.path.join(base, "cldmdf")
+
+
+def _sklearn():
+    try:
+        from sklearn.decomposition import TruncatedSVD
+        from sklearn.feature_extraction.text import TfidfVectorizer
+    except ImportError:
+        raise DataError("the clothing tasks turn text into features with scikit-learn, which "
+                        "is not installed (pip install scikit-learn, or pip install "
+                        "'cldmdf[text]')") from None
+    return TfidfVectorizer, TruncatedSVD
+
+
+def fit_text_svd(texts: Sequence[str], fit_rows: np.ndarray, settings: TextSettings):
+    """TF-IDF + truncated SVD fit on ``texts[fit_rows]`` (rows with empty text are left out),
+    applied to every row. Returns ([N, settings.dims] float32 features, zeros for empty
+    texts and in the columns beyond the rank the fitting rows allow; the fitted
+    TfidfVectorizer). Deterministic: the SVD's random start is seeded."""
+    TfidfVectorizer, TruncatedSVD = _sklearn()
+    fit_rows = np.asarray(fit_rows, dtype=np.int64)
+    fit_rows = fit_rows[[bool(texts[i]) for i in fit_rows]] if len(fit_rows) else fit_rows
+    if len(fit_rows) < 2:
+        raise DataError(f"cannot fit text features on {len(fit_rows)} training row(s) with "
+                        "text; need at least 2")
+    vectorizer = TfidfVectorizer(min_df=min(settings.min_df, len(fit_rows)),
+                                 max_features=settings.max_features,
+                                 ngram_range=(1, settings.ngram_max), sublinear_tf=True,
+                                 dtype=np.float32)
+    try:
+        fitted = vectorizer.fit_transform([texts[i] for i in fit_rows])
+    except ValueError as err:  # e.g. "empty vocabulary"
+        raise DataError(f"cannot fit text features on the training rows: {err}") from None
+    rank = min(settings.dims, fitted.shape[1] - 1, len(fit_rows) - 1)
+    out = np.zeros((len(texts), settings.dims), dtype=np.float32)
+    if rank < 1:
+        return out, vectorizer
+    svd = TruncatedSVD(rank, algorithm="randomized", n_iter=5, random_state=0).fit(fitted)
+    present = np.array([i for i, t in enumerate(texts) if t], dtype=np.int64)
+    if len(present):
+        out[present, :rank] = svd.transform(vectorizer.transform([texts[i] for i in present]))
+    return out, vectorizer
+
+
+def text_features(texts: Sequence[str], fit_rows: np.ndarray, settings: TextSettings,
+                  use_disk: bool = True) -> np.ndarray:
+    """:func:`fit_text_svd`'s features, cached in this process and on disk
+    (:func:`cache_dir`, ``text-<key>.npy``). The key is a SHA-256 of the texts, the fitting
+    rows, the settings, the scikit-learn version and TEXT_CACHE_VERSION, so any change to
+    them computes afresh; a cache file that cannot be read or written is ignored."""
+    import sklearn
+
+    fit_rows = np.asarray(fit_rows, dtype=np.int64)
+    h = hashlib.sha256()
+    h.update(repr((TEXT_CACHE_VERSION, settings, sklearn.__version__, len(texts))).encode())
+    h.update(fit_rows.tobytes())
+    for t in texts:
+        h.update(t.encode("utf-8") + b"\0")
+    key = h.hexdigest()
+    if key in _TEXT_MEMORY:
+        _TEXT_MEMORY.move_to_end(key)
+        return _TEXT_MEMORY[key]
+    folder = cache_dir() if use_disk else None
+    path = os.path.join(folder, f"text-{key[:40]}.npy") if folder else None
+    features = None
+    if path and os.path.isfile(path):
+        try:
+            features = np.load(path)
+        except (OSError, ValueError):
+            features = None
+        if features is not None and features.shape != (len(texts), settings.dims):
+            features = None
+    if features is None:
+        features = fit_text_svd(texts, fit_rows, settings)[0]
+        if path:
+            try:
+                os.makedirs(folder, exist_ok=True)
+                tmp = f"{path}.{os.getpid()}.tmp"
+                with open(tmp, "wb") as f:
+                    np.save(f, features)
+                os.replace(tmp, path)
+            except OSError:
+                pass
+    features.setflags(write=False)  # shared by every caller
+    _TEXT_MEMORY[key] = features
+    while len(_TEXT_MEMORY) > _TEXT_MEMORY_SIZE:
+        _TEXT_MEMORY.popitem(last=False)
+    return features
+
+
+def _read_clothing(path: str) -> Dict[str, list]:
+    """The columns of a clothing-reviews CSV (gzip or plain), checked."""
+    def fail(message):
+        raise DataError(f"{path}: {message}")
+
+    if not os.path.isfile(path):
+        fail("no such file")
+    try:
+        opener = gzip.open if path.lower().endswith(".gz") else open
+        with opener(path, "rt", encoding="utf-8", newline="") as f:
+            reader = csv.DictReader(f)
+            missing = [c for c in CLOTHING_COLUMNS if c not in (reader.fieldnames or [])]
+            if missing:
+                fail(f"missing column(s) {', '.join(missing)}")
+            rows = list(reader)
+    except (OSError, EOFError, UnicodeDecodeError, csv.Error) as err:
+        fail(f"cannot read it: {err}")
+    if not rows:
+        fail("no data rows")
+    columns: Dict[str, list] = {c: [] for c in CLOTHING_COLUMNS}
+    for line, row in enumerate(rows, start=2):
+        for c in ("Clothing ID", "Age", "Rating", "Recommended IND", "Positive Feedback Count"):
+            try:
+                value = int(row[c])
+            except (TypeError, ValueError):
+                fail(f"line {line}, column {c!r}: {row[c]!r} is not an integer")
+            if (c == "Rating" and not 1 <= value <= 5) or (c == "Recommended IND"
+                                                           and value not in (0, 1)):
+                fail(f"line {line}, column {c!r}: {value} is out of range")
+            columns[c].append(value)
+        for c in ("Title", "Review Text") + CLOTHING_CATEGORIES:
+            columns[c].append((row[c] or "").strip())
+    return columns
+
+
+class ClothingFeatures:
+    """The ``featurize`` of the clothing data sets: TF-IDF + SVD of the title and of the
+    review text, fit on the present training rows of a split (cached, :func:`text_features`),
+    and the tabular modality (age, log(1 + positive feedback count), one-hot division /
+    department / class with a missing category as all zeros; a category with fewer than
+    MIN_CATEGORY_ROWS present training rows is zeroed in that split)."""
+
+    def __init__(self, texts: Dict[str, List[str]], tabular: np.ndarray,
+                 tabular_columns: List[str], use_disk_cache: bool = True):
+        self.texts = texts
+        self.tabular = tabular
+        self.tabular_columns = tabular_columns
+        self.use_disk_cache = use_disk_cache
+
+    def __call__(self, train: torch.Tensor, mask: torch.Tensor) -> List[torch.Tensor]:
+        train = train.cpu().numpy()
+        mask = mask.cpu().numpy()
+        out = []
+        for m, name in enumerate(CLOTHING_MODALITIES[:2]):
+            fit_rows = train[mask[train, m]]
+            features = text_features(self.texts[name], fit_rows, CLOTHING_TEXT[name],
+                                     self.use_disk_cache)
+            out.append(torch.from_numpy(features.copy()))  # the cached array stays read-only
+        table = self.tabular.copy()
+        rows = train[mask[train, 2]]
+        counts = (table[rows, 2:] != 0).sum(0)
+        table[:, 2:][:, counts < MIN_CATEGORY_ROWS] = 0.0
+        out.append(torch.from_numpy(table))
+        return out
+
+
+def load_clothing(target: str = "rating", rows: Optional[int] = None,
+                  path: Optional[str] = None, use_disk_cache: bool = True) -> MultimodalDataset:
+    """Women's e-commerce clothing reviews: 23,486 reviews of 1,206 garments, 3 modalities
+    (title text, review text, tabular), entity = garment (Clothing ID), so splits keep a
+    garment's reviews on one side and its reviews share a contrastive centroid.
+
+    ``target`` "rating" (Rating 1..5 as classes 0..4) or "recommended" (Recommended IND);
+    neither label is ever an input. An empty Title / Review Text is a naturally missing
+    modality; the tabular modality is always present. The text features are fit per split
+    on the training rows (``featurize``, see :class:`ClothingFeatures`); ``modalities``
+    hold those of seed 0's split at the natural mask. ``rows``: a random subset of that
+    many reviews (fixed, for quick runs and tests); ``path``: another file of the same
+    columns (default: the shipped one)."""
+    if target not in CLOTHING_TARGETS:
+        raise ValueError(f"load_clothing: target expected one of {CLOTHING_TARGETS}, "
+                         f"got {target!r}")
+    columns = _read_clothing(path or os.path.join(DATA_DIR, CLOTHING_FILE))
+    n_all = len(columns["Rating"])
+    if rows is not None:
+        if isinstance(rows, bool) or not isinstance(rows, int) or not 50 <= rows <= n_all:
+            raise ValueError(f"load_clothing: rows expected an integer in [50, {n_all}], "
+                             f"got {rows!r}")
+        keep = np.sort(np.random.default_rng(0).choice(n_all, rows, replace=False))
+    else:
+        keep = np.arange(n_all)
+    # the one-hot columns: every category of the whole file (fixed widths for any subset)
+    tabular_columns = ["age", "log1p_positive_feedback"]
+    blocks = [np.array(columns["Age"], dtype=np.float32)[:, None],
+              np.log1p(np.array(columns["Positive Feedback Count"], dtype=np.float32))[:, None]]
+    for c in CLOTHING_CATEGORIES:
+        categories = sorted({v for v in columns[c] if v})
+        index = {v: k for k, v in enumerate(categories)}
+        onehot = np.zeros((n_all, len(categories)), dtype=np.float32)
+        for i, v in enumerate(columns[c]):
+            if v:
+                onehot[i, index[v]] = 1.0
+        blocks.append(onehot)
+        tabular_columns += [f"{c}={v}" for v in categories]
+    tabular = np.concatenate(blocks, axis=1)[keep]
+    texts = {name: [columns[col][i] for i in keep]
+             for name, col in CLOTHING_TEXT_COLUMNS.items()}
+    mask = torch.from_numpy(np.stack([np.array([bool(t) for t in texts["title"]]),
+                                      np.array([bool(t) for t in texts["review"]]),
+                                      np.ones(len(keep), dtype=bool)], axis=1))
+    if target == "rating":
+        labels = torch.tensor([columns["Rating"][i] - 1 for i in keep])
+        classes = ["1", "2", "3", "4", "5"]
+    else:
+        labels = torch.tensor([columns["Recommended IND"][i] for i in keep])
+        classes = ["not recommended", "recommended"]
+    entity = torch.tensor([columns["Clothing ID"][i] for i in keep])
+    featurize = ClothingFeatures(texts, tabular, tabular_columns, use_disk_cache)
+    placeholder = [torch.zeros(len(keep), CLOTHING_TEXT["title"].dims),
+                   torch.zeros(len(keep), CLOTHING_TEXT["review"].dims),
+                   torch.from_numpy(tabular)]
+    ds = MultimodalDataset(f"clothing-{target}", placeholder, mask, labels, entity,
+                           list(CLOTHING_MODALITIES), len(classes), classes,
+                           featurize=featurize)
+    from .training import protocol_splits  # the protocol's split of seed 0
+
+    ds.modalities = featurize(protocol_splits(ds, 0)[0], mask)
+    return ds
 
 
 MISSING_CELLS = {"", "na", "nan", "null"}  # compared lower-cased, after stripping spaces

@@ -54,6 +54,12 @@ def pack_pbcseq(src, dst):
 ROSMAP_MODALITIES = {"1": "mrna", "2": "methylation", "3": "mirna"}
 
 
+def pack_clothing(src, dst):
+    """The clothing reviews, already gzip-compressed CSV: copied byte for byte."""
+    shutil.copy(os.path.join(src, "clothing_reviews", "womens_clothing_reviews.csv.gz"),
+                os.path.join(dst, "womens_clothing_reviews.csv.gz"))
+
+
 def pack_rosmap(src, dst):
     """MOGONET's ROSMAP release: train rows (245) then test rows (106), `is_test` marks them."""
     d = os.path.join(src, "rosmap")
@@ -80,4 +86,6 @@ if __name__ == "__main__":
     pack_nutrimouse(src, dst)
     pack_pbcseq(src, dst)
     pack_rosmap(src, dst)
-    shutil.copy(os.path.join(src, "README.md"), os.path.join(dst, "SOURCES.md"))
+    pack_clothing(src, dst)
+    # cldmdf/data/SOURCES.md (origins and licences) is kept by hand: it must not cite the
+    # source folder, so it is not copied from the source's README

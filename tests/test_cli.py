@@ -399,7 +399,9 @@ def test_missing_unreadable_and_binary_data_files(tmp_path, capsys):
 
 
 BAD_ARGS = [
-    (["train", "--task", "mnist"], "argument --task: unknown task 'mnist' (choose from handwritten"),
+    (["train", "--task", "mnist"],
+     "argument --task: unknown task 'mnist' (choose from clothing-rating, clothing-recommended, "
+     "handwritten"),
     (["train", "--model", "transformer"], "argument --model: unknown model 'transformer'"),
     (["experiment", "--models", "cl-dmdf", "gpt"], "unknown model 'gpt'"),
     (["experiment", "--tasks", "nope"], "unknown task 'nope'"),
