@@ -1016,6 +1016,65 @@ bool Ctx::select(Expr& e, int axis, int64_t index, bool keep) {
   return true;
 }
 
+// Piece k of split / split_with_sizes / chunk of a value along one dim into equal pieces:
+// the dim's variables viewed as (pieces, piece) and the pieces variable read at k (inside the
+// terms of a sum unrolled by hand). Empty outs where it is not of that form.
+Expr Ctx::chunk_of(int split_node, int64_t k) {
+  const Node& sp = g_.at(split_node);
+  int src = node_arg(sp, 0);
+  const Arg *a = arg(sp, 1), *d = arg(sp, 2);
+  Expr none;
+  if (src < 0 || !a || !g_.at(src).tensor) return none;
+  int rank = g_.at(src).rank();
+  int dim = d && d->kind == Arg::Int ? normalize_dim(d->i, rank) : 0;
+  if (d && d->kind != Arg::Int && d->kind != Arg::None) return none;
+  if (dim < 0 || dim >= rank) return none;
+  const Dim& full = g_.at(src).shape[static_cast<size_t>(dim)];
+  if (full.sym) return none;
+  int64_t size = full.size, piece = 0;
+  bool chunk = sp.op == "aten::chunk" || sp.op == "aten::unsafe_chunk";
+  if (a->kind == Arg::Int) {
+    if (a->i <= 0) return none;
+    piece = chunk ? (size % a->i ? 0 : size / a->i) : a->i;
+  } else if (a->kind == Arg::List && !chunk) {
+    for (auto& x : a->list) {
+      if (x.kind != Arg::Int || (piece && x.i != piece)) return none;
+      piece = x.i;
+    }
+    if (piece * static_cast<int64_t>(a->list.size()) != size) return none;
+  } else {
+    return none;
+  }
+  if (piece <= 0 || size % piece || size / piece < 2) return none;
+  int64_t pieces = size / piece;
+  if (k < 0) k += pieces;
+  if (k < 0 || k >= pieces) return none;
+  Expr e = lift(src);
+  if (e.fill.on) return none;
+  auto axis_vars = [&] { return finest(e.outs[static_cast<size_t>(dim)]); };
+  Idx f = axis_vars();
+  // the minor variables whose sizes multiply to one piece (a variable is split where the
+  // boundary falls inside it)
+  int64_t prod = 1;
+  size_t p = f.size();
+  while (p > 0 && prod < piece) prod *= var(f[--p]).size;
+  if (prod != piece) {
+    int64_t inner = prod / var(f[p]).size, s = var(f[p]).size;
+    if (piece % inner || s % (piece / inner) || var(f[p]).sym) return none;
+    if (!split(f[p], s / (piece / inner))) return none;
+    f = axis_vars();
+    prod = 1;
+    p = f.size();
+    while (p > 0 && prod < piece) prod *= var(f[--p]).size;
+    if (prod != piece) return none;
+  }
+  if (p != 1 || var(f[0]).sym || var(f[0]).size != pieces) return none;
+  e.fixed[find(f[0])] = k;
+  e.outs[static_cast<size_t>(dim)] = Idx(f.begin() + 1, f.end());
+  e.inlined.push_back(split_node);
+  return e;
+}
+
 // The terms of an unrolled sum that differ in one factor each, a tensor of its own that is
 // not read at the term's index (w[:, 0] * h_text + w[:, 1] * h_audio + ...): those tensors are
 // one stacked tensor indexed by the summed axis. Rewrites every term to read that stacked
@@ -1442,6 +1501,21 @@ Expr Ctx::lift(int id) {
     }
     return leaf(id);
   }
+  if (n.op == "prim::getitem" && x >= 0 && n.dtype != "bool" && select_depth_ > 0 &&
+      is(g_.at(x), {"aten::split", "aten::split_with_sizes", "aten::unsafe_split", "aten::chunk",
+                    "aten::unsafe_chunk", "aten::unsafe_split_with_sizes"})) {
+    const Arg* k = arg(n, 1);
+    if (k && k->kind == Arg::Int) {
+      Expr e = chunk_of(x, k->i);
+      if (!e.outs.empty()) return inlined(e);
+    }
+    return leaf(id);
+  }
+  // x + 0 (Python's sum() over a list starts at 0)
+  if (is(n, {"aten::add", "aten::sub"}) && x >= 0 && arg(n, 1) && !arg(n, 1)->is_node() &&
+      constant_of(g_, n.args[1]).value_or(1.0) == 0.0 && g_.at(x).dtype == n.dtype &&
+      g_.at(x).rank() == n.rank())
+    return inlined(lift(x));
   if (n.op == "aten::add" && x >= 0 && node_arg(n, 1) >= 0 &&
       (!arg(n, 2) || constant_of(g_, n.args[2]).value_or(1.0) == 1.0)) {
     // x + where(c, 0, -inf): the additive form of a boolean mask, an -inf fill where not c

@@ -888,7 +888,8 @@ bool inlinable(const Node& n) {
       "aten::mul", "aten::div", "aten::neg", "aten::sum", "aten::mean", "aten::matmul",
       "aten::mm", "aten::bmm", "aten::einsum", "aten::masked_fill", "aten::where",
       "aten::_to_copy", "aten::to", "aten::type_as", "aten::slice", "aten::select",
-      "aten::add", "aten::unbind", "prim::getitem"};
+      "aten::add", "aten::unbind", "prim::getitem", "aten::split", "aten::split_with_sizes",
+      "aten::unsafe_split", "aten::chunk", "aten::unsafe_chunk", "aten::unsafe_split_with_sizes"};
   return is_layout_op(n) || ops.count(n.op);
 }
 
@@ -899,9 +900,9 @@ std::vector<int> candidates(const Graph& g, int start) {
     int n = stack.back();
     stack.pop_back();
     for (int u : g.at(n).users) {
-      if (seen.count(u) || !inlinable(g.at(u)) || !g.at(u).tensor) continue;
+      if (seen.count(u) || !inlinable(g.at(u))) continue;
       seen.insert(u);
-      out.push_back(u);
+      if (g.at(u).tensor) out.push_back(u);  // through a split's list to its pieces
       stack.push_back(u);
     }
   }

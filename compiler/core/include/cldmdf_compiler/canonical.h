@@ -152,6 +152,7 @@ class Ctx {
   Expr contraction(int node);
   Expr einsum(int node);
   Expr unrolled_sum(int node);
+  Expr chunk_of(int split_node, int64_t k);
   bool stack_own_factors(std::vector<Expr>& terms, const std::vector<int64_t>& index);
   Expr attention(int node, const Sdpa& a);
   Expr filled(int node, int value, int cond, double fill, bool fill_where_true, int also = -1);
