@@ -229,14 +229,14 @@ def _apply(graph: torch._C.Graph, writer: _Writer, rw: core.Rewrite) -> str:
             else:
                 raise ValueError(f"cldmdf compiler core: unknown instruction {op!r}")
             temps[ins.temp] = out
+    fresh = {v.node() for v in temps.values()}  # the program's own reads (its size reads)
     for node_id, t in rw.replaces:
         old = writer.values[node_id]
-        if node_id == rw.anchor:
-            old.replaceAllUsesWith(temps[t])
-        else:  # the match's own reads of the weights die with it
-            for use in list(old.uses()):
-                if use.user not in inside:
-                    use.user.replaceInput(use.offset, temps[t])
+        # the match's own reads of the weights die with it
+        skip = fresh if node_id == rw.anchor else fresh | inside
+        for use in list(old.uses()):
+            if use.user not in skip:
+                use.user.replaceInput(use.offset, temps[t])
         writer.values[node_id] = temps[t]  # later rewrites read the new value
     return ""
 

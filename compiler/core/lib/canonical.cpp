@@ -51,8 +51,9 @@ bool bool_arg(const Node& n, size_t i, bool fallback) {
 int strip_identity(const Graph& g, int id) {
   while (id >= 0) {
     const Node& n = g.at(id);
-    if (is(n, {"aten::detach", "aten::contiguous", "aten::clone", "aten::alias",
-               "aten::lift_fresh_copy", "aten::expand_as", "aten::expand", "aten::broadcast_to"}) ||
+    if (is(n, {"aten::contiguous", "aten::clone", "aten::alias", "aten::lift_fresh_copy",
+               "aten::expand_as", "aten::expand", "aten::broadcast_to"}) ||
+        no_gradient_detach(n) ||
         ((is(n, {"aten::_to_copy", "aten::to", "aten::type_as"})) && node_arg(n, 0) >= 0 &&
          g.at(node_arg(n, 0)).dtype == n.dtype)) {
       id = node_arg(n, 0);
@@ -76,13 +77,17 @@ int normalize_dim(int64_t d, int rank) {
   return static_cast<int>(((d % rank) + rank) % rank);
 }
 
+// A detach of a value that has no gradient anyway (a mask, ids): the value itself. A detach
+// of a floating value stops gradients, so a fused operator across it would train differently.
+bool no_gradient_detach(const Node& n) { return n.op == "aten::detach" && !n.floating(); }
+
 bool is_layout_op(const Node& n) {
-  return is(n, {"aten::view", "aten::reshape", "aten::_unsafe_view", "aten::flatten",
+  return no_gradient_detach(n) || is(n, {"aten::view", "aten::reshape", "aten::_unsafe_view", "aten::flatten",
                 "aten::unflatten", "aten::view_as", "aten::reshape_as", "aten::squeeze",
                 "aten::unsqueeze", "aten::permute", "aten::transpose", "aten::t",
                 "aten::swapaxes", "aten::swapdims", "aten::movedim", "aten::expand",
                 "aten::expand_as", "aten::broadcast_to", "aten::contiguous", "aten::clone",
-                "aten::alias", "aten::detach", "aten::lift_fresh_copy", "aten::numpy_T",
+                "aten::alias", "aten::lift_fresh_copy", "aten::numpy_T",
                 "aten::mT", "aten::dropout", "aten::feature_dropout", "aten::alpha_dropout"});
 }
 
@@ -390,7 +395,7 @@ int sum_of_squares_input(const Graph& g, int id, int& dim) {
 int norm_input(const Graph& g, int id, int& dim) {
   const Node& n = g.at(id);
   std::vector<int64_t> d;
-  if (is(n, {"aten::linalg_vector_norm", "aten::norm"})) {
+  if (is(n, {"aten::linalg_vector_norm", "aten::norm", "aten::linalg_norm"})) {
     if (!arg(n, 1) || constant_of(g, n.args[1]).value_or(2.0) != 2.0) return -1;
     if (!int_list(arg(n, 2), d) || d.size() != 1 || !bool_arg(n, 3, false)) return -1;
     int x = node_arg(n, 0);
@@ -518,6 +523,27 @@ int strip_ops(const Graph& g, int id, std::initializer_list<const char*> ops) {
     const Node& n = g.at(id);
     if (!is(n, ops) || node_arg(n, 0) < 0) break;
     id = node_arg(n, 0);
+  }
+  return id;
+}
+
+// x[:] along one dim (start 0, to the end, step 1): x itself
+int strip_full_slice(const Graph& g, int id) {
+  while (id >= 0) {
+    const Node& n = g.at(id);
+    int x = node_arg(n, 0);
+    if (!is(n, {"aten::slice"}) || x < 0 || !g.at(x).tensor) break;
+    const Arg *d = arg(n, 1), *s = arg(n, 2), *t = arg(n, 3), *st = arg(n, 4);
+    if (!d || d->kind != Arg::Int) break;
+    int dim = normalize_dim(d->i, g.at(x).rank());
+    const Dim& full = g.at(x).shape[static_cast<size_t>(dim)];
+    bool start0 = !s || s->kind == Arg::None || (s->kind == Arg::Int && s->i == 0);
+    bool to_end = !t || t->kind == Arg::None ||
+                  (t->kind == Arg::Int && !full.sym && t->i >= full.size) ||
+                  (t->kind == Arg::Int && t->i >= (int64_t{1} << 62));
+    bool step1 = !st || st->kind == Arg::None || (st->kind == Arg::Int && st->i == 1);
+    if (!start0 || !to_end || !step1) break;
+    id = x;
   }
   return id;
 }
@@ -681,7 +707,12 @@ int target_entry(const Graph& g, int id, int& target, std::vector<int>& inl) {
   if (!is(gn, {"aten::gather"}) || node_arg(gn, 0) < 0 || !arg(gn, 1) ||
       gn.args[1].kind != Arg::Int || normalize_dim(gn.args[1].i, 2) != 1 || node_arg(gn, 2) < 0)
     return -1;
-  int t = strip_ops(g, node_arg(gn, 2), {"aten::unsqueeze", "aten::view", "aten::reshape"});
+  int t = node_arg(gn, 2);
+  for (int prev = -1; prev != t;) {  // inv.unsqueeze(1), inv.view(-1, 1), inv[:, None]
+    prev = t;
+    t = strip_ops(g, t, {"aten::unsqueeze", "aten::view", "aten::reshape"});
+    t = strip_full_slice(g, t);
+  }
   const Node& tn = g.at(t);
   int guarded = -1;
   if (is(tn, {"aten::where"}) && node_arg(tn, 0) >= 0 && keeps_all(g, node_arg(tn, 0), guarded) &&
@@ -792,6 +823,24 @@ std::optional<Loss> as_loss(const Graph& g, int id, std::string* why) {
   if (per_point(g, id, l)) {
     l.reduction = 0;
     return l;
+  }
+  // -(log_softmax(L)[i, t_i]).mean(): the negation outside the reduction
+  if (is(n, {"aten::neg"}) && node_arg(n, 0) >= 0) {
+    const Node& r = g.at(node_arg(n, 0));
+    if (is(r, {"aten::mean", "aten::sum"}) && node_arg(r, 0) >= 0 && reduces_all(g, r)) {
+      std::vector<int> inl{id, r.id};
+      int target = -1;
+      int ls = target_entry(g, node_arg(r, 0), target, inl);
+      int logits = ls >= 0 ? log_softmax_of(g, ls, 1, inl) : -1;
+      if (logits >= 0 && g.at(ls).rank() == 2) {
+        l.logits = logits;
+        l.target = target;
+        l.reduction = r.op == "aten::mean" ? 1 : 2;
+        l.spelling = "-" + r.op.substr(6) + "(log_softmax[target])";
+        l.inlined = inl;
+        return l;
+      }
+    }
   }
   int inner = -1;
   std::vector<int> red{id};
@@ -1220,12 +1269,16 @@ Expr Ctx::unrolled_sum(int id) {
   return out;
 }
 
-Expr Ctx::contraction(int id) {
+Expr Ctx::contraction(int id, bool transpose_b) {
   const Node& n = g_.at(id);
   int ia = node_arg(n, 0), ib = node_arg(n, 1);
   if (ia < 0 || ib < 0 || operand_depth_ > 0) return leaf(id);
   Expr a = lift_operand(ia), b = lift_operand(ib);
   if (a.fill.on || b.fill.on || a.outs.empty() || b.outs.empty()) return leaf(id);
+  if (transpose_b) {
+    if (b.outs.size() != 2) return leaf(id);
+    std::swap(b.outs[0], b.outs[1]);
+  }
   bool drop_first = a.outs.size() == 1, drop_last = b.outs.size() == 1;
   if (drop_first) a.outs.insert(a.outs.begin(), Idx{});
   if (drop_last) b.outs.push_back(Idx{});
@@ -1379,8 +1432,8 @@ Expr Ctx::lift(int id) {
   };
   // value-preserving ops
   bool same_dtype = x >= 0 && g_.at(x).tensor && g_.at(x).dtype == n.dtype;
-  if (x >= 0 && (is(n, {"aten::contiguous", "aten::clone", "aten::alias", "aten::detach",
-                        "aten::lift_fresh_copy"}) ||
+  if (x >= 0 && (is(n, {"aten::contiguous", "aten::clone", "aten::alias",
+                        "aten::lift_fresh_copy"}) || no_gradient_detach(n) ||
                  (is(n, {"aten::dropout", "aten::feature_dropout", "aten::alpha_dropout"}) &&
                   !bool_arg(n, 2, true)) ||
                  (is(n, {"aten::_to_copy", "aten::to", "aten::type_as",
@@ -1643,6 +1696,9 @@ Expr Ctx::lift(int id) {
     return inlined(e);
   }
   if (is(n, {"aten::matmul", "aten::mm", "aten::bmm"})) return contraction(id);
+  if (n.op == "aten::linear" && (!arg(n, 2) || arg(n, 2)->kind == Arg::None) &&
+      node_arg(n, 1) >= 0 && !is(g_.at(node_arg(n, 1)), {"input", "prim::constant_tensor"}))
+    return contraction(id, true);  // F.linear(x, w) = x @ w.T, w computed (not a layer's weight)
   if (is(n, {"aten::scaled_dot_product_attention", "prim::getitem"})) {
     auto a = as_sdpa(g_, id);
     if (a && operand_depth_ == 0) return attention(id, *a);

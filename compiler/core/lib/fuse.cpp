@@ -732,8 +732,28 @@ Match centroid_loss(const Graph& g, int loss, int temp_base) {
     throw Failed{3, "the normalisation is not over the feature axis"};
   int z = nz->input;
   if (g.at(z).rank() != 2) throw Failed{3, "the points are not [N, P]"};
-  // centroid sums: Σ over the points of each entity, of the normalised points
+  // centroid sums: Σ over the points of each entity, of the normalised points; the class
+  // means S / counts normalise to the same centroids (a positive scale per row cancels)
   int sums = nc->input;
+  int counted_by = -1;  // the torch.unique whose counts divide the sums
+  if (g.at(sums).op == "aten::div" && g.at(sums).args.size() >= 2 && g.at(sums).args[0].is_node() &&
+      g.at(sums).args[1].is_node()) {
+    int cnt = strip(g, g.at(sums).args[1].node,
+                    {"aten::unsqueeze", "aten::view", "aten::reshape", "aten::_to_copy", "aten::to",
+                     "aten::type_as", "prims::convert_element_type", "aten::expand",
+                     "aten::expand_as", "aten::clamp_min", "aten::slice"});
+    const Node& cn = g.at(cnt);
+    if (cn.op == "prim::getitem" && cn.args.size() >= 2 && cn.args[0].is_node() && cn.args[1].i == 2 &&
+        (g.at(cn.args[0].node).op == "aten::_unique2" || g.at(cn.args[0].node).op == "aten::unique_dim"))
+      counted_by = cn.args[0].node;
+    else if (cn.op == "aten::bincount" && !cn.args.empty() && cn.args[0].is_node() &&
+             (cn.args.size() < 2 || cn.args[1].kind == Arg::None))
+      counted_by = unique_of_inverse(g, cn.args[0].node);
+    if (counted_by >= 0) {
+      covered.push_back(sums);
+      sums = g.at(sums).args[0].node;
+    }
+  }
   int unique = -1;
   const Node& sn = g.at(sums);
   auto same_points = [&](int src) {
@@ -747,7 +767,14 @@ Match centroid_loss(const Graph& g, int loss, int temp_base) {
       throw Failed{4, "index_add does not sum the normalised points over rows"};
     unique = unique_of_inverse(g, sn.args[2].node);
     segment = "index_add";
-  } else if ((sn.op == "aten::scatter_add" || sn.op == "aten::scatter_add_") && sn.args.size() >= 4) {
+  } else if (((sn.op == "aten::scatter_add" || sn.op == "aten::scatter_add_") && sn.args.size() >= 4) ||
+             ((sn.op == "aten::scatter_reduce" || sn.op == "aten::scatter_reduce_") && sn.args.size() >= 5 &&
+              sn.args[4].kind == Arg::Str)) {
+    // scatter_reduce: "sum", or "mean" (with or without the zero it starts from: a positive
+    // scale per row, which the normalisation cancels)
+    bool reduce = sn.op.find("reduce") != std::string::npos;
+    if (reduce && sn.args[4].s != "sum" && sn.args[4].s != "mean")
+      throw Failed{4, "scatter_reduce(" + sn.args[4].s + ") is not a sum of the points by entity"};
     if (sn.args[1].i != 0 || !same_points(sn.args[3].node))
       throw Failed{4, "scatter_add does not sum the normalised points over rows"};
     int idx = strip(g, sn.args[2].node, {"aten::expand", "aten::expand_as", "aten::unsqueeze",
@@ -758,7 +785,7 @@ Match centroid_loss(const Graph& g, int loss, int temp_base) {
       idx = strip(g, g.at(idx).args[0].node, {"aten::expand", "aten::unsqueeze", "aten::view",
                                               "aten::reshape"});
     unique = unique_of_inverse(g, idx);
-    segment = "scatter_add";
+    segment = reduce ? "scatter_reduce(" + sn.args[4].s + ")" : "scatter_add";
   } else if ((sn.op == "aten::index_put" || sn.op == "aten::index_put_") && sn.args.size() >= 4) {
     const Arg& ix = sn.args[1];
     if (ix.kind != Arg::List || ix.list.size() != 1 || !ix.list[0].is_node() ||
@@ -806,6 +833,9 @@ Match centroid_loss(const Graph& g, int loss, int temp_base) {
                       "(from outside the batch: a memory bank, k-means, parameters?)"};
   }
   if (unique < 0) throw Failed{4, "the points are grouped by ids that do not come from torch.unique"};
+  if (counted_by >= 0 && counted_by != unique)
+    throw Failed{4, "the sums are divided by the counts of other ids"};
+  if (counted_by >= 0) segment += " / counts";
   if (segment != "one-hot matmul") {
     int base = sn.args[0].node;
     const Node& bn = g.at(base);

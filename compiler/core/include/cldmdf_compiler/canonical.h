@@ -149,7 +149,7 @@ class Ctx {
   bool split(int v, int64_t first, const std::string& first_expr = "");
   bool reshape(Expr& e, int node);
   bool merge_product(Expr& a, Expr b);
-  Expr contraction(int node);
+  Expr contraction(int node, bool transpose_b = false);
   Expr einsum(int node);
   Expr unrolled_sum(int node);
   Expr chunk_of(int split_node, int64_t k);
@@ -166,5 +166,6 @@ class Ctx {
 };
 
 bool is_layout_op(const Node& n);
+bool no_gradient_detach(const Node& n);
 
 }  // namespace cldmdf_compiler
