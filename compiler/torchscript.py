@@ -244,8 +244,29 @@ def _apply(graph: torch._C.Graph, writer: _Writer, rw: core.Rewrite) -> str:
 def _prepare(graph: torch._C.Graph) -> None:
     torch._C._jit_pass_inline(graph)
     torch._C._jit_pass_constant_propagation(graph)
+    _fold_tuples(graph.block())
     torch._C._jit_pass_remove_mutation(graph)
     torch._C._jit_pass_dce(graph)
+
+
+def _fold_tuples(block) -> None:
+    """TupleUnpack(TupleConstruct(a, b, ...)) -> a, b, ... (what a scripted torch.unique leaves
+    when nothing else makes the passes fold it)."""
+    for node in block.nodes():
+        for inner in node.blocks():
+            _fold_tuples(inner)
+        if node.kind() in ("prim::TupleUnpack", "prim::TupleIndex"):
+            src = node.inputsAt(0).node()
+            if src.kind() != "prim::TupleConstruct":
+                continue
+            items = list(src.inputs())
+            if node.kind() == "prim::TupleUnpack":
+                for out, item in zip(node.outputs(), items):
+                    out.replaceAllUsesWith(item)
+            else:
+                k = node.inputsAt(1).toIValue() if node.inputsAt(1).node().kind() == "prim::Constant" else None
+                if isinstance(k, int) and -len(items) <= k < len(items):
+                    node.output().replaceAllUsesWith(items[k])
 
 
 def _graph_of(model) -> Tuple[object, torch._C.Graph]:

@@ -264,6 +264,30 @@ std::optional<Softmax> as_softmax(const Graph& g, int id, std::string* why) {
     if (node_arg(n, 1) >= 0) s.inlined.push_back(node_arg(n, 1));
     return s;
   }
+  // softmax(l, dtype=float32).to(l.dtype): computed wider, cast back to the logits' dtype (the
+  // operator accumulates float16 / bfloat16 in float32 too)
+  if (is(n, {"aten::_to_copy", "aten::to", "aten::type_as", "prims::convert_element_type"}) &&
+      node_arg(n, 0) >= 0 && n.floating()) {
+    int x = node_arg(n, 0);
+    auto inner = as_softmax(g, x);
+    size_t readers = 0;  // (checks of its metadata do not count)
+    for (int u : g.at(x).users) readers += g.at(u).op.rfind("aten::_assert", 0) != 0;
+    if (!inner || inner->input < 0 || readers != 1 || g.at(x).dtype == n.dtype)
+      return std::nullopt;
+    int in = inner->input;  // the logits, perhaps cast up first (softmax's dtype= argument)
+    const Node& inn = g.at(in);
+    if (inn.dtype != n.dtype && is(inn, {"aten::_to_copy", "aten::to", "prims::convert_element_type"}) &&
+        node_arg(inn, 0) >= 0 && g.at(node_arg(inn, 0)).dtype == n.dtype && inn.users.size() == 1) {
+      inner->inlined.push_back(in);
+      inner->input = node_arg(inn, 0);
+    }
+    if (g.at(inner->input).dtype != n.dtype) return std::nullopt;
+    s = *inner;
+    s.node = id;
+    s.spelling = inner->spelling + " in " + g.at(x).dtype;
+    s.inlined.push_back(id);
+    return s;
+  }
   if (is(n, {"aten::softmax", "aten::_softmax", "aten::_safe_softmax", "aten::special_softmax"})) {
     if (!d || d->kind != Arg::Int) return std::nullopt;
     s.input = node_arg(n, 0);
@@ -342,11 +366,21 @@ std::optional<Softmax> as_softmax(const Graph& g, int id, std::string* why) {
   if (!is(*sn, {"aten::sum"})) return std::nullopt;
   keep = bool_arg(*sn, 2, false);
   std::vector<int64_t> sd;
-  if (!int_list(arg(*sn, 1), sd) || sd.size() != 1) return std::nullopt;
+  const Arg* sdims = arg(*sn, 1);
+  bool over_all = !sdims || sdims->kind == Arg::None || (sdims->kind == Arg::List && sdims->list.empty());
+  if (rank == 1 && over_all) sd = {0};  // a vector's sum over everything: over its one dim
+  else if (!int_list(sdims, sd) || sd.size() != 1) return std::nullopt;
   int dim = normalize_dim(sd[0], rank);
-  if (unsq_dim >= 0 ? (keep || unsq_dim != dim) : !keep) return std::nullopt;
+  // (a vector's sum without keepdim is a scalar, which broadcasts the same way)
+  if (unsq_dim >= 0 ? (keep || unsq_dim != dim) : (!keep && rank != 1)) return std::nullopt;
   int summed = strip_identity(g, node_arg(*sn, 0));
   int numerator = masked >= 0 ? masked : ex;
+  // exp(a) / exp(a).sum() written with exp twice
+  if (masked < 0 && summed != ex && g.at(summed).op == "aten::exp" &&
+      node_arg(g.at(summed), 0) == node_arg(g.at(ex), 0) && node_arg(g.at(ex), 0) >= 0) {
+    s.inlined.push_back(summed);
+    summed = ex;
+  }
   if (summed != numerator) {
     if (masked >= 0 && summed == ex && why)
       *why = "the normaliser sums exp over every entry, the missing ones too "
@@ -1625,6 +1659,9 @@ Expr Ctx::lift(int id) {
     e.scale *= *c;
     return inlined(e);
   }
+  // a softmax spelled exp / sum is the weights, a leaf, also where the sum has one element
+  // (a bag without a batch axis: exp(s - max) / sum over every instance)
+  if (n.op == "aten::div" && as_softmax(g_, id)) return leaf(id);
   if (is(n, {"aten::mul", "aten::div"}) && x >= 0 && arg(n, 1)) {
     const Arg& b = n.args[1];
     bool div = n.op == "aten::div";

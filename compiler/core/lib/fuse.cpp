@@ -819,6 +819,15 @@ Match centroid_loss(const Graph& g, int loss, int temp_base) {
                           is_entity_count(g, an.args[1], u) &&
                           (an.args.size() < 3 || constant_of(g, an.args[2]) == 1.0)));
           if (u >= 0 && counts) unique = u;
+          // unique_values[:, None] == entity[None, :] (either way round)
+          const Node& uv = g.at(inv);
+          if (unique < 0 && uv.op == "prim::getitem" && uv.args.size() >= 2 && uv.args[0].is_node() &&
+              uv.args[1].i == 0 && g.at(uv.args[0].node).op == "aten::_unique2" &&
+              g.at(uv.args[0].node).args[0].is_node() &&
+              strip(g, ar, {"aten::detach", "aten::contiguous", "aten::clone", "aten::alias"}) ==
+                  strip(g, g.at(uv.args[0].node).args[0].node,
+                        {"aten::detach", "aten::contiguous", "aten::clone", "aten::alias"}))
+            unique = uv.args[0].node;
         }
       }
       if (on.op == "aten::one_hot" && on.args.size() >= 2) {
