@@ -344,10 +344,23 @@ Match adaptive_fusion(const Graph& g, const Softmax& s, int anchor, const Option
   Expr logits = c.lift(s.input);
   equate_dims(c, logits.outs, w->dims);
   MaskInfo mask = softmax_mask(c, s, logits, *w, true);
+  if (logits.fill.on && !mask.on && logits.fill.value <= -1e4) {
+    // a large negative fill, then the same mask on the weights: the masked softmax (the
+    // fill's exp is exactly 0 beside any present logit; rows with nothing present get
+    // uniform weights times 0 from the stock code, 0 from the operator)
+    Factor present = logits.fill.cond;
+    present.negated = !present.negated;
+    for (auto& f : e.factors)
+      if (f.mask && same_mask(c, f, present)) {
+        mask.on = true;
+        mask.present = present;
+        mask.form = "masked_fill(" + format_number(logits.fill.value) + ")";
+      }
+  }
   int gate = s.input;
   std::vector<Idx> gate_dims = w->dims;
   double temperature = 1.0;
-  if (logits.fill.on && mask.form == "masked_fill(-inf)") {
+  if (logits.fill.on && mask.on && mask.form.rfind("masked_fill(", 0) == 0) {
     double post = logits.scale / logits.fill.scale_at_fill;
     if (!(post > 0) || !std::isfinite(post))
       throw Failed{45, "the -inf-filled logits are scaled by " + format_number(post)};
