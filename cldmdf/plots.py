@@ -59,14 +59,15 @@ def importance_heatmap(table: Sequence[Sequence[float]], modality_names: Sequenc
     columns: modalities), written to ``path``. Returns ``path``."""
     plt = _pyplot()
     os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
-    fig, ax = plt.subplots(figsize=(1.0 + 0.8 * len(modality_names),
-                                    0.8 + 0.35 * len(class_names)), dpi=120)
+    # room for the title and the colour bar when there are few modalities or classes
+    fig, ax = plt.subplots(figsize=(max(6.0, 1.0 + 0.8 * len(modality_names)),
+                                    max(2.8, 1.2 + 0.35 * len(class_names))), dpi=120)
     im = ax.imshow([list(row) for row in table], cmap="viridis", aspect="auto")
     ax.set_xticks(range(len(modality_names)), list(modality_names), rotation=30)
     ax.set_yticks(range(len(class_names)), [str(c) for c in class_names])
     ax.set_xlabel("modality")
     ax.set_ylabel("class")
-    ax.set_title(title)
+    ax.set_title(title, fontsize=9)
     fig.colorbar(im, ax=ax)
     fig.tight_layout()
     fig.savefig(path)
