@@ -720,34 +720,70 @@ Match centroid_loss(const Graph& g, int loss, int temp_base) {
     if (f.mask) throw Failed{2, "the logits are masked"};
     (no_axes(f) ? scalars : plain).push_back(&f);
   }
-  if (e.fill.on || plain.size() != 2 || c.finest(e.summed).size() != 1 || e.outs.size() != 2)
-    throw Failed{2, "the logits are not a scaled dot product of points and centroids" +
-                        std::string(plain.size() == 1 ? " (" + g.at(plain[0]->node).op + ")" : "")};
-  Idx nv = c.finest(e.outs[0]), uv = c.finest(e.outs[1]);
-  if (nv.size() != 1 || uv.size() != 1) throw Failed{2, "the logits' axes are merged"};
-  int pv = c.finest(e.summed)[0];
-  const Factor *zf = nullptr, *cf = nullptr;
-  for (auto* f : plain) {
-    IdSet vs = as_set(c.finest_all(f->dims));
-    if (vs == IdSet{nv[0], pv}) zf = f;
-    else if (vs == IdSet{uv[0], pv}) cf = f;
+  int z = -1, sums = -1, zpoint = -1;  // the points, the centroid sums, the scored points
+  std::vector<int> normalised;         // the normalisations the match covers
+  const Node& cs = g.at(plain.empty() ? scored : plain[0]->node);
+  if (plain.size() == 1 && cs.op == "aten::cosine_similarity" && c.finest(e.summed).empty() &&
+      e.outs.size() == 2 && !e.fill.on) {
+    // cosine_similarity(z[:, None], S[None], dim=-1): <normalize(z), normalize(S)> (GE2E)
+    auto views = {"aten::unsqueeze", "aten::view", "aten::reshape", "aten::expand",
+                  "aten::expand_as", "aten::contiguous"};
+    int a = cs.args.size() > 1 && cs.args[0].is_node() ? cs.args[0].node : -1;
+    int b = cs.args.size() > 1 && cs.args[1].is_node() ? cs.args[1].node : -1;
+    if (a < 0 || b < 0 || cs.rank() != 2 || g.at(a).rank() != 3 || g.at(b).rank() != 3 ||
+        cs.args.size() < 3 || cs.args[2].kind != Arg::Int || normalize_dim(cs.args[2].i, 3) != 2 ||
+        g.at(a).shape[1].size != 1 || g.at(a).shape[1].sym || g.at(b).shape[0].size != 1 ||
+        g.at(b).shape[0].sym)
+      throw Failed{2, "the cosines are not of each point against each centroid"};
+    zpoint = strip(g, a, views);
+    int sb = strip(g, b, views);
+    if (g.at(zpoint).rank() != 2 || g.at(sb).rank() != 2)
+      throw Failed{2, "the cosines are not of each point against each centroid"};
+    auto nz = as_normalize(g, zpoint);
+    z = nz && nz->dim == 1 ? nz->input : zpoint;
+    if (nz && nz->dim == 1) normalised.insert(normalised.end(), nz->inlined.begin(), nz->inlined.end());
+    else zpoint = -1;  // raw points: their sums must be of the normalised points
+    auto nc = as_normalize(g, sb);
+    sums = nc && nc->dim == 1 ? nc->input : sb;
+    if (nc && nc->dim == 1) normalised.insert(normalised.end(), nc->inlined.begin(), nc->inlined.end());
+    if (g.at(sums).op == "input")
+      throw Failed{3, "the centroids are not computed from the batch (a buffer or parameter: "
+                      "a memory bank, k-means or learned prototypes)"};
+    covered.push_back(cs.id);
+    for (int x : {a, b}) covered.push_back(x);
+  } else {
+    if (e.fill.on || plain.size() != 2 || c.finest(e.summed).size() != 1 || e.outs.size() != 2)
+      throw Failed{2, "the logits are not a scaled dot product of points and centroids" +
+                          std::string(plain.size() == 1 ? " (" + g.at(plain[0]->node).op + ")" : "")};
+    Idx nv = c.finest(e.outs[0]), uv = c.finest(e.outs[1]);
+    if (nv.size() != 1 || uv.size() != 1) throw Failed{2, "the logits' axes are merged"};
+    int pv = c.finest(e.summed)[0];
+    const Factor *zf = nullptr, *cf = nullptr;
+    for (auto* f : plain) {
+      IdSet vs = as_set(c.finest_all(f->dims));
+      if (vs == IdSet{nv[0], pv}) zf = f;
+      else if (vs == IdSet{uv[0], pv}) cf = f;
+    }
+    if (!zf || !cf) throw Failed{2, "the logits are not points against centroids"};
+    auto nz = as_normalize(g, zf->node);
+    if (!nz) throw Failed{3, "the points are not normalised (" + g.at(zf->node).op + ")"};
+    auto nc = as_normalize(g, cf->node);
+    if (!nc && g.at(cf->node).op == "input")
+      throw Failed{3, "the centroids are not computed from the batch (a buffer or parameter: "
+                      "a memory bank, k-means or learned prototypes)"};
+    if (!nc) throw Failed{3, "the centroids are not normalised (" + g.at(cf->node).op + ")"};
+    if (c.finest(zf->dims[static_cast<size_t>(nz->dim)]) != Idx{pv} ||
+        c.finest(cf->dims[static_cast<size_t>(nc->dim)]) != Idx{pv})
+      throw Failed{3, "the normalisation is not over the feature axis"};
+    z = nz->input;
+    zpoint = zf->node;
+    sums = nc->input;
+    normalised.insert(normalised.end(), nc->inlined.begin(), nc->inlined.end());
+    normalised.insert(normalised.end(), nz->inlined.begin(), nz->inlined.end());
   }
-  if (!zf || !cf) throw Failed{2, "the logits are not points against centroids"};
-  auto nz = as_normalize(g, zf->node);
-  if (!nz) throw Failed{3, "the points are not normalised (" + g.at(zf->node).op + ")"};
-  auto nc = as_normalize(g, cf->node);
-  if (!nc && g.at(cf->node).op == "input")
-    throw Failed{3, "the centroids are not computed from the batch (a buffer or parameter: "
-                    "a memory bank, k-means or learned prototypes)"};
-  if (!nc) throw Failed{3, "the centroids are not normalised (" + g.at(cf->node).op + ")"};
-  if (c.finest(zf->dims[static_cast<size_t>(nz->dim)]) != Idx{pv} ||
-      c.finest(cf->dims[static_cast<size_t>(nc->dim)]) != Idx{pv})
-    throw Failed{3, "the normalisation is not over the feature axis"};
-  int z = nz->input;
   if (g.at(z).rank() != 2) throw Failed{3, "the points are not [N, P]"};
   // centroid sums: Σ over the points of each entity, of the normalised points; the class
   // means S / counts normalise to the same centroids (a positive scale per row cancels)
-  int sums = nc->input;
   int counted_by = -1;  // the torch.unique whose counts divide the sums
   if (g.at(sums).op == "aten::div" && g.at(sums).args.size() >= 2 && g.at(sums).args[0].is_node() &&
       g.at(sums).args[1].is_node()) {
@@ -770,7 +806,7 @@ Match centroid_loss(const Graph& g, int loss, int temp_base) {
   int unique = -1;
   const Node& sn = g.at(sums);
   auto same_points = [&](int src) {
-    if (src == zf->node) return true;
+    if (src == zpoint) return true;
     auto ns = as_normalize(g, src);
     return ns && ns->input == z;
   };
@@ -926,8 +962,7 @@ Match centroid_loss(const Graph& g, int loss, int temp_base) {
   m.covered.insert(e.inlined.begin(), e.inlined.end());
   // the centroids: their normalisation, the segment sum (in-place ops on a fresh buffer
   // that nothing else reads are not dead code to every IR) and its buffer
-  m.covered.insert(nc->inlined.begin(), nc->inlined.end());
-  m.covered.insert(nz->inlined.begin(), nz->inlined.end());
+  m.covered.insert(normalised.begin(), normalised.end());
   m.covered.insert(sums);
   if (segment != "one-hot matmul") m.covered.insert(sn.args[0].node);
   return m;
