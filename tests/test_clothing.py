@@ -35,6 +35,14 @@ def cache_folder(tmp_path_factory):
         os.environ["CLDMDF_CACHE_DIR"] = before
 
 
+@pytest.fixture(autouse=True)
+def thread_count():
+    """cli.main sets torch's thread count (--threads): restore it after each test."""
+    before = torch.get_num_threads()
+    yield
+    torch.set_num_threads(before)
+
+
 @pytest.fixture(scope="module")
 def full():
     return data.load_clothing("recommended")
@@ -42,7 +50,7 @@ def full():
 
 @pytest.fixture(scope="module")
 def small():
-    return data.load_clothing("rating", rows=3000)
+    return data.load_clothing("rating", rows=2000)
 
 
 def split_sets(ds, seed):
@@ -189,7 +197,7 @@ def test_the_cache_returns_identical_arrays(small, cache_folder, monkeypatch):
     # and a new process (a fresh load) gets the same modalities as the first load
     monkeypatch.undo()
     data._TEXT_MEMORY.clear()
-    again = data.load_clothing("rating", rows=3000)
+    again = data.load_clothing("rating", rows=2000)
     for x, y in zip(small.modalities, again.modalities):
         assert torch.equal(x, y)
 
@@ -215,12 +223,12 @@ def test_bad_input_gives_clear_errors(tmp_path, raw_rows):
 def test_a_short_cli_run_of_each_task(tmp_path, capsys, task, metrics):
     out = tmp_path / "run.json"
     ckpt = tmp_path / "run.pt"
-    code = cli.main(["train", "--task", task, "--subsample", "1500", "--rate", "0.3", "--quiet",
+    code = cli.main(["train", "--task", task, "--subsample", "1000", "--rate", "0.3", "--quiet",
                      "--set", "epochs=2", *TINY, "--json", str(out), "--checkpoint", str(ckpt)])
     stdout, stderr = capsys.readouterr()
     assert code == 0, stderr
     result = json.loads(out.read_text())
-    assert result["config"]["data"]["subsample"] == 1500
+    assert result["config"]["data"]["subsample"] == 1000
     assert result["config"]["data"]["input_dims"] == WIDTHS
     assert result["config"]["metrics"] == list(metrics)
     assert 1 <= result["result"]["epoch"] <= 2
