@@ -33,9 +33,16 @@ def _hint(s) -> Tuple[int, bool, str]:
         return int(s), False, ""
     hint = getattr(s.node, "hint", None)
     if hint is None:
-        # an unbacked size (e.g. torch.unique's output): a stand-in that equals nothing else
-        return 7919 + (hash(str(s)) % 1000), True, str(s)
+        # an unbacked size (e.g. torch.unique's output): a stand-in that equals nothing else,
+        # one per expression (so a size read back as a number is known to be that size)
+        key = str(s)
+        if key not in _UNBACKED:
+            _UNBACKED[key] = 1_000_003 + 2 * len(_UNBACKED)
+        return _UNBACKED[key], True, key
     return int(hint), True, str(s.node.expr)
+
+
+_UNBACKED: Dict[str, int] = {}
 
 
 def _val(node) -> object:

@@ -73,7 +73,12 @@ _PASSES = {}
 
 
 def inductor_pass(cost_rule: bool = True) -> CldmdfInductorPass:
-    """The pass (one per process and setting; its `reports` list one FusionReport per graph)."""
+    """The pass (one per process and setting; its `reports` list one FusionReport per graph).
+
+    Also keeps torch.unique inside Dynamo's graphs (Dynamo's capture_dynamic_output_shape_ops),
+    so that the centroid loss, whose entity count is data-dependent, reaches the pass whole
+    instead of being split at a graph break."""
+    torch._dynamo.config.capture_dynamic_output_shape_ops = True
     if bool(cost_rule) not in _PASSES:
         _PASSES[bool(cost_rule)] = CldmdfInductorPass(bool(cost_rule))
     return _PASSES[bool(cost_rule)]

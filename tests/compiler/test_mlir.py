@@ -75,6 +75,8 @@ def check_like_fx(name, ep):
     assert report.counts() == expected(name, "mlir"), str(report)
     if not report.fused:
         assert report.near_misses or not expected(name, "export"), str(report)
+    if expected(name, "mlir") != expected(name, "export"):
+        return report  # a documented difference (examples/fusion_corpus.py: expected)
     fx_fused, _ = compiler.fuse_exported(ep)
     reference = mlir_pass.parse_module(mlir_pass.to_torch_mlir(fx_fused))
     got = operator_calls(module.operation.get_asm(print_generic_op_form=True))

@@ -84,7 +84,7 @@ bool no_gradient_detach(const Node& n) { return n.op == "aten::detach" && !n.flo
 bool is_layout_op(const Node& n) {
   return no_gradient_detach(n) || is(n, {"aten::view", "aten::reshape", "aten::_unsafe_view", "aten::flatten",
                 "aten::unflatten", "aten::view_as", "aten::reshape_as", "aten::squeeze",
-                "aten::unsqueeze", "aten::permute", "aten::transpose", "aten::t",
+                "aten::unsqueeze", "prims::squeeze", "aten::permute", "aten::transpose", "aten::t",
                 "aten::swapaxes", "aten::swapdims", "aten::movedim", "aten::expand",
                 "aten::expand_as", "aten::broadcast_to", "aten::contiguous", "aten::clone",
                 "aten::alias", "aten::lift_fresh_copy", "aten::numpy_T",
@@ -437,7 +437,8 @@ int norm_input(const Graph& g, int id, int& dim) {
     dim = normalize_dim(d[0], g.at(x).rank());
     return x;
   }
-  if (is(n, {"aten::sqrt"}) && node_arg(n, 0) >= 0) {
+  bool half_power = is(n, {"aten::pow"}) && arg(n, 1) && constant_of(g, n.args[1]) == 0.5;
+  if ((is(n, {"aten::sqrt"}) || half_power) && node_arg(n, 0) >= 0) {
     int inner = node_arg(n, 0);
     const Node& in = g.at(inner);
     if (is(in, {"aten::clamp_min", "aten::add"}) && node_arg(in, 0) >= 0) inner = node_arg(in, 0);
@@ -1481,7 +1482,7 @@ Expr Ctx::lift(int id) {
   }
   if (x >= 0 && is(n, {"aten::view", "aten::reshape", "aten::_unsafe_view", "aten::flatten",
                        "aten::unflatten", "aten::view_as", "aten::reshape_as", "aten::squeeze",
-                       "aten::unsqueeze"})) {
+                       "aten::unsqueeze", "prims::squeeze"})) {
     Expr e = lift(x);
     if (!reshape(e, id)) return leaf(id, n.dtype == "bool");
     return inlined(e);

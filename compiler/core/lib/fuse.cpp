@@ -673,6 +673,16 @@ bool is_entity_count(const Graph& g, const Arg& a, int unique) {
            u.args[1].i == 0;
   };
   if ((n.op == "aten::numel" || n.op == "aten::sym_numel") && !n.args.empty() && unique_values(n.args[0])) return true;
+  // a number computed from that size, equal to it (Inductor: floordiv(u0 - 0 + 1 - 1, 1)):
+  // unbacked sizes stand for themselves by a value no other size has (the adapters' stand-ins)
+  if (n.scalar && n.value_sym) {
+    for (int u : g.at(unique).users) {
+      const Node& v = g.at(u);
+      if (unique_values(Arg::make_node(u)) && v.rank() == 1 && v.shape[0].sym &&
+          !v.shape[0].expr.empty() && v.shape[0].expr[0] == 'u' && v.shape[0].size == n.value)
+        return true;
+    }
+  }
   // TorchScript: size(values)[0]
   if (n.op == "aten::__getitem__" && n.args.size() >= 2 && n.args[0].is_node() &&
       n.args[1].kind == Arg::Int && n.args[1].i == 0) {
@@ -862,6 +872,10 @@ Match centroid_loss(const Graph& g, int loss, int temp_base) {
           int u = unique_of_inverse(g, inv);
           const Node& an = g.at(ar);
           // arange(E), or arange(0, E, 1)
+          // prims.iota(E, start=0, step=1): Inductor's arange
+          if (an.op == "prims::iota" && an.args.size() >= 3 && is_entity_count(g, an.args[0], u) &&
+              constant_of(g, an.args[1]) == 0.0 && constant_of(g, an.args[2]) == 1.0 && u >= 0)
+            unique = u;
           bool counts = an.op == "aten::arange" && !an.args.empty() &&
                         (is_entity_count(g, an.args[0], u) ||
                          (an.args.size() >= 2 && constant_of(g, an.args[0]) == 0.0 &&
