@@ -29,6 +29,8 @@ def softmax(x, dim, how):
         return x.softmax(dim)
     if how == "log_softmax":
         return torch.log_softmax(x, dim).exp()
+    if how == "upcast":  # computed wider, cast back
+        return F.softmax(x, dim=dim, dtype=torch.float64).to(x.dtype)
     e = torch.exp(x - x.amax(dim, keepdim=True))  # exp / sum
     return e / e.sum(dim, keepdim=True)
 
@@ -38,9 +40,10 @@ def softmax(x, dim, how):
 def af_case(rng: random.Random):
     c = dict(layout=rng.choice(["bmd", "mbd", "bdm", "md"]),
              groups=rng.choice(["one", "feature", "heads"]),
-             mask=rng.choice(["none", "masked_fill", "where", "finite", "additive", "post"]),
-             soft=rng.choice(["softmax", "F", "method", "log_softmax", "exp_sum"]),
-             wsum=rng.choice(["mul_sum", "einsum", "matmul"]),
+             mask=rng.choice(["none", "masked_fill", "where", "finite", "additive", "post",
+                              "remask"]),
+             soft=rng.choice(["softmax", "F", "method", "log_softmax", "exp_sum", "upcast"]),
+             wsum=rng.choice(["mul_sum", "einsum", "matmul", "separate", "chunk"]),
              temp=rng.choice(["none", "div", "mul"]),
              squeeze=rng.choice([True, False]))
     if c["layout"] == "md" and c["mask"] != "none":
@@ -54,6 +57,12 @@ def af_case(rng: random.Random):
         c["squeeze"] = False
     if c["soft"] in ("log_softmax",) and c["mask"] == "post":
         c["mask"] = "masked_fill"
+    if c["wsum"] in ("separate", "chunk") and c["layout"] not in ("bmd", "mbd"):
+        c["wsum"] = "mul_sum"  # the terms over separate tensors: modality axis before D
+    if c["wsum"] in ("separate", "chunk") and c["groups"] == "heads":
+        c["groups"] = "feature"
+    if c["mask"] == "remask" and c["layout"] == "md":
+        c["mask"] = "none"
     return c
 
 
@@ -90,11 +99,15 @@ def af_function(c, Bn=6, Mn=3, Dn=8, Gn=2):
             s = s.masked_fill(mexp == 0, -1e9)
         elif m == "additive":
             s = s + (1.0 - mexp.float()) * -1e4
+        elif m == "remask":  # a large fill, and the mask on the weights again
+            s = s.masked_fill(~mexp, -1e9)
         if m == "post":
             e = torch.exp(s - s.amax(mdim, keepdim=True)) * mexp.float()
             w = e / e.sum(mdim, keepdim=True)
         else:
             w = softmax(s, mdim, c["soft"])
+        if m == "remask":
+            w = w * mexp.float()
         if c["squeeze"] and c["groups"] == "one":
             w = w.unsqueeze(-1 if L != "bdm" else 1)
         if c["groups"] == "heads":
@@ -116,6 +129,15 @@ def af_function(c, Bn=6, Mn=3, Dn=8, Gn=2):
             return torch.einsum(eq.replace("bmd,bmd", "bmd,bmd"), w, h)
         if c["wsum"] == "matmul":
             return torch.matmul(w.transpose(1, 2), h).squeeze(1)
+        if c["wsum"] in ("separate", "chunk"):
+            # each modality its own tensor (through a nonlinearity), the sum written by hand
+            hs = [torch.tanh(x) for x in h.unbind(mdim)]
+            ws = ([x.squeeze(mdim) for x in w.chunk(Mn, dim=mdim)] if c["wsum"] == "chunk"
+                  else [w.select(mdim, i) for i in range(Mn)])
+            out = ws[0] * hs[0]
+            for i in range(1, Mn):
+                out = out + ws[i] * hs[i]
+            return out
         return (w * h).sum(mdim)
 
     def inputs(seed=0, batch=Bn):
@@ -192,9 +214,11 @@ def da_function(c, Bn=5, Mn=4, Dn=8, Kn=8):
 # ------------------------------------------------------------------ the centroid loss
 
 def cl_case(rng: random.Random):
-    return dict(norm=rng.choice(["F", "norm_clamp", "rsqrt", "linalg"]),
-                segment=rng.choice(["index_add", "scatter_add", "index_put", "one_hot"]),
-                loss=rng.choice(["cross_entropy", "nll"]),
+    return dict(norm=rng.choice(["F", "norm_clamp", "rsqrt", "linalg", "linalg_norm"]),
+                segment=rng.choice(["index_add", "scatter_add", "index_put", "one_hot",
+                                    "membership", "scatter_mean", "class_means"]),
+                scores=rng.choice(["matmul", "linear", "cosine_similarity"]),
+                loss=rng.choice(["cross_entropy", "nll", "neg_gather"]),
                 reduction=rng.choice(["mean", "sum", "none"]),
                 temp=rng.choice(["div", "mul"]),
                 bias=rng.choice([0.0, 0.0, 2.5]))
@@ -208,12 +232,21 @@ def cl_function(c, N=24, P=6, T=0.2):
             return t / t.norm(p=2, dim=1, keepdim=True).clamp_min(1e-12)
         if c["norm"] == "linalg":
             return t / torch.linalg.vector_norm(t, dim=1, keepdim=True).clamp_min(1e-12)
+        if c["norm"] == "linalg_norm":
+            return t / torch.linalg.norm(t, dim=1, keepdim=True).clamp_min(1e-12)
         return t * torch.rsqrt((t * t).sum(dim=1, keepdim=True) + 1e-12)
 
     def fn(z, entity):
         zn = unit(z)
-        ids, inv = torch.unique(entity, return_inverse=True)
-        if c["segment"] == "index_add":
+        ids, inv, counts = torch.unique(entity, return_inverse=True, return_counts=True)
+        if c["segment"] == "class_means":
+            sums = torch.zeros(ids.shape[0], zn.shape[1]).index_add(0, inv, zn) / counts[:, None]
+        elif c["segment"] == "scatter_mean":
+            sums = torch.zeros(ids.shape[0], zn.shape[1]).scatter_reduce(
+                0, inv[:, None].expand_as(zn), zn, reduce="mean", include_self=False)
+        elif c["segment"] == "membership":
+            sums = (ids[:, None] == entity[None, :]).float() @ zn
+        elif c["segment"] == "index_add":
             sums = zn.new_zeros(ids.shape[0], zn.shape[1]).index_add(0, inv, zn)
         elif c["segment"] == "scatter_add":
             sums = torch.zeros(ids.shape[0], zn.shape[1]).scatter_add(
@@ -223,10 +256,20 @@ def cl_function(c, N=24, P=6, T=0.2):
         else:
             onehot = (inv[:, None] == torch.arange(ids.shape[0])[None, :]).float()
             sums = onehot.t() @ zn
-        logits = zn @ unit(sums).t()
+        if c["scores"] == "linear":
+            logits = F.linear(zn, unit(sums))
+        elif c["scores"] == "cosine_similarity":
+            logits = F.cosine_similarity(zn[:, None], sums[None], dim=-1)
+        else:
+            logits = zn @ unit(sums).t()
         logits = logits / T if c["temp"] == "div" else logits * (1.0 / T)
         if c["bias"]:
             logits = logits + c["bias"]
+        if c["loss"] == "neg_gather":
+            picked = F.log_softmax(logits, dim=1).gather(1, inv[:, None]).squeeze(1)
+            if c["reduction"] == "none":
+                return -picked
+            return -picked.mean() if c["reduction"] == "mean" else -picked.sum()
         if c["loss"] == "nll":
             return F.nll_loss(F.log_softmax(logits, dim=1), inv, reduction=c["reduction"])
         return F.cross_entropy(logits, inv, reduction=c["reduction"])

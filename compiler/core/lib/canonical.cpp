@@ -811,6 +811,16 @@ bool reduces_all(const Graph& g, const Node& n) {
 
 }  // namespace
 
+int strip_views_and_full_slices(const Graph& g, int id) {
+  for (int prev = -1; prev != id;) {
+    prev = id;
+    id = strip_ops(g, id, {"aten::unsqueeze", "aten::view", "aten::reshape", "aten::expand",
+                           "aten::expand_as", "aten::contiguous"});
+    id = strip_full_slice(g, id);
+  }
+  return id;
+}
+
 std::optional<Loss> as_loss(const Graph& g, int id, std::string* why) {
   const Node& n = g.at(id);
   Loss l;

@@ -736,8 +736,6 @@ Match centroid_loss(const Graph& g, int loss, int temp_base) {
   if (plain.size() == 1 && cs.op == "aten::cosine_similarity" && c.finest(e.summed).empty() &&
       e.outs.size() == 2 && !e.fill.on) {
     // cosine_similarity(z[:, None], S[None], dim=-1): <normalize(z), normalize(S)> (GE2E)
-    auto views = {"aten::unsqueeze", "aten::view", "aten::reshape", "aten::expand",
-                  "aten::expand_as", "aten::contiguous"};
     int a = cs.args.size() > 1 && cs.args[0].is_node() ? cs.args[0].node : -1;
     int b = cs.args.size() > 1 && cs.args[1].is_node() ? cs.args[1].node : -1;
     if (a < 0 || b < 0 || cs.rank() != 2 || g.at(a).rank() != 3 || g.at(b).rank() != 3 ||
@@ -745,8 +743,8 @@ Match centroid_loss(const Graph& g, int loss, int temp_base) {
         g.at(a).shape[1].size != 1 || g.at(a).shape[1].sym || g.at(b).shape[0].size != 1 ||
         g.at(b).shape[0].sym)
       throw Failed{2, "the cosines are not of each point against each centroid"};
-    zpoint = strip(g, a, views);
-    int sb = strip(g, b, views);
+    zpoint = strip_views_and_full_slices(g, a);
+    int sb = strip_views_and_full_slices(g, b);
     if (g.at(zpoint).rank() != 2 || g.at(sb).rank() != 2)
       throw Failed{2, "the cosines are not of each point against each centroid"};
     auto nz = as_normalize(g, zpoint);

@@ -167,5 +167,7 @@ class Ctx {
 
 bool is_layout_op(const Node& n);
 bool no_gradient_detach(const Node& n);
+// x through unsqueeze / view / reshape / expand and full slices (x[:, None] -> x)
+int strip_views_and_full_slices(const Graph& g, int id);
 
 }  // namespace cldmdf_compiler
