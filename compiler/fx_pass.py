@@ -166,7 +166,7 @@ _INSTRUCTIONS = {"reshape": aten.reshape.default, "permute": aten.permute.defaul
                  "mul": aten.mul.Tensor, "div": aten.div.Tensor, "recip": aten.reciprocal.default,
                  "size": aten.sym_size.int,
                  "floordiv": operator.floordiv, "imul": operator.mul,
-                 "getitem": operator.getitem}
+                 "getitem": operator.getitem, "zeros_like": aten.zeros_like.default}
 
 
 def _target(ins: core.Instr, args: list):
@@ -203,7 +203,8 @@ def _set_meta(node: Node, fake_mode, target, args) -> None:
         node.meta["val"] = val
 
 
-def _apply(graph: Graph, nodes: List[Node], rw: core.Rewrite, fake_mode) -> Optional[str]:
+def _apply(graph: Graph, nodes: List[Node], rw: core.Rewrite, fake_mode,
+           post_grad: bool = False) -> Optional[str]:
     """Applies one rewrite program; returns why not where it cannot be applied."""
     anchor = nodes[rw.anchor]
     order = {n: i for i, n in enumerate(graph.nodes)}
@@ -227,13 +228,34 @@ def _apply(graph: Graph, nodes: List[Node], rw: core.Rewrite, fake_mode) -> Opti
     with graph.inserting_before(anchor):
         for ins in rw.instrs:
             args = [value(a) for a in ins.args]
-            if ins.op == "stack":  # as cat of unsqueezes: post-grad graphs hold no aten.stack
+            if ins.op == "stack" and post_grad:  # Inductor's graphs hold no aten.stack
                 parts = []
                 for x in args[0]:
                     parts.append(graph.call_function(aten.unsqueeze.default, (x, args[1])))
                     _set_meta(parts[-1], fake_mode, aten.unsqueeze.default, [x, args[1]])
                     new.append(parts[-1])
                 target, args = aten.cat.default, [parts, args[1]]
+            elif ins.op == "stack":
+                target = aten.stack.default
+            elif ins.op == "zeros_like" and post_grad:  # Inductor lowers full, not zeros_like
+                x = args[0]
+                shape = []
+                for i, size in enumerate(_val(x).shape):
+                    if isinstance(size, torch.SymInt):
+                        size = graph.call_function(aten.sym_size.int, (x, i))
+                        _set_meta(size, fake_mode, aten.sym_size.int, [x, i])
+                        new.append(size)
+                    shape.append(size)
+                val = _val(x)
+                node = graph.call_function(aten.full.default, (shape, 0.0),
+                                           {"dtype": val.dtype, "device": val.device})
+                if fake_mode is not None:
+                    with fake_mode:
+                        node.meta["val"] = torch.full(val.shape, 0.0, dtype=val.dtype,
+                                                      device=val.device)
+                new.append(node)
+                temps[ins.temp] = node
+                continue
             else:
                 target, args = _target(ins, args)
             node = graph.call_function(target, tuple(args))
@@ -267,7 +289,7 @@ def fuse_graph(graph: Graph, ir: str = "export", cost_rule: bool = True,
     fake_mode = _fake_mode_of(graph)
     applied, declined = [], []
     for rw in result.rewrites:
-        why = _apply(graph, writer.nodes, rw, fake_mode)
+        why = _apply(graph, writer.nodes, rw, fake_mode, post_grad=ir == "inductor")
         if why:
             declined.append((rw, why))
         else:

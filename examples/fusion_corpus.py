@@ -354,6 +354,21 @@ class FilledRemaskedPooling(nn.Module):
         return torch.einsum("bm,bmd->bd", w, h)
 
 
+class SigmoidGatedUnit(nn.Module):
+    """The gated multimodal unit of two modalities as published: tanh branches, one sigmoid
+    gate per feature from both inputs, z * h1 + (1 - z) * h2 (a two-way softmax of (a, 0))."""
+
+    def __init__(self, widths=(20, 30), dim=D):
+        super().__init__()
+        self.h1, self.h2 = nn.Linear(widths[0], dim), nn.Linear(widths[1], dim)
+        self.gate = nn.Linear(sum(widths), dim)
+
+    def forward(self, x1, x2):
+        h1, h2 = torch.tanh(self.h1(x1)), torch.tanh(self.h2(x2))
+        z = torch.sigmoid(self.gate(torch.cat([x1, x2], dim=1)))
+        return z * h1 + (1 - z) * h2
+
+
 # ----------------------------------------------------------------- attention across modalities
 
 
@@ -956,6 +971,19 @@ class ScatterMaxCentroidLoss(nn.Module):
         return F.cross_entropy(z @ F.normalize(c, dim=1).T / self.tau, inv)
 
 
+class IndependentSigmoidGates(nn.Module):
+    """Near miss: each modality has its own sigmoid gate; the gates do not sum to one."""
+
+    def __init__(self, widths=(20, 30), dim=D):
+        super().__init__()
+        self.h1, self.h2 = nn.Linear(widths[0], dim), nn.Linear(widths[1], dim)
+        self.g1, self.g2 = nn.Linear(widths[0], dim), nn.Linear(widths[1], dim)
+
+    def forward(self, x1, x2):
+        return (torch.sigmoid(self.g1(x1)) * torch.tanh(self.h1(x1)) +
+                torch.sigmoid(self.g2(x2)) * torch.tanh(self.h2(x2)))
+
+
 # ----------------------------------------------------------------- inputs and expectations
 
 
@@ -1027,6 +1055,8 @@ CORPUS = {
     "vector_bag_softmax": (VectorBagSoftmax, lambda b=B: (_tokens(1, b)[0],), {AF: 1}),
     "upcast_softmax_pooling": (UpcastSoftmaxPooling, tok, {AF: 1}),
     "filled_remasked_pooling": (FilledRemaskedPooling, tok, {AF: 1}),
+    "sigmoid_gated_unit": (SigmoidGatedUnit, lambda b=B: (torch.randn(b, 20), torch.randn(b, 30)),
+                           {AF: 1}),
     "attention_returning_weights": (AttentionReturningWeights, tok, {DA: 1}),
     "linear_cosine_loss": (LinearCosineLoss, loss_in, {CL: 1}),
     "class_mean_prototype_loss": (ClassMeanPrototypeLoss, loss_in, {CL: 1}),
@@ -1044,6 +1074,8 @@ CORPUS = {
     "near_miss_detached_centroids": (DetachedCentroidLoss, loss_in, {}),
     "near_miss_raw_sum_cosine": (RawSumCosineLoss, loss_in, {}),
     "near_miss_scatter_max_centroids": (ScatterMaxCentroidLoss, loss_in, {}),
+    "near_miss_independent_sigmoid_gates": (IndependentSigmoidGates,
+                                            lambda b=B: (torch.randn(b, 20), torch.randn(b, 30)), {}),
 }
 
 # The Inductor pass: adaptive fusion and single-head attention are left to Inductor by the

@@ -103,7 +103,7 @@ std::optional<double> constant_of(const Graph& g, const Arg& a) {
     return std::nullopt;
   };
   if (is(n, {"aten::full", "aten::full_like", "prim::constant_tensor"})) return at(1);
-  if (is(n, {"aten::scalar_tensor"})) return at(0);
+  if (is(n, {"aten::scalar_tensor", "prim::NumToTensor"})) return at(0);
   if (is(n, {"aten::new_full"})) return at(2);
   if (is(n, {"aten::zeros_like", "aten::zeros", "aten::new_zeros"})) return 0.0;
   if (is(n, {"aten::ones_like", "aten::ones", "aten::new_ones"})) return 1.0;

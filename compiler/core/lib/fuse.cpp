@@ -980,6 +980,140 @@ Match centroid_loss(const Graph& g, int loss, int temp_base) {
   return m;
 }
 
+
+// ---------------------------------------------------------------- a two-way sigmoid gate
+
+// z * h1 + (1 - z) * h2 with z = sigmoid(a) (the gated multimodal unit of two modalities):
+// softmax over the two of the logits (a, 0) weights (h1, h2), since sigmoid(a) = e^a / (e^a +
+// e^0). `anchor` is the add; the stack of the values and of the logits is built by the rewrite.
+Match sigmoid_pair(const Graph& g, int anchor, const Options& opt, int temp_base) {
+  const Node& n = g.at(anchor);
+  Match m;
+  m.pattern = "adaptive_fusion";
+  m.anchor = anchor;
+  auto plain_add = [&](const Node& x) {
+    return x.op == "aten::add" && x.args.size() >= 2 && x.args[0].is_node() && x.args[1].is_node() &&
+           (x.args.size() < 3 || constant_of(g, x.args[2]).value_or(1.0) == 1.0);
+  };
+  if (!plain_add(n) || !n.tensor || !n.floating()) throw Failed{-1, ""};
+  // a product of two nodes: (factor, other) for the factor that satisfies `is`
+  auto split_mul = [&](int id, auto is, int& other) {
+    const Node& x = g.at(id);
+    if (x.op != "aten::mul" || x.args.size() < 2 || !x.args[0].is_node() || !x.args[1].is_node())
+      return -1;
+    for (int k = 0; k < 2; ++k)
+      if (is(x.args[k].node)) {
+        other = x.args[1 - k].node;
+        return x.args[k].node;
+      }
+    return -1;
+  };
+  int z = -1, h1 = -1, h2 = -1, one_minus = -1, t1 = -1, t2 = -1;
+  for (int k = 0; k < 2 && z < 0; ++k) {
+    t1 = n.args[k].node;
+    t2 = n.args[1 - k].node;
+    int a = split_mul(t1, [&](int id) { return g.at(id).op == "aten::sigmoid"; }, h1);
+    if (a < 0) continue;
+    int b = split_mul(t2, [&](int id) {
+      const Node& r = g.at(id);  // 1 - z: rsub(z, 1), or sub(1, z)
+      bool rsub = r.op == "aten::rsub" && r.args.size() >= 2 && r.args[0].is_node() &&
+                  r.args[0].node == a && constant_of(g, r.args[1]) == 1.0 &&
+                  (r.args.size() < 3 || constant_of(g, r.args[2]).value_or(1.0) == 1.0);
+      bool sub = r.op == "aten::sub" && r.args.size() >= 2 && constant_of(g, r.args[0]) == 1.0 &&
+                 r.args[1].is_node() && r.args[1].node == a &&
+                 (r.args.size() < 3 || constant_of(g, r.args[2]).value_or(1.0) == 1.0);
+      // -z + 1 (TorchScript's form)
+      bool add = r.op == "aten::add" && r.args.size() >= 2 && r.args[0].is_node() &&
+                 g.at(r.args[0].node).op == "aten::neg" && !g.at(r.args[0].node).args.empty() &&
+                 g.at(r.args[0].node).args[0].is_node() && g.at(r.args[0].node).args[0].node == a &&
+                 constant_of(g, r.args[1]) == 1.0 &&
+                 (r.args.size() < 3 || constant_of(g, r.args[2]).value_or(1.0) == 1.0);
+      return rsub || sub || add;
+    }, h2);
+    if (b < 0) continue;
+    z = a;
+    one_minus = b;
+  }
+  if (z < 0) {
+    // a sigmoid-gated term beside another product: gates that are not z and 1 - z
+    int other = -1;
+    for (int k = 0; k < 2; ++k)
+      if (split_mul(n.args[k].node, [&](int id) { return g.at(id).op == "aten::sigmoid"; }, other) >= 0 &&
+          g.at(n.args[1 - k].node).op == "aten::mul")
+        throw Failed{1, "the two gates are not z and 1 - z (independent gates do not sum to one)"};
+    throw Failed{-1, ""};
+  }
+  const Node &zn = g.at(z), &hn1 = g.at(h1), &hn2 = g.at(h2);
+  int a = zn.args.empty() || !zn.args[0].is_node() ? -1 : zn.args[0].node;
+  if (a < 0) throw Failed{2, "the gate is not a sigmoid of a tensor"};
+  if (!hn1.tensor || !hn2.tensor || hn1.rank() != n.rank() || hn2.rank() != n.rank() ||
+      zn.rank() != n.rank() || n.rank() < 1)
+    throw Failed{3, "the two values and the gate do not have the result's rank"};
+  for (int d = 0; d < n.rank(); ++d) {
+    const Dim &o = n.shape[static_cast<size_t>(d)], &x = hn1.shape[static_cast<size_t>(d)],
+              &y = hn2.shape[static_cast<size_t>(d)], &w = zn.shape[static_cast<size_t>(d)];
+    if (x.size != o.size || y.size != o.size || x.sym != o.sym || y.sym != o.sym)
+      throw Failed{3, "the two values are broadcast (not two tensors of the result's shape)"};
+    bool last = d == n.rank() - 1;
+    if (!last && (w.size != o.size || w.sym != o.sym))
+      throw Failed{4, "the gate is broadcast along a batch axis"};
+    if (last && !(w.size == o.size && w.sym == o.sym) && !(w.size == 1 && !w.sym))
+      throw Failed{4, "the gate is neither one per feature nor one per sample"};
+  }
+  const std::string& dtype = n.dtype;
+  check_float(g, h1, dtype, "values");
+  check_float(g, h2, dtype, "values");
+  check_float(g, a, dtype, "gate logits");
+  // the weights are read only here
+  IdSet inside{t1, t2, z, one_minus};
+  if (g.at(one_minus).op == "aten::add") inside.insert(g.at(one_minus).args[0].node);
+  for (int x : inside)
+    for (int u : g.at(x).users)
+      if (!inside.count(u) && u != anchor && is_live(g, u))
+        throw Failed{5, "the gate is also read elsewhere"};
+  bool per_feature = zn.shape.back().size == n.shape.back().size && zn.shape.back().sym == n.shape.back().sym;
+  int64_t D = n.shape.back().size;
+  std::ostringstream detail;
+  detail << "M=2 D=" << D << " G=" << (per_feature ? std::to_string(D) : "1")
+         << " softmax=sigmoid gate (a two-way softmax of a, 0) mask=none temperature=1";
+  m.detail = detail.str();
+  if (opt.cost_rule && opt.ir == "inductor")
+    throw Failed{70, "cost rule: Inductor fuses this softmax and weighted sum itself; the "
+                     "operator measured slower than plain torch.compile (benchmarks/README.md) [" +
+                     m.detail + "]"};
+  Ctx c(g);
+  Expr e = c.leaf(anchor);  // the result's axes: batch ..., features
+  std::vector<Idx> out = e.outs;
+  Idx batch;
+  for (size_t d = 0; d + 1 < out.size(); ++d)
+    for (int v : out[d]) batch.push_back(v);
+  Idx feat = out.back();
+  Idx mv{c.new_var(2, false, SizeSrc{})};
+  Idx groups = per_feature ? feat : Idx{};
+  std::vector<Idx> stacked(out.begin(), out.end() - 1), gate_dims;
+  gate_dims = stacked;
+  stacked.push_back(mv);
+  stacked.push_back(feat);
+  gate_dims.push_back(mv);
+  gate_dims.push_back(groups);
+  Program p(temp_base);
+  Emitter em(c, p, opt.runtime_sizes);
+  std::string sd = "i" + std::to_string(n.rank() - 1);
+  std::string hs = p.emit("stack [ " + ref(h1) + " " + ref(h2) + " ] " + sd);
+  std::string zero = p.emit("zeros_like " + ref(a));
+  std::string gs = p.emit("stack [ " + ref(a) + " " + zero + " ] " + sd);
+  std::string hv = em.layout(hs, stacked, {batch, mv, feat}, "the values");
+  std::string gl = em.layout(gs, gate_dims, {batch, mv, groups}, "the gate logits");
+  std::string r = p.emit("op adaptive_fusion " + hv + " " + gl + " _ f1 b0");
+  std::string fused = p.emit("getitem " + r + " i0");
+  p.replace(anchor, em.layout(fused, {batch, feat}, out, "the result"));
+  m.lines = p.lines();
+  m.covered = {anchor, t1, t2, z, one_minus};
+  if (g.at(one_minus).op == "aten::add") m.covered.insert(g.at(one_minus).args[0].node);
+  m.canon = "sigmoid gate";
+  return m;
+}
+
 // ---------------------------------------------------------------- driver
 
 bool inlinable(const Node& n) {
@@ -1148,6 +1282,22 @@ std::string fuse(const Graph& g, const Options& opt) {
   for (auto& s : softmaxes)
     if (consumed.count(s.node) && !fused_softmax.count(s.node) && !inner.count(s.node))
       misses.erase(s.node);
+  // two-way sigmoid gates: z * h1 + (1 - z) * h2
+  for (const Node& n : g.nodes) {
+    if (n.op != "aten::add" || consumed.count(n.id)) continue;
+    try {
+      Match m = sigmoid_pair(g, n.id, opt, temps);
+      bool overlap = false;
+      for (int x : m.covered) overlap |= consumed.count(x) > 0 || claimed.count(x) > 0;
+      what[n.id] = "sigmoid gate";
+      if (overlap) throw Failed{75, "overlaps another fusion"};
+      accept(m);
+    } catch (const Failed& f) {
+      if (f.stage < 0) continue;
+      what[n.id] = "sigmoid gate";
+      misses[n.id] = "adaptive_fusion " + f.why;
+    }
+  }
   // losses
   for (const Node& n : g.nodes) {
     // a loss op, or a cross-entropy written out; the outermost reduction is the anchor

@@ -6,6 +6,7 @@
 #include <set>
 #include <sstream>
 
+#include "llvm/ADT/SetVector.h"
 #include "cldmdf-mlir/Fuse.h"
 #include "cldmdf_compiler/fuse.h"
 #include "cldmdf_compiler/graph.h"
@@ -459,10 +460,17 @@ class Rewriter {
       Value now = temps_.at(temp).value;
       if (now.getType() != old.getType()) now.setType(old.getType());  // '?' the stock type knows
       bool isAnchor = node == rw.anchor;
+      llvm::SetVector<Operation*> stale;  // checks of the old value placed before the new one
       old.replaceUsesWithIf(now, [&](OpOperand& use) {
         Operation* owner = use.getOwner();
+        if (isCheck(owner) && owner->getBlock() == anchorOp->getBlock() &&
+            owner->isBeforeInBlock(anchorOp)) {
+          stale.insert(owner);
+          return false;
+        }
         return !fresh.count(owner) && (isAnchor || !inside.count(owner));
       });
+      for (Operation* op : stale) op->erase();
       values_[static_cast<size_t>(node)] = now;  // a later rewrite that reads it reads the new one
     }
     return std::nullopt;
@@ -607,12 +615,24 @@ class Rewriter {
       int64_t d = ins.args[1].i < 0 ? ins.args[1].i + static_cast<int64_t>(t.sizes.size()) + 1
                                     : ins.args[1].i;
       if (d < 0 || d > static_cast<int64_t>(t.sizes.size())) throw std::string("bad stack dim");
-      std::vector<int64_t> sizes = t.sizes;
+      // as torch-mlir imports aten.stack: cat of unsqueezes
+      std::vector<int64_t> one = t.sizes, sizes = t.sizes;
+      one.insert(one.begin() + d, 1);
       sizes.insert(sizes.begin() + d, static_cast<int64_t>(items.size()));
+      for (Value& v : items)
+        v = create("torch.aten.unsqueeze", {v, intConst(d)}, {makeTensorType(ctx_, one, t.dtype)})
+                ->getResult(0);
       Value list = create("torch.prim.ListConstruct", items, {makeTorchType(ctx_, "list<vtensor>")})
                        ->getResult(0);
-      out.value = create("torch.aten.stack", {list, intConst(d)}, {makeTensorType(ctx_, sizes, t.dtype)})
+      out.value = create("torch.aten.cat", {list, intConst(d)}, {makeTensorType(ctx_, sizes, t.dtype)})
                       ->getResult(0);
+    } else if (k == "zeros_like") {
+      need(ins, 1);
+      Value x = operand(ins.args[0]).value;
+      tensorOf(x);
+      std::vector<Value> ops{x};
+      for (int i = 0; i < 5; ++i) ops.push_back(operand(cc::Operand{}).value);  // dtype ... format: None
+      out.value = create("torch.aten.zeros_like", ops, {x.getType()})->getResult(0);
     } else if (k == "recip") {
       need(ins, 1);
       Value x = operand(ins.args[0]).value;
