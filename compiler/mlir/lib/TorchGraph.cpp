@@ -630,9 +630,10 @@ class Rewriter {
       need(ins, 1);
       Value x = operand(ins.args[0]).value;
       tensorOf(x);
-      std::vector<Value> ops{x};
-      for (int i = 0; i < 5; ++i) ops.push_back(operand(cc::Operand{}).value);  // dtype ... format: None
-      out.value = create("torch.aten.zeros_like", ops, {x.getType()})->getResult(0);
+      // as torch-mlir imports aten.zeros_like: full_like(x, 0, dtype, layout, device, pin, format)
+      std::vector<Value> ops{x, intConst(0)};
+      for (int i = 0; i < 5; ++i) ops.push_back(operand(cc::Operand{}).value);
+      out.value = create("torch.aten.full_like", ops, {x.getType()})->getResult(0);
     } else if (k == "recip") {
       need(ins, 1);
       Value x = operand(ins.args[0]).value;
