@@ -274,11 +274,24 @@ std::optional<Softmax> as_softmax(const Graph& g, int id, std::string* why) {
     for (int u : g.at(x).users) readers += g.at(u).op.rfind("aten::_assert", 0) != 0;
     if (!inner || inner->input < 0 || readers != 1 || g.at(x).dtype == n.dtype)
       return std::nullopt;
-    int in = inner->input;  // the logits, perhaps cast up first (softmax's dtype= argument)
+    // the logits, perhaps cast up first (softmax's dtype= argument; a copy after it)
+    std::vector<int> chain;
+    int in = inner->input;
+    while (is(g.at(in), {"aten::clone", "aten::contiguous", "aten::alias"}) && node_arg(g.at(in), 0) >= 0) {
+      chain.push_back(in);
+      in = node_arg(g.at(in), 0);
+    }
+    chain.push_back(in);
     const Node& inn = g.at(in);
+    bool only_softmax_reads = true;  // (its max and its shift, in a decomposed softmax)
+    for (int c : chain)
+      for (int u : g.at(c).users)
+        only_softmax_reads &=
+            std::find(inner->inlined.begin(), inner->inlined.end(), u) != inner->inlined.end() ||
+            std::find(chain.begin(), chain.end(), u) != chain.end();
     if (inn.dtype != n.dtype && is(inn, {"aten::_to_copy", "aten::to", "prims::convert_element_type"}) &&
-        node_arg(inn, 0) >= 0 && g.at(node_arg(inn, 0)).dtype == n.dtype && inn.users.size() == 1) {
-      inner->inlined.push_back(in);
+        node_arg(inn, 0) >= 0 && g.at(node_arg(inn, 0)).dtype == n.dtype && only_softmax_reads) {
+      for (int c : chain) inner->inlined.push_back(c);
       inner->input = node_arg(inn, 0);
     }
     if (g.at(inner->input).dtype != n.dtype) return std::nullopt;
