@@ -79,10 +79,20 @@ def test_torchscript_fuses_as_expected(name, how):
         assert_same(run(fused, other), run(model, other))
 
 
-@pytest.mark.parametrize("name", NAMES)
-def test_inductor_pass_fuses_as_expected(name, no_compile_caches):
+def inductor_cases():
+    """Every model with the cost rule; the losses and a few others without it (the cost rule
+    declines them, but they must still be recognised)."""
+    out = [(n, True) for n in NAMES]
+    out += [(n, False) for n in NAMES if CORPUS[n][2].get("centroid_contrastive_loss")
+            or n in ("gated_unit", "sigmoid_gated_unit", "trimodal_separate_pooling",
+                     "split_attention_radix", "single_head")]
+    return out
+
+
+@pytest.mark.parametrize("name,cost_rule", inductor_cases())
+def test_inductor_pass_fuses_as_expected(name, cost_rule, no_compile_caches):
     model, inputs = build(name)
-    the_pass = compiler.inductor_pass()
+    the_pass = compiler.inductor_pass(cost_rule=cost_rule)
     the_pass.reports.clear()
     torch._dynamo.reset()
     compiled = torch.compile(model, dynamic=False, options={"post_grad_custom_pre_pass": the_pass})
@@ -91,7 +101,8 @@ def test_inductor_pass_fuses_as_expected(name, no_compile_caches):
     for r in the_pass.reports:
         for k, v in r.counts().items():
             counts[k] = counts.get(k, 0) + v
-    assert counts == expected(name, "inductor"), "\n".join(map(str, the_pass.reports))
+    want = expected(name, "inductor" if cost_rule else "inductor_no_cost_rule")
+    assert counts == want, "\n".join(map(str, the_pass.reports))
     assert_same(got, run(model, inputs))
 
 

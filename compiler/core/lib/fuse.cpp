@@ -1314,6 +1314,11 @@ std::string fuse(const Graph& g, const Options& opt) {
     what[n.id] = "loss(" + (form ? form->spelling : n.op.substr(6)) + ")";
     try {
       Match m = centroid_loss(g, n.id, temps);
+      if (opt.cost_rule && opt.ir == "inductor")
+        throw Failed{70, "cost rule: in an inference graph Inductor's own kernels for the "
+                         "stock loss measured faster than the operator's forward "
+                         "(benchmarks/README.md; training graphs: backend=\"cldmdf\") [" +
+                         m.detail + "]"};
       accept(m);
     } catch (const Failed& f) {
       misses[n.id] = "centroid_contrastive_loss " + f.why;
