@@ -6,42 +6,50 @@ layouts of every input (contiguous, strided, transposed, sliced with a storage o
 zero-stride expanded), masks (None, random, all missing, all present, mixed), large logits in
 float64/float16/bfloat16, ±inf and NaN where OPS.md says how they propagate, and the loss's
 entity distributions (random, one huge entity, all singletons, one entity; ids anywhere in
-int64, the extremes included). Forward values and autograd gradients are compared with the
-reference evaluated in float64 on the values the operator saw, with the checks and input
-makers of tests/conftest.py and the operator test modules.
+int64, the extremes included) in both its forms (temperature, learned scale). Forward values
+and autograd gradients are compared with the reference evaluated in float64 on the values the
+operator saw, with the input makers and checks of tests/conftest.py and the operator tests.
 
 What is checked for non-finite inputs is what OPS.md promises, no more:
 * "NaN or inf in the inputs propagates like it would through the reference math": forward
   outputs equal the reference's, NaN and inf positions included (gradients of non-finite
-  inputs are not specified and not compared);
+  inputs are not specified and not compared). mask=None is compared with the reference under
+  an all-True mask, OPS.md's meaning of None (see reference_mask);
 * "a missing modality's values never reach a result": NaN/inf in the x, feat_logits and key
   (dual_attention) or h and gate_logits (adaptive_fusion) of missing modalities leave out /
   mod_weights / fused / weights bit for bit unchanged, and the gradients of present inputs
-  finite and as without the poison;
-* "a batch with one entity only gives L_i = 0 exactly".
+  finite and as without them;
+* "a batch with one entity only gives L_i = 0 exactly" (and leave-one-out over singletons).
 
-Every case runs on the "cpu" device and on "cudasim" (the CUDA kernels under the SIMT
-emulator, with smaller shapes and fewer examples), and on "cuda" where there is a GPU.
+Where no float32 arithmetic can meet the tolerance the case is not held to it: a case whose
+float32 evaluation of the reference misses the float64 one too passes when the operator's
+error is of that size (close_or_ill_conditioned), and loss cases with a nearly cancelling
+entity sum are filtered out (centroids_conditioned). ±inf scales of the loss are covered by
+one minimised xfail test (an operator bug, see its reason), not by the fuzzer.
 
-Bounded time: the default profile ("ci") is derandomized (the same cases on every run, no
-example database) with a small number of examples per test; the file runs in well under a
-minute on two cores. A longer, randomized search is selected by hand:
+Every case runs on "cpu", on "cudasim" (the CUDA kernels under the SIMT emulator, smaller
+shapes, a third of the examples) and on "cuda" where there is a GPU.
+
+Bounded time: the default profile ("ci") draws from a fixed seed per test and device (the
+same cases on every run, no example database), with 100-150 examples per test on the CPU;
+the file runs in about 15 s on two cores. A longer, randomized search is run by hand:
 
     CLDMDF_FUZZ_PROFILE=long .venv/bin/python -m pytest tests/test_fuzz.py -q
 
-("long": 40x the examples, a fresh random seed on each run, failures saved under
-.pytest_cache/cldmdf-hypothesis and replayed first next time). CLDMDF_FUZZ_EXAMPLES=<n> sets
-the number of examples per test on the CPU (the emulator runs a third of it) in either
-profile. A failure prints the falsifying case (a dict of its shapes, dtype, layouts, seed)
-and, in the long profile, the seed to rerun it with.
+("long": 40x the examples, about 7 minutes, a fresh random seed on each run, failures saved
+under .pytest_cache/cldmdf-hypothesis and replayed first next time). CLDMDF_FUZZ_EXAMPLES=<n>
+sets the number of examples per test on the CPU in either profile. A failure prints the
+falsifying case (a dict: shapes, dtype, layouts, seed of its values) and the blob to replay it
+with @reproduce_failure.
 """
 import math
 import os
+import zlib
 from typing import NamedTuple
 
 import pytest
 import torch
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, assume, given, seed, settings
 from hypothesis import strategies as st
 from hypothesis.database import DirectoryBasedExampleDatabase
 
@@ -63,8 +71,8 @@ if PROFILE not in ("ci", "long"):
 _BASE = dict(deadline=None, print_blob=True,
              suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
                                     HealthCheck.filter_too_much])
-if PROFILE == "ci":
-    settings.register_profile("cldmdf-fuzz", derandomize=True, database=None, **_BASE)
+if PROFILE == "ci":   # a fixed seed per test and device (run_fuzz), no example database
+    settings.register_profile("cldmdf-fuzz", database=None, **_BASE)
     SCALE = 1
 else:
     settings.register_profile(
@@ -106,11 +114,14 @@ def fuzz_device(device, request):
 
 
 def run_fuzz(kind, n, strategy, check):
-    """Runs check(case) for `n` cases drawn from `strategy` under the fuzz profile."""
+    """Runs check(case) for `n` cases drawn from `strategy` under the fuzz profile; in the
+    ci profile from a seed fixed by the test's name and the device."""
     @settings(FUZZ, max_examples=n)
     @given(case=strategy)
     def fuzz(case):
         check(case)
+    if PROFILE == "ci":
+        fuzz = seed(zlib.crc32(f"{check.__qualname__}/{kind}".encode()))(fuzz)
     fuzz()
 
 
@@ -220,6 +231,47 @@ def assert_grads_close(got, want, dtype, names, where=None):
         assert_close(a, b, dtype, what=f"grad of {name}")
 
 
+def float32_reference(fn, tensors, upstream):
+    """The reference's outputs and input gradients evaluated in float32 (the operators'
+    accumulation type) on the same input values and upstream gradients."""
+    ins = [leaf(t.detach().float()) for t in tensors]
+    outs = fn(ins)
+    outs = list(outs) if isinstance(outs, (tuple, list)) else [outs]
+    return outs + list(grads(outs, ins, [u.float() for u in upstream]))
+
+
+def close_or_ill_conditioned(check, got, want, reference32, dtype):
+    """check() (the operator against the float64 reference, OPS.md's tolerance of `dtype`).
+    Where it fails in float32/float16/bfloat16, the case may be ill-conditioned for any
+    float32 arithmetic (large logits over wide rows, cancelling gradient terms): if the
+    reference's own math in float32 (reference32(), the list matching got / want) misses
+    the float64 reference by the tolerance too, the operator passes when its error is of
+    the same size (at most 10x float32's, plus atol). Otherwise the failure stands."""
+    try:
+        check()
+        return
+    except AssertionError as err:
+        if dtype == torch.float64:
+            raise
+        failure = err
+    ref32 = reference32()
+    try:
+        for a, b in zip(ref32, want):
+            assert_close(a, b, dtype)
+    except AssertionError:
+        pass
+    else:
+        raise failure                       # float32 arithmetic can do it: the operator is off
+    for i, (a, r, b) in enumerate(zip(got, ref32, want)):
+        if b.numel() == 0:
+            continue
+        err_op = (a.detach().double() - b.detach().double()).abs().max().item()
+        err_32 = (r.detach().double() - b.detach().double()).abs().max().item()
+        assert err_op <= 10 * err_32 + TOL[dtype]["atol"], (
+            f"result {i}: the operator is off by {err_op:.3g}, float32 reference arithmetic "
+            f"by {err_32:.3g} (ill-conditioned case)\n{failure}")
+
+
 # --------------------------------------------------------------------------- dual_attention
 
 @st.composite
@@ -269,9 +321,17 @@ def test_dual_attention_matches_reference(fuzz_device):
     def check(case):
         tensors, mask, gen = dual_inputs(case, device)
         tensors, mask = apply_layouts(tensors, mask, case)
-        results = dual_tests.run_both(tensors, mask, case["H"], case["feat_temperature"],
-                                      gen=gen)
-        dual_tests.check_against_reference(*results, case["dtype"])
+        args = (mask, case["H"], case["feat_temperature"])
+        upstream = [randn(s, gen, case["dtype"], device) for s in
+                    (tensors[0].shape, tensors[0].shape,
+                     (case["B"], case["H"], case["M"], case["M"]))]
+        results = dual_tests.run_both(tensors, *args, upstream=upstream)
+        close_or_ill_conditioned(
+            lambda: dual_tests.check_against_reference(*results, case["dtype"]),
+            [*results[0], *results[1]], [*results[2], *results[3]],
+            lambda: float32_reference(lambda t: reference.dual_attention(*t, *args), tensors,
+                                      upstream),
+            case["dtype"])
 
     run_fuzz(kind, examples(kind, 150), dual_cases(CAPS[kind]), check)
 
@@ -359,8 +419,17 @@ def test_adaptive_fusion_matches_reference(fuzz_device):
     def check(case):
         tensors, mask, gen = fusion_inputs(case, device)
         tensors, mask = apply_layouts(tensors, mask, case)
+        state = gen.get_state()       # run_both draws its upstream gradients first
         results = fusion_tests.run_both(tensors, mask, case["temperature"], gen)
-        fusion_tests.check_against_reference(*results, case["dtype"])
+        gen.set_state(state)
+        upstream = [randn(o.shape, gen, o.dtype, o.device) for o in results[0]]
+        close_or_ill_conditioned(
+            lambda: fusion_tests.check_against_reference(*results, case["dtype"]),
+            [*results[0], *results[1]], [*results[2], *results[3]],
+            lambda: float32_reference(
+                lambda t: reference.adaptive_fusion(*t, mask, case["temperature"]), tensors,
+                upstream),
+            case["dtype"])
 
     run_fuzz(kind, examples(kind, 150), fusion_cases(CAPS[kind]), check)
 
@@ -454,8 +523,8 @@ def loss_cases(draw, caps, finite=True):
     if form == "scaled":
         case["scale_dtype"] = draw(st.sampled_from(FLOAT_DTYPES))
         values = st.sampled_from([10.0, 0.0, -3.0]) | st.floats(-20.0, 20.0)
-        if not finite:
-            values = values | NONFINITE
+        if not finite:   # +-inf scales: test_centroid_loss_infinite_logits_... (xfail)
+            values = values | st.just(math.nan)
         case["scale"] = draw(values)
     if not finite:
         case["poison"] = draw(poisons(1))[0]
@@ -515,10 +584,18 @@ def test_centroid_loss_matches_reference(fuzz_device):
         assume(centroids_conditioned(z, entity, case["leave_one_out"]))
         dtype = case["dtype"]
         if case["form"] == "temperature":
+            state = gen.get_state()   # run_both draws its upstream gradient first
             loss, gz, ref, ref_gz = loss_tests.run_both(z, entity, case["temperature"],
                                                         case["leave_one_out"],
                                                         case["reduction"], gen)
-            loss_tests.check_against_reference(loss, gz, ref, ref_gz, dtype)
+            gen.set_state(state)
+            upstream = randn(loss.shape, gen, loss.dtype, loss.device)
+            close_or_ill_conditioned(
+                lambda: loss_tests.check_against_reference(loss, gz, ref, ref_gz, dtype),
+                [loss, gz], [ref, ref_gz],
+                lambda: float32_reference(lambda t: loss_call(reference, case, t[0], entity, None),
+                                          [z], [upstream]),
+                dtype)
         else:
             s_dtype = case["scale_dtype"]
             scale = torch.tensor(case["scale"], dtype=s_dtype, device=device)
@@ -531,12 +608,20 @@ def test_centroid_loss_matches_reference(fuzz_device):
             ref_gz, ref_gs = torch.autograd.grad(ref, (ref_z, ref_s), upstream.double())
             assert loss.dtype == dtype and gz.dtype == dtype and gs.dtype == s_dtype
             assert loss.shape == ref.shape and gs.shape == ()
-            assert_close(loss, ref, dtype, "loss")
-            assert_close(gz, ref_gz, dtype, "grad of z")
             # the scale's gradient sums over every logit in z's accumulation type and is
             # rounded to the scale's dtype: the looser of the two tolerances
             loose = max((dtype, s_dtype), key=lambda d: TOL[d]["rtol"])
-            assert_close(gs, ref_gs, loose, "grad of scale")
+
+            def compare():
+                assert_close(loss, ref, dtype, "loss")
+                assert_close(gz, ref_gz, dtype, "grad of z")
+                assert_close(gs, ref_gs, loose, "grad of scale")
+
+            close_or_ill_conditioned(
+                compare, [loss, gz, gs], [ref, ref_gz, ref_gs],
+                lambda: float32_reference(lambda t: loss_call(reference, case, t[0], entity, t[1]),
+                                          [z, scale], [upstream]),
+                loose)
         if case["entities"] == "one_entity" or (case["entities"] == "singletons"
                                                 and case["leave_one_out"]):
             assert bool((loss == 0).all()), f"{case['entities']}: loss {loss} is not exactly 0"
@@ -563,3 +648,20 @@ def test_centroid_loss_nonfinite_inputs_propagate_like_reference(fuzz_device):
         assert_like_reference([got], [want], case["dtype"], ["loss"])
 
     run_fuzz(kind, examples(kind, 100), loss_cases(CAPS[kind], finite=False), check)
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "operator bug found by the fuzzer: with a logit of -inf at a point's own entity and +inf "
+    "at another (scale = -inf, or +inf with a negative own cosine) the reference gives "
+    "L_i = logsumexp(-inf, +inf) - (-inf) = +inf, the kernels NaN: logsumexp_row "
+    "(csrc/include/cldmdf/math.h) shifts by an infinite max, exp(inf - inf) = NaN, where "
+    "torch.logsumexp shifts by 0"))
+def test_centroid_loss_infinite_logits_propagate_like_reference(device):
+    """OPS.md 3a: infinite scales "go through the math" (minimised from the fuzz cases)."""
+    z = torch.tensor([[1.0], [-1.0]], dtype=torch.float64, device=device)
+    entity = torch.tensor([0, 1], device=device)
+    scale = torch.tensor(-math.inf, dtype=torch.float64, device=device)
+    want = reference.centroid_contrastive_loss_scaled(z, entity, scale, False, "none")
+    assert torch.equal(want, torch.full_like(want, math.inf))
+    got = cldmdf.centroid_contrastive_loss_scaled(z, entity, scale, False, "none")
+    assert_close(got, want, torch.float64, what="loss", equal_nan=True)
