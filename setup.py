@@ -170,6 +170,10 @@ setup(
                               "_mlir/*"]},
     ext_modules=[extension(), compiler_core_extension()],
     cmdclass={"build_ext": BuildExt},
+    # Both extensions are built for the limited API (*.abi3.so: _C calls no Python C API at
+    # all, _compiler_core only the 3.9 stable ABI): one wheel for every CPython >= 3.9,
+    # tagged cp39-abi3 instead of the building interpreter's cpXY-cpXY
+    options={"bdist_wheel": {"py_limited_api": "cp39"}},
     python_requires=">=3.9",
     install_requires=["torch>=2.10", "numpy"],
     # plots: the PNG plots of `cldmdf experiment`; text: the clothing-review tasks' text
