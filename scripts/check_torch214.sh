@@ -12,7 +12,7 @@ if [ ! -x .venv-torch214/bin/python ]; then
   "$PY" -m venv .venv-torch214
 fi
 .venv-torch214/bin/python -m pip install -q --disable-pip-version-check torch==2.14.1 numpy ninja matplotlib \
-  "setuptools>=64" wheel pytest expecttest hypothesis scikit-learn==1.9.1 2>&1 | grep -v "^WARNING: Location" || true
+  "setuptools>=64" wheel pytest expecttest hypothesis==6.170.27 scikit-learn==1.9.1 2>&1 | grep -v "^WARNING: Location" || true
 .venv-torch214/bin/python -c "import torch, pytest, ninja, matplotlib; print('torch', torch.__version__)"
 
 echo "== stable ABI: the torch 2.13.0 build under torch $(.venv-torch214/bin/python -c 'import torch; print(torch.__version__)')"

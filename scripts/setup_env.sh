@@ -20,7 +20,7 @@ if [ ! -x .venv/bin/python ]; then
   "$PY" -m venv .venv
 fi
 .venv/bin/python -m pip install -q --disable-pip-version-check "$TORCH_SPEC" numpy ninja \
-  "setuptools>=64" wheel pytest expecttest hypothesis matplotlib scikit-learn==1.9.1 \
+  "setuptools>=64" wheel pytest expecttest hypothesis==6.170.27 matplotlib scikit-learn==1.9.1 \
   torch-mlir==20261001 2>&1 | grep -v "^WARNING: Location" || true
 # fail here, not later, if an install failed
 .venv/bin/python -c "import torch, numpy, pytest, hypothesis, ninja, matplotlib, sklearn, torch_mlir.fx"
