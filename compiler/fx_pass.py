@@ -166,7 +166,8 @@ _INSTRUCTIONS = {"reshape": aten.reshape.default, "permute": aten.permute.defaul
                  "mul": aten.mul.Tensor, "div": aten.div.Tensor, "recip": aten.reciprocal.default,
                  "size": aten.sym_size.int,
                  "floordiv": operator.floordiv, "imul": operator.mul,
-                 "getitem": operator.getitem, "zeros_like": aten.zeros_like.default}
+                 "getitem": operator.getitem, "zeros_like": aten.zeros_like.default,
+                 "bmm": aten.bmm.default}
 
 
 def _target(ins: core.Instr, args: list):

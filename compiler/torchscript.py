@@ -213,6 +213,8 @@ def _apply(graph: torch._C.Graph, writer: _Writer, rw: core.Rewrite) -> str:
                 out = graph.insert("aten::reciprocal", [args[0]])
             elif op == "zeros_like":
                 out = graph.insert("aten::zeros_like", [args[0]])
+            elif op == "bmm":
+                out = graph.insert("aten::bmm", [args[0], args[1]])
             elif op in ("mul", "div"):
                 out = graph.insert(f"aten::{op}", [args[0], const(args[1])])
             elif op == "size":

@@ -369,6 +369,39 @@ class SigmoidGatedUnit(nn.Module):
         return z * h1 + (1 - z) * h2
 
 
+class SeedQueryPooling(nn.Module):
+    """Pooling by multi-head attention (Set Transformer's PMA): a learned seed query attends
+    over the modality tokens through nn.MultiheadAttention, missing ones as key padding."""
+
+    def __init__(self, dim=D, heads=4):
+        super().__init__()
+        self.seed = nn.Parameter(torch.randn(1, 1, dim) / math.sqrt(dim))
+        self.attn = nn.MultiheadAttention(dim, heads, batch_first=True)
+
+    def forward(self, h, mask):
+        seed = self.seed.expand(h.shape[0], -1, -1)
+        pooled, _ = self.attn(seed, h, h, key_padding_mask=~mask, need_weights=False)
+        return pooled.squeeze(1)
+
+
+class MeanTokenAttentionPool(nn.Module):
+    """CLIP-style attention pool: the mean of the tokens is the one query, over the tokens and
+    itself, through scaled_dot_product_attention with the heads split by view."""
+
+    def __init__(self, dim=D, heads=4):
+        super().__init__()
+        self.heads = heads
+        self.q, self.k, self.v = nn.Linear(dim, dim), nn.Linear(dim, dim), nn.Linear(dim, dim)
+
+    def forward(self, h):
+        x = torch.cat([h.mean(dim=1, keepdim=True), h], dim=1)
+        b, n, d = x.shape
+        q = self.q(x[:, :1]).view(b, 1, self.heads, -1).transpose(1, 2)
+        k = self.k(x).view(b, n, self.heads, -1).transpose(1, 2)
+        v = self.v(x).view(b, n, self.heads, -1).transpose(1, 2)
+        return F.scaled_dot_product_attention(q, k, v).transpose(1, 2).reshape(b, d)
+
+
 # ----------------------------------------------------------------- attention across modalities
 
 
@@ -1057,6 +1090,8 @@ CORPUS = {
     "filled_remasked_pooling": (FilledRemaskedPooling, tok, {AF: 1}),
     "sigmoid_gated_unit": (SigmoidGatedUnit, lambda b=B: (torch.randn(b, 20), torch.randn(b, 30)),
                            {AF: 1}),
+    "seed_query_pooling": (SeedQueryPooling, tok, {AF: 1}),
+    "mean_token_attention_pool": (MeanTokenAttentionPool, tok_nomask, {AF: 1}),
     "attention_returning_weights": (AttentionReturningWeights, tok, {DA: 1}),
     "linear_cosine_loss": (LinearCosineLoss, loss_in, {CL: 1}),
     "class_mean_prototype_loss": (ClassMeanPrototypeLoss, loss_in, {CL: 1}),
@@ -1088,8 +1123,12 @@ _DECOMPOSED_COSINE = {"cosine_similarity_ge2e_loss"}
 # graphs for inference hold no detach (Inductor's inference graphs, torch-mlir's import, and
 # the frozen modules the TorchScript pass works on): there the loss fuses
 _DETACHED = {"near_miss_detached_centroids"}
-# models TorchScript cannot script (Python's sum over a generator); traced only
-NOT_SCRIPTABLE = {"split_attention_radix"}
+# models the TorchScript pass takes traced only, and why
+NOT_SCRIPTABLE = {
+    "split_attention_radix": "TorchScript cannot script Python's sum over a generator",
+    "seed_query_pooling": "scripted nn.MultiheadAttention keeps reading module attributes after "
+                          "freezing, which fuse_torchscript refuses",
+}
 
 
 def expected(name: str, ir: str) -> dict:

@@ -1,4 +1,4 @@
-"""The corpus (examples/fusion_corpus.py: 55 models written the ways real code writes these
+"""The corpus (examples/fusion_corpus.py: 59 models written the ways real code writes these
 computations, near misses included) through every IR: the expected fusions, FileCheck on the
 fused graphs, and unchanged results (random inputs, other batch sizes, samples with nothing
 present)."""
@@ -67,7 +67,7 @@ def scripted_or_traced(model, inputs, how):
 @pytest.mark.parametrize("name", NAMES)
 def test_torchscript_fuses_as_expected(name, how):
     if how == "script" and name in NOT_SCRIPTABLE:
-        pytest.skip("TorchScript cannot script this model (traced only)")
+        pytest.skip(NOT_SCRIPTABLE[name])
     model, inputs = build(name)
     fused, report = compiler.fuse_torchscript(scripted_or_traced(model, inputs, how), inputs)
     want = expected(name, "torchscript")

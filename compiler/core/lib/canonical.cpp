@@ -1765,13 +1765,14 @@ Expr Ctx::lift(int id) {
     if (a && operand_depth_ == 0) return attention(id, *a);
   }
   if (n.op == "aten::einsum") return einsum(id);
-  if (is(n, {"aten::masked_fill", "aten::where"}) && x >= 0) {
+  // (masked_fill_ is read as the value it returns: the filled tensor)
+  if (is(n, {"aten::masked_fill", "aten::masked_fill_", "aten::where"}) && x >= 0) {
     if (n.op == "aten::where" && as_softmax(g_, id)) return leaf(id);  // a safe softmax
     // masked_fill(v, c, fill) / where(c, v, fill) / where(c, fill, v)
     int value = -1, cond = -1;
     bool fill_where_true = true;
     std::optional<double> fill;
-    if (n.op == "aten::masked_fill") {
+    if (n.op != "aten::where") {
       value = x;
       cond = node_arg(n, 1);
       if (arg(n, 2)) fill = constant_of(g_, n.args[2]);
@@ -1880,7 +1881,26 @@ Expr Ctx::attention(int id, const Sdpa& a) {
   if (a.mask >= 0) {
     int mask = a.mask;
     bool flip = false;
-    if (g_.at(mask).dtype != "bool") {
+    Expr m;
+    bool read = false;
+    if (g_.at(mask).dtype != "bool" && g_.at(mask).op != "aten::where") {
+      // a float mask 0 where present, -inf where missing, built as masked_fill(zeros, c, -inf)
+      // (nn.MultiheadAttention's key_padding_mask) and viewed / expanded: the bool mask not c
+      Expr fm = lift(mask);
+      // lifted, that is zeros with an -inf fill where c: the mask is the fill's condition
+      if (!fm.fill.on || !fm.summed.empty() || fm.factors.size() != 1 || fm.fill.cond.node < 0 ||
+          !(std::isinf(fm.fill.value) && fm.fill.value < 0) ||
+          constant_of(g_, Arg::make_node(fm.factors[0].node)) != 0.0)
+        return leaf(id);
+      m.outs = fm.outs;
+      Factor present = fm.fill.cond;
+      present.mask = true;
+      present.negated = !present.negated;  // the fill is where missing: present where not
+      m.factors = {present};
+      for (int x : fm.inlined) s.inlined.push_back(x);
+      s.inlined.push_back(fm.fill.node);
+      read = true;
+    } else if (g_.at(mask).dtype != "bool") {
       // a float mask of 0 where present and -inf where missing (where(c, 0, -inf)) is the
       // boolean mask c; any other float mask is an additive bias
       const Node& w = g_.at(mask);
@@ -1897,7 +1917,7 @@ Expr Ctx::attention(int id, const Sdpa& a) {
       mask = node_arg(w, 0);
       s.inlined.push_back(a.mask);
     }
-    Expr m = lift(mask);
+    if (!read) m = lift(mask);
     if (flip && m.factors.size() == 1) m.factors[0].negated = !m.factors[0].negated;
     if (m.factors.size() != 1 || !m.factors[0].mask || !m.summed.empty()) return leaf(id);
     Expr probe = s;

@@ -981,6 +981,149 @@ Match centroid_loss(const Graph& g, int loss, int temp_base) {
 }
 
 
+
+// ---------------------------------------------------------------- attention pooling by sdpa
+
+// scaled_dot_product_attention with one query (a learned seed, a pooled token: nn.MultiheadAttention
+// pooling, Set Transformer's PMA, CLIP's attention pool) and no feature-level gate: a softmax
+// over the keys j of q·k weights the values summed over j, per head: adaptive fusion with the
+// logits materialised by the rewrite (one bmm of the queries and keys per batch and head).
+Match pooled_attention(const Graph& g, const Softmax& s, int anchor, const Options& opt,
+                       int temp_base) {
+  Ctx c(g);
+  Expr e = c.lift(anchor);
+  Match m;
+  m.pattern = "adaptive_fusion";
+  m.anchor = anchor;
+  m.canon = c.describe(e);
+  const Factor* w = nullptr;
+  int jv = weighted_sum_axis(c, e, s, w);
+  const Factor* x = nullptr;
+  for (auto& f : e.factors) {
+    if (&f == w || f.mask) continue;
+    if (no_axes(f)) throw Failed{3, "a learned scalar multiplies the attention output"};
+    if (x) throw Failed{3, "more than one tensor is weighted by the attention"};
+    x = &f;
+  }
+  if (!x) throw Failed{3, "no values are weighted by the attention"};
+  if (as_softmax(g, x->node)) throw Failed{3, "the values are gated by a softmax (dual attention)"};
+  IdSet VX = as_set(c.finest_all(x->dims));
+  Idx vw = c.finest_all(w->dims);
+  if (!VX.count(jv)) throw Failed{4, "the values are not indexed by the attention axis"};
+  for (int v : vw)
+    if (!VX.count(v))
+      throw Failed{4, "several queries attend (attention across tokens, not pooling by one query)"};
+  // the values' innermost axis is the feature axis, the weights' variables on it the heads
+  // (G = H gate groups); every other axis is batch (heads laid out apart from the features
+  // are batch too: each pools its own slice with its own weights)
+  Idx fvars = c.finest(x->dims.back());
+  if (std::find(fvars.begin(), fvars.end(), jv) != fvars.end() || fvars.empty())
+    throw Failed{4, "the values have no feature axis"};
+  IdSet VW = as_set(vw);
+  Idx groups, within, batch;
+  for (int v : fvars) (VW.count(v) ? groups : within).push_back(v);
+  Idx feat = groups;
+  feat.insert(feat.end(), within.begin(), within.end());
+  for (int v : c.finest_all(x->dims))
+    if (v != jv && std::find(fvars.begin(), fvars.end(), v) == fvars.end()) batch.push_back(v);
+  {
+    IdSet outs = as_set(c.finest_all(e.outs)), expect(batch.begin(), batch.end());
+    expect.insert(feat.begin(), feat.end());
+    if (outs != expect) throw Failed{4, "the result's axes are not (batch, features)"};
+  }
+  const Expr* scores = c.sdpa_scores(s.node);
+  if (!scores) throw Failed{40, "the attention's scores could not be read"};
+  Expr sc = *scores;
+  equate_dims(c, sc.outs, w->dims);
+  MaskInfo mask = softmax_mask(c, s, sc, *w, false);
+  const Factor *q = nullptr, *k = nullptr;
+  std::vector<const Factor*> scalars;
+  for (auto& f : sc.factors) {
+    if (f.mask) throw Failed{41, "the scores are multiplied by a mask"};
+    if (no_axes(f)) {
+      scalars.push_back(&f);
+      continue;
+    }
+    bool has_j = as_set(c.finest_all(f.dims)).count(jv) > 0;
+    if (!has_j && !q) q = &f;
+    else if (has_j && !k) k = &f;
+    else throw Failed{41, "the scores are not a product of queries and keys"};
+  }
+  if (!q || !k) throw Failed{41, "the scores are not a query-key contraction"};
+  Idx kv = c.finest(sc.summed);
+  if (kv.empty()) throw Failed{42, "the scores do not contract a key axis"};
+  Idx bb = batch;  // one bmm per batch and head
+  bb.insert(bb.end(), groups.begin(), groups.end());
+  IdSet allowed(bb.begin(), bb.end());
+  allowed.insert(kv.begin(), kv.end());
+  for (int v : c.finest_all(q->dims))
+    if (!allowed.count(v)) throw Failed{42, "the queries vary along an unexpected axis"};
+  allowed.insert(jv);
+  for (int v : c.finest_all(k->dims))
+    if (!allowed.count(v)) throw Failed{42, "the keys vary along an unexpected axis"};
+  if (mask.on)
+    for (int v : c.finest_all(mask.present.dims))
+      if (v != jv && std::find(batch.begin(), batch.end(), v) == batch.end())
+        throw Failed{46, "the mask varies along another axis than the keys and batch"};
+  std::string form = mask.form;
+  check_masks_absorbed(c, e, mask, form);
+  double scale = sc.scale;
+  if (sc.fill.on) {
+    double post = sc.scale / sc.fill.scale_at_fill;
+    if (!(post > 0)) throw Failed{45, "the -inf-filled scores are scaled by a non-positive factor"};
+  }
+  const std::string dtype = g.at(x->node).dtype;
+  check_float(g, x->node, dtype, "values");
+  check_float(g, q->node, dtype, "queries");
+  check_float(g, k->node, dtype, "keys");
+  check_float(g, anchor, dtype, "the stock result");
+  for (auto* f : scalars) check_float(g, f->node, dtype, "the learned score scale");
+  int64_t D = c.size_of(feat), M = c.var(jv).size, G = c.size_of(groups);
+  std::ostringstream detail;
+  detail << "M=" << M << " D=" << D << " G=" << G << " B=" << dims_text(c, batch)
+         << " softmax=" << s.spelling << " (one query per batch and head: pooling) mask=" << form
+         << " scale=" << format_number(scale) << (scalars.empty() ? "" : "*learned");
+  m.detail = detail.str();
+  if (opt.cost_rule && opt.ir == "inductor")
+    throw Failed{70, "cost rule: Inductor fuses this softmax and weighted sum itself; the "
+                     "operator measured slower than plain torch.compile (benchmarks/README.md) [" +
+                     m.detail + "]"};
+  Program p(temp_base);
+  Emitter em(c, p, opt.runtime_sizes);
+  Idx mvi{jv};
+  // the logits: [batch, 1, dk] x [batch, dk, M] -> [batch, 1, M], laid out as [batch, M, 1]
+  std::string qv = em.layout(em.value(*q), q->dims, {bb, Idx{}, kv}, "the queries");
+  std::string kvv = em.layout(em.value(*k), k->dims, {bb, kv, mvi}, "the keys");
+  std::string lg = p.emit("bmm " + qv + " " + kvv);
+  std::vector<Idx> lg_dims{batch};
+  for (int v : groups) lg_dims.push_back({v});
+  lg_dims.push_back({});
+  lg_dims.push_back(mvi);
+  lg = em.layout(p.emit("reshape " + lg + " " + em.sizes(lg_dims)), lg_dims,
+                 {batch, mvi, groups}, "the logits");
+  if (scale != 1.0) lg = p.emit("mul " + lg + " " + num(scale));
+  for (auto* f : scalars) {
+    std::string v = ref(f->node);
+    lg = p.emit(std::string(f->power > 0 ? "mul " : "div ") + lg + " " + v);
+  }
+  std::string hv = em.layout(em.value(*x), x->dims, {batch, mvi, feat}, "the values");
+  std::string mk = "_";
+  if (mask.on) {
+    mk = em.layout(ref(mask.present.node), mask.present.dims, {batch, mvi}, "the mask");
+    if (mask.present.negated) mk = p.emit("not " + mk);
+  }
+  std::string r = p.emit("op adaptive_fusion " + hv + " " + lg + " " + mk + " f1 b0");
+  std::string fused = p.emit("getitem " + r + " i0");
+  std::string out = em.layout(fused, {batch, feat}, e.outs, "the result");
+  if (e.scale != 1.0) out = p.emit("mul " + out + " " + num(e.scale));
+  p.replace(anchor, out);
+  m.lines = p.lines();
+  m.covered.insert(e.inlined.begin(), e.inlined.end());
+  m.covered.insert(s.inlined.begin(), s.inlined.end());
+  m.softmaxes = {s.node};
+  return m;
+}
+
 // ---------------------------------------------------------------- a two-way sigmoid gate
 
 // z * h1 + (1 - z) * h2 with z = sigmoid(a) (the gated multimodal unit of two modalities):
@@ -1259,7 +1402,21 @@ std::string fuse(const Graph& g, const Options& opt) {
   for (auto& s : softmaxes) {
     if (inner.count(s.node) || fused_softmax.count(s.node) || consumed.count(s.node)) continue;
     if (s.sdpa) {
-      misses[s.node] = "dual_attention " + da_fail[s.node].why;
+      // one query per batch and head, no feature gate: attention pooling
+      Best b = try_candidates(g, s, consumed, claimed, [&](int cand) {
+        return pooled_attention(g, s, cand, opt, temps);
+      });
+      if (b.ok) {
+        accept(b.match);
+        continue;
+      }
+      Failed f = da_fail[s.node];
+      std::string pattern = "dual_attention";
+      if (b.fail.stage > f.stage) {
+        f = b.fail;
+        pattern = "adaptive_fusion";
+      }
+      misses[s.node] = pattern + " " + f.why;
       continue;
     }
     Best b = try_candidates(g, s, consumed, claimed, [&](int cand) {

@@ -626,6 +626,14 @@ class Rewriter {
                        ->getResult(0);
       out.value = create("torch.aten.cat", {list, intConst(d)}, {makeTensorType(ctx_, sizes, t.dtype)})
                       ->getResult(0);
+    } else if (k == "bmm") {
+      need(ins, 2);
+      Value a = operand(ins.args[0]).value, b2 = operand(ins.args[1]).value;
+      TensorType ta = tensorOf(a), tb = tensorOf(b2);
+      if (ta.sizes.size() != 3 || tb.sizes.size() != 3) throw std::string("bmm of tensors that are not 3-D");
+      out.value = create("torch.aten.bmm", {a, b2},
+                         {makeTensorType(ctx_, {ta.sizes[0], ta.sizes[1], tb.sizes[2]}, ta.dtype)})
+                      ->getResult(0);
     } else if (k == "zeros_like") {
       need(ins, 1);
       Value x = operand(ins.args[0]).value;

@@ -34,7 +34,8 @@ Options parse_options(const std::string& text);  // "ir=inductor runtime_sizes=1
 //   note <text>
 // Instructions: reshape X [sizes] | permute X [dims] | expand X [sizes] | not X |
 //   mul X <f|tensor> | div X <tensor> | recip X | size X i<dim> | floordiv a i<k> | imul a b |
-//   op <name> <args...> | getitem X i<k> | stack [X Y ...] i<dim> | zeros_like X
+//   op <name> <args...> | getitem X i<k> | stack [X Y ...] i<dim> | zeros_like X |
+//   bmm A B
 std::string fuse(const Graph& g, const Options& opt);
 
 }  // namespace cldmdf_compiler
