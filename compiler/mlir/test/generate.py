@@ -30,6 +30,9 @@ DYNAMIC = ["attention_pooling", "folded_heads_attention", "prototype_loss"]
 # models also run through stock mlir-opt with the pass plugin
 PLUGIN = ["attention_pooling", "cross_modal_block"]
 # stock ops whose disappearance is checked where the FX path removes them
+# fused with differently built operands in MLIR: the operator is checked, not its types
+# (torch-mlir's nn.MultiheadAttention adds the key-padding mask to the logits)
+NAME_ONLY = {"seed_query_pooling"}
 # near misses whose reason differs in MLIR (torch-mlir decomposes cosine_similarity)
 MLIR_REASON = {"near_miss_raw_sum_cosine": "the logits are not points against centroids"}
 SIGNATURE = ["torch.aten._softmax", "torch.aten.amax", "torch.aten.gather", "torch.aten.index_put",
@@ -88,7 +91,7 @@ def write(name: str, dynamic: bool) -> str:
         lines.append("")
         for op, types in ops:
             lines.append(f'// CHECK: "torch.operator"({{{{.*}}}}) <{{name = "torch.cldmdf.{op}"}}> '
-                         f": {types}")
+                         + ("" if name in NAME_ONLY else f": {types}"))
         for f in report.fused:
             lines.append(f"// REPORT: fuse {f.pattern} ")
         for op in gone:
