@@ -1225,7 +1225,8 @@ Match sigmoid_pair(const Graph& g, int anchor, const Options& opt, int temp_base
                      "operator measured slower than plain torch.compile (benchmarks/README.md) [" +
                      m.detail + "]"};
   Ctx c(g);
-  Expr e = c.leaf(anchor);  // the result's axes: batch ..., features
+  Expr e = c.leaf(h1);  // the result's axes: batch ..., features (sizes read from h1, not
+                        // from the result, which the rewrite computes)
   std::vector<Idx> out = e.outs;
   Idx batch;
   for (size_t d = 0; d + 1 < out.size(); ++d)
