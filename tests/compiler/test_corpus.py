@@ -246,3 +246,27 @@ def test_weights_read_elsewhere_come_from_the_operator_and_fusions_chain():
     FileCheck().check_not("aten::softmax").run(str(scripted.graph))
     for got, want in zip(run(scripted, inputs), run(model, inputs)):
         assert_same(got, want)
+
+
+class _TokenGate(torch.nn.Module):
+    """A two-way sigmoid gate per token of two sequences [B, T, D]."""
+
+    def __init__(self, dim=32):
+        super().__init__()
+        self.gate = torch.nn.Linear(2 * dim, dim)
+
+    def forward(self, a, b):
+        z = torch.sigmoid(self.gate(torch.cat([a, b], dim=-1)))
+        return z * torch.tanh(a) + (1 - z) * torch.tanh(b)
+
+
+def test_sigmoid_gate_over_tokens_reads_sizes_at_run_time():
+    """The rewrite's reshapes read their sizes from an input of the match (TorchScript reads
+    every size at run time), so the fused script runs at other batch and sequence sizes."""
+    torch.manual_seed(0)
+    model = _TokenGate().eval()
+    inputs = (torch.randn(8, 7, 32), torch.randn(8, 7, 32))
+    fused, report = compiler.fuse_torchscript(torch.jit.script(model), inputs)
+    assert report.counts() == {"adaptive_fusion": 1}, str(report)
+    other = (torch.randn(5, 3, 32), torch.randn(5, 3, 32))
+    assert_same(run(fused, other), run(model, other))
