@@ -24,8 +24,8 @@ What is checked for non-finite inputs is what OPS.md promises, no more:
 Where no float32 arithmetic can meet the tolerance the case is not held to it: a case whose
 float32 evaluation of the reference misses the float64 one too passes when the operator's
 error is of that size (close_or_ill_conditioned), and loss cases with a nearly cancelling
-entity sum are filtered out (centroids_conditioned). ±inf scales of the loss are covered by
-one minimised xfail test (an operator bug, see its reason), not by the fuzzer.
+entity sum are filtered out (centroids_conditioned). ±inf scales of the loss are drawn too;
+the bug they found (logsumexp shifted by an infinite max) has its own minimised test.
 
 Every case runs on "cpu", on "cudasim" (the CUDA kernels under the SIMT emulator, smaller
 shapes, a third of the examples) and on "cuda" where there is a GPU.
@@ -523,8 +523,8 @@ def loss_cases(draw, caps, finite=True):
     if form == "scaled":
         case["scale_dtype"] = draw(st.sampled_from(FLOAT_DTYPES))
         values = st.sampled_from([10.0, 0.0, -3.0]) | st.floats(-20.0, 20.0)
-        if not finite:   # +-inf scales: test_centroid_loss_infinite_logits_... (xfail)
-            values = values | st.just(math.nan)
+        if not finite:
+            values = values | st.sampled_from([math.nan, math.inf, -math.inf])
         case["scale"] = draw(values)
     if not finite:
         case["poison"] = draw(poisons(1))[0]
@@ -650,14 +650,9 @@ def test_centroid_loss_nonfinite_inputs_propagate_like_reference(fuzz_device):
     run_fuzz(kind, examples(kind, 100), loss_cases(CAPS[kind], finite=False), check)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "operator bug found by the fuzzer: with a logit of -inf at a point's own entity and +inf "
-    "at another (scale = -inf, or +inf with a negative own cosine) the reference gives "
-    "L_i = logsumexp(-inf, +inf) - (-inf) = +inf, the kernels NaN: logsumexp_row "
-    "(csrc/include/cldmdf/math.h) shifts by an infinite max, exp(inf - inf) = NaN, where "
-    "torch.logsumexp shifts by 0"))
 def test_centroid_loss_infinite_logits_propagate_like_reference(device):
-    """OPS.md 3a: infinite scales "go through the math" (minimised from the fuzz cases)."""
+    """OPS.md 3a: infinite scales "go through the math" (minimised from the fuzz cases: the
+    kernels once shifted logsumexp by an infinite max, exp(inf - inf) = NaN)."""
     z = torch.tensor([[1.0], [-1.0]], dtype=torch.float64, device=device)
     entity = torch.tensor([0, 1], device=device)
     scale = torch.tensor(-math.inf, dtype=torch.float64, device=device)

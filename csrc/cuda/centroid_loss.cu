@@ -287,6 +287,14 @@ __global__ void own_logit_kernel(const A* zhat, const A* sums, const A* centroid
   if (lane == 0) own[i] = zr * inv_clamped_norm(rr) * inv_temp;
 }
 
+// The running max's shift: the max, or 0 once it is +inf (sums kept relative to it stay
+// finite until a +inf term makes them +inf; exp(inf - inf) would be NaN). -inf stays -inf:
+// an empty running sum times exp(-inf - shift) is 0.
+template <typename A>
+__device__ __forceinline__ A top_shift(A m) {
+  return m == -neg_infinity<A>() ? A(0) : m;
+}
+
 // dL_i / d<zhat_i, c+_i> (the own logit's coefficient, 1/T included): 0 for points without a
 // positive or without upstream gradient.
 template <typename A>
@@ -394,8 +402,8 @@ __global__ void __launch_bounds__(kTileThreads)
       if (m == neg_infinity<A>()) continue;  // nothing seen yet
       A add = A(0);
 #pragma unroll
-      for (int b = 0; b < 4; ++b) add += exp_acc(acc[a][b] - m);
-      sum[a] = sum[a] * exp_acc(mx[a] - m) + add;
+      for (int b = 0; b < 4; ++b) add += exp_acc(acc[a][b] - top_shift(m));
+      sum[a] = sum[a] * exp_acc(top_shift(mx[a]) - top_shift(m)) + add;
       mx[a] = m;
     }
   }
@@ -407,7 +415,9 @@ __global__ void __launch_bounds__(kTileThreads)
       const A mo = __shfl_xor_sync(0xffffffffu, mx[a], o);
       const A so = __shfl_xor_sync(0xffffffffu, sum[a], o);
       const A m = nan_max(mx[a], mo);
-      if (m != neg_infinity<A>()) sum[a] = sum[a] * exp_acc(mx[a] - m) + so * exp_acc(mo - m);
+      if (m != neg_infinity<A>())
+        sum[a] = sum[a] * exp_acc(top_shift(mx[a]) - top_shift(m)) +
+                 so * exp_acc(top_shift(mo) - top_shift(m));
       mx[a] = m;
     }
   }
@@ -423,7 +433,8 @@ __global__ void __launch_bounds__(kTileThreads)
     }
     const A o = own[i];
     const A m = nan_max(mx[a], o);
-    const A l = m + log_acc(sum[a] * exp_acc(mx[a] - m) + exp_acc(o - m));
+    const A l = top_shift(m) + log_acc(sum[a] * exp_acc(top_shift(mx[a]) - top_shift(m)) +
+                                       exp_acc(o - top_shift(m)));
     lse[i] = l;
     if (loss) loss[i] = l - o;
   }

@@ -168,7 +168,9 @@ CLDMDF_HD void softmax_row_inplace(A* v, int64_t n) {
 // log(sum_j exp(v_j)) of a contiguous row (n >= 1), max-shifted.
 template <typename A>
 CLDMDF_HD A logsumexp_row(const A* v, int64_t n) {
-  const A mx = row_max(v, n);
+  // shifted by the max, or by 0 when the max is infinite (as torch.logsumexp: +inf stays
+  // +inf and a row of -inf gives -inf, not exp(inf - inf) = NaN)
+  const A mx = softmax_shift(row_max(v, n));
   A total = A(0);
 #if !defined(__CUDA_ARCH__)
 #pragma omp simd reduction(+ : total)
