@@ -293,6 +293,28 @@ int weighted_sum_axis(Ctx& c, const Expr& e, const Softmax& s, const Factor*& w)
   return axis[0];
 }
 
+// The one tensor the weights multiply in a weighted sum (masks aside), or null; `what` names
+// the result in the reasons.
+const Factor* weighted_values(const Graph& g, const Expr& e, const Factor* w, const std::string& what) {
+  const Factor* h = nullptr;
+  for (auto& f : e.factors) {
+    if (&f == w || f.mask) continue;
+    if (no_axes(f)) throw Failed{3, "a learned scalar multiplies " + what};
+    if (h) throw Failed{3, "more than one value tensor is weighted (" + g.at(h->node).name +
+                               ", " + g.at(f.node).name + ")"};
+    h = &f;
+  }
+  return h;
+}
+
+// The cost rule for a softmax and weighted sum under Inductor (`detail`: what was bound).
+void inductor_weighted_sum_rule(const Options& opt, const std::string& detail) {
+  if (opt.cost_rule && opt.ir == "inductor")
+    throw Failed{70, "cost rule: Inductor fuses this softmax and weighted sum itself; the "
+                     "operator measured slower than plain torch.compile (benchmarks/README.md) [" +
+                     detail + "]"};
+}
+
 // ---------------------------------------------------------------- adaptive fusion
 
 Match adaptive_fusion(const Graph& g, const Softmax& s, int anchor, const Options& opt,
@@ -305,14 +327,7 @@ Match adaptive_fusion(const Graph& g, const Softmax& s, int anchor, const Option
   m.canon = c.describe(e);
   const Factor* w = nullptr;
   int mv = weighted_sum_axis(c, e, s, w);
-  const Factor* h = nullptr;
-  for (auto& f : e.factors) {
-    if (&f == w || f.mask) continue;
-    if (no_axes(f)) throw Failed{3, "a learned scalar multiplies the fused result"};
-    if (h) throw Failed{3, "more than one value tensor is weighted (" + g.at(h->node).name +
-                               ", " + g.at(f.node).name + ")"};
-    h = &f;
-  }
+  const Factor* h = weighted_values(g, e, w, "the fused result");
   if (!h) throw Failed{3, "no values are weighted by the softmax"};
   if (as_softmax(g, h->node)) throw Failed{3, "the values are themselves a softmax"};
   Idx vh = c.finest_all(h->dims), vw = c.finest_all(w->dims);
@@ -393,10 +408,7 @@ Match adaptive_fusion(const Graph& g, const Softmax& s, int anchor, const Option
          << " softmax=" << s.spelling << "(dim " << s.dim << ") mask=" << form
          << " temperature=" << format_number(temperature);
   m.detail = detail.str();
-  if (opt.cost_rule && opt.ir == "inductor")
-    throw Failed{70, "cost rule: Inductor fuses this softmax and weighted sum itself; the "
-                     "operator measured slower than plain torch.compile (benchmarks/README.md) [" +
-                     m.detail + "]"};
+  inductor_weighted_sum_rule(opt, m.detail);
   if (opt.cost_rule && c.size_of(batch) == 1 && M >= 256)
     throw Failed{70, "cost rule: one bag of many instances; the operator works sample by sample "
                      "and measured slower than the stock matrix product (benchmarks/README.md) [" +
@@ -998,13 +1010,7 @@ Match pooled_attention(const Graph& g, const Softmax& s, int anchor, const Optio
   m.canon = c.describe(e);
   const Factor* w = nullptr;
   int jv = weighted_sum_axis(c, e, s, w);
-  const Factor* x = nullptr;
-  for (auto& f : e.factors) {
-    if (&f == w || f.mask) continue;
-    if (no_axes(f)) throw Failed{3, "a learned scalar multiplies the attention output"};
-    if (x) throw Failed{3, "more than one tensor is weighted by the attention"};
-    x = &f;
-  }
+  const Factor* x = weighted_values(g, e, w, "the attention output");
   if (!x) throw Failed{3, "no values are weighted by the attention"};
   if (as_softmax(g, x->node)) throw Failed{3, "the values are gated by a softmax (dual attention)"};
   IdSet VX = as_set(c.finest_all(x->dims));
@@ -1084,10 +1090,7 @@ Match pooled_attention(const Graph& g, const Softmax& s, int anchor, const Optio
          << " softmax=" << s.spelling << " (one query per batch and head: pooling) mask=" << form
          << " scale=" << format_number(scale) << (scalars.empty() ? "" : "*learned");
   m.detail = detail.str();
-  if (opt.cost_rule && opt.ir == "inductor")
-    throw Failed{70, "cost rule: Inductor fuses this softmax and weighted sum itself; the "
-                     "operator measured slower than plain torch.compile (benchmarks/README.md) [" +
-                     m.detail + "]"};
+  inductor_weighted_sum_rule(opt, m.detail);
   Program p(temp_base);
   Emitter em(c, p, opt.runtime_sizes);
   Idx mvi{jv};
@@ -1220,10 +1223,7 @@ Match sigmoid_pair(const Graph& g, int anchor, const Options& opt, int temp_base
   detail << "M=2 D=" << D << " G=" << (per_feature ? std::to_string(D) : "1")
          << " softmax=sigmoid gate (a two-way softmax of a, 0) mask=none temperature=1";
   m.detail = detail.str();
-  if (opt.cost_rule && opt.ir == "inductor")
-    throw Failed{70, "cost rule: Inductor fuses this softmax and weighted sum itself; the "
-                     "operator measured slower than plain torch.compile (benchmarks/README.md) [" +
-                     m.detail + "]"};
+  inductor_weighted_sum_rule(opt, m.detail);
   Ctx c(g);
   Expr e = c.leaf(h1);  // the result's axes: batch ..., features (sizes read from h1, not
                         // from the result, which the rewrite computes)
