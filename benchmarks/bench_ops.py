@@ -28,29 +28,26 @@ import time
 import torch
 
 import cldmdf
-from cldmdf import reference
+from cldmdf import reference, testing
 
 
 def make_cases(device, scale, small=False):
     g = torch.Generator(device="cpu").manual_seed(0)
-
-    def randn(*shape, grad=True):
-        t = torch.randn(*shape, generator=g).to(device)
-        return t.requires_grad_(grad)
-
+    # float32 leaves that require grad; each modality present with probability 0.7
+    common = dict(dtype=torch.float32, device=device, requires_grad=True, mask="random",
+                  present=0.7)
+    if small:
+        return small_cases(g, common)
     B, M, D, K, H = 1024 * scale, 6, 256, 256, 8
-    mask = (torch.rand(B, M, generator=g) > 0.3).to(device)
-    da_args = (randn(B, M, D), randn(B, M, D), randn(B, M, K), randn(B, M, K), mask, H, 1.0)
+    da_args = testing.dual_attention_inputs(B, M, D, K, g, **common).args(H, 1.0)
 
     Bf = 4096 * scale
-    maskf = (torch.rand(Bf, M, generator=g) > 0.3).to(device)
-    af_args = (randn(Bf, M, D), randn(Bf, M, D), maskf, 1.0)
+    af_args = testing.adaptive_fusion_inputs(Bf, M, D, D, g, **common).args(1.0)
 
     N, E, P = 16384 * scale, 4096, 128
-    entity = (torch.arange(N) % E)[torch.randperm(N, generator=g)].to(device)
-    cl_args = (randn(N, P), entity, 0.1, True, "mean")
-    if small:
-        return small_cases(device, g, randn)
+    cl_args = testing.centroid_loss_inputs(
+        N, P, g, E=E, entities="balanced", ids=torch.arange(E), dtype=torch.float32,
+        device=device, requires_grad=True).args(0.1, True, "mean")
     return [
         ("dual_attention", f"B={B} M={M} D={D} K={K} H={H}", torch.ops.cldmdf.dual_attention,
          reference.dual_attention, da_args),
@@ -61,24 +58,26 @@ def make_cases(device, scale, small=False):
     ]
 
 
-def small_cases(device, g, randn):
+def small_cases(g, common):
     """Per-call overhead: the operators at B = 1, 8, 64 (and the loss at N = 8, 64, 512)."""
     M, D, K, H, P = 6, 64, 64, 4, 32
     cases = []
     for B in (1, 8, 64):
-        mask = (torch.rand(B, M, generator=g) > 0.3).to(device)
+        da = testing.dual_attention_inputs(B, M, D, K, g, **common)
         cases.append(("dual_attention", f"B={B} M={M} D={D} K={K} H={H}",
                       torch.ops.cldmdf.dual_attention, reference.dual_attention,
-                      (randn(B, M, D), randn(B, M, D), randn(B, M, K), randn(B, M, K), mask, H,
-                       1.0)))
+                      da.args(H, 1.0)))
+        af = testing.adaptive_fusion_inputs(B, M, D, 1, g, **common)
         cases.append(("adaptive_fusion", f"B={B} M={M} D={D} G=1",
                       torch.ops.cldmdf.adaptive_fusion, reference.adaptive_fusion,
-                      (randn(B, M, D), randn(B, M, 1), mask, 1.0)))
+                      af.args(1.0)))
     for N in (8, 64, 512):
-        entity = torch.randint(0, max(2, N // 4), (N,), generator=g).to(device)
+        E = max(2, N // 4)
+        loss = testing.centroid_loss_inputs(N, P, g, E=E, ids=torch.arange(E),
+                                            dtype=torch.float32, device=common["device"],
+                                            requires_grad=True)
         cases.append(("centroid_loss", f"N={N} P={P}", torch.ops.cldmdf.centroid_contrastive_loss,
-                      reference.centroid_contrastive_loss, (randn(N, P), entity, 0.1, True,
-                                                            "mean")))
+                      reference.centroid_contrastive_loss, loss.args(0.1, True, "mean")))
     return cases
 
 
