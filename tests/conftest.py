@@ -3,15 +3,16 @@
 * ``device``: "cpu" always; "cuda" only when a GPU is visible *and* the operator
   library was built with CUDA kernels, otherwise the cuda cases are skipped with
   the reason.
-* Input makers: random tensors, masks with random missing entries and an
-  all-missing sample, non-contiguous copies (same values, strided views).
+* Input makers: those of cldmdf.testing (one builder per operator, and its building
+  blocks: random tensors, masks with random missing entries and an all-missing sample,
+  non-contiguous copies with the same values), re-exported.
 * ``TOL``: the agreement tolerances of OPS.md ("Reference and tolerances") per dtype.
 
 Test modules import the helpers with ``from conftest import ...``.
 """
 import os
 import zlib
-from typing import Optional, Sequence
+from typing import Optional
 
 import pytest
 import torch
@@ -109,75 +110,17 @@ def assert_close(actual: torch.Tensor, expected: torch.Tensor, dtype: torch.dtyp
 
 # --------------------------------------------------------------------------- inputs
 
-def make_generator(*key) -> torch.Generator:
-    """A CPU generator seeded deterministically from `key` (ints, strings, dtypes...),
-    the same in every process (unlike hash(), which is salted for strings)."""
-    g = torch.Generator()
-    g.manual_seed(zlib.crc32(repr(key).encode()))
-    return g
+# The input builders live in cldmdf.testing (shared with benchmarks/bench_ops.py); the
+# building blocks are re-exported here for the test modules.
+from cldmdf.testing import (LAYOUTS, make_generator, make_mask, noncontiguous,  # noqa: E402,F401
+                            randn, with_layout)
 
 
-def randn(shape: Sequence[int], gen: torch.Generator, dtype=torch.float64, device="cpu",
-          scale: float = 1.0) -> torch.Tensor:
-    """Standard normal values drawn in float64 on the CPU (reproducible), then cast/moved."""
-    t = torch.randn(tuple(shape), generator=gen, dtype=torch.float64) * scale
-    return t.to(device=device, dtype=dtype)
+def mask_kind(masked: bool) -> str:
+    """The cldmdf.testing mask kind of the operator suites' `masked` axis: "mixed" (random
+    missing entries, an all-missing and an all-present sample) or "none" (no mask)."""
+    return "mixed" if masked else "none"
 
-
-def make_mask(B: int, M: int, gen: torch.Generator, device="cpu") -> torch.Tensor:
-    """[B, M] bool mask with random missing entries.
-
-    When B >= 2 sample 0 has no modality present (the all-missing row) and, when
-    B >= 3, sample 1 has every modality present; every other sample has at least
-    one present modality. With B == 1 the one sample has at least one present.
-    """
-    mask = torch.rand(B, M, generator=gen) < 0.6
-    # at least one present modality per row, then carve out the special rows
-    first = torch.randint(0, M, (B,), generator=gen)
-    mask[torch.arange(B), first] = True
-    if B >= 2:
-        mask[0] = False
-    if B >= 3:
-        mask[1] = True
-    return mask.to(device)
-
-
-def noncontiguous(t: torch.Tensor) -> torch.Tensor:
-    """A non-contiguous tensor with the same values as `t`.
-
-    The result is a view into a buffer twice as large in every dimension, laid
-    out with the dimensions in reverse order and read with stride 2, so no
-    stride matches the contiguous one. The gaps hold junk (NaN for floating
-    tensors), so a kernel that ignores strides produces visibly wrong results.
-    The result is a leaf: call ``requires_grad_()`` on it freely.
-    """
-    shape = tuple(t.shape)
-    if t.dim() == 0:
-        return t.clone()
-    buf_shape = tuple(2 * s for s in reversed(shape))
-    if t.dtype.is_floating_point:
-        buf = torch.full(buf_shape, float("nan"), dtype=t.dtype, device=t.device)
-    elif t.dtype == torch.bool:
-        buf = torch.ones(buf_shape, dtype=t.dtype, device=t.device)
-    else:
-        buf = torch.full(buf_shape, 987654321, dtype=t.dtype, device=t.device)
-    view = buf.permute(*reversed(range(t.dim())))[tuple(slice(None, None, 2) for _ in shape)]
-    with torch.no_grad():
-        view.copy_(t)
-    assert view.shape == t.shape
-    if t.numel() > 1:
-        assert not view.is_contiguous()
-    return view.detach()
-
-
-def with_layout(t: Optional[torch.Tensor], layout: str) -> Optional[torch.Tensor]:
-    if t is None or layout == "contiguous":
-        return t
-    assert layout == "noncontiguous", layout
-    return noncontiguous(t)
-
-
-LAYOUTS = ["contiguous", "noncontiguous"]
 
 # The reference-agreement grids: float64 in both layouts, float32 non-contiguous only
 # (dtype conversion and stride handling are independent in the kernels; this keeps the

@@ -11,11 +11,12 @@ import torch
 
 import cldmdf
 from cldmdf import reference
+from cldmdf.testing import adaptive_fusion_inputs
 from conftest import (DTYPE_LAYOUTS, DTYPE_LAYOUT_IDS, FLOAT_DTYPES, REDUCED_DTYPES, TOL,
                       check_without_weights,
                       check_outputs_and_grads,
                       as_reference_input, assert_close, dtype_id, grads, leaf, make_generator,
-                      make_mask, randn, with_layout)
+                      make_mask, mask_kind, randn, with_layout)
 
 OUTPUT_NAMES = ("fused", "weights")
 INPUT_NAMES = ("h", "gate_logits")
@@ -25,14 +26,6 @@ DG = [(8, 1), (8, 4), (8, 8), (64, 1), (64, 8), (64, 64), (256, 1), (256, 16), (
 DG_IDS = [f"D{d}-G{g}" for d, g in DG]
 BATCHES = [1, 7, 64]
 MODALITIES = [1, 2, 6]
-
-
-def make_inputs(B, M, D, G, gen, dtype=torch.float64, device="cpu", masked=True,
-                layout="contiguous"):
-    h = randn((B, M, D), gen, dtype, device)
-    gate_logits = randn((B, M, G), gen, dtype, device)
-    mask = make_mask(B, M, gen, device) if masked else None
-    return [with_layout(t, layout) for t in (h, gate_logits)], with_layout(mask, layout)
 
 
 def run_both(tensors, mask, temperature, gen):
@@ -59,7 +52,8 @@ def check_against_reference(op_out, op_grads, ref_out, ref_grads, dtype):
 @pytest.mark.parametrize("dtype,layout", DTYPE_LAYOUTS, ids=DTYPE_LAYOUT_IDS)
 def test_outputs_and_grads_match_reference(device, dtype, B, M, D, G, masked, layout):
     gen = make_generator(B, M, D, G, masked, layout, dtype_id(dtype))
-    tensors, mask = make_inputs(B, M, D, G, gen, dtype, device, masked, layout)
+    tensors, mask = adaptive_fusion_inputs(B, M, D, G, gen, dtype=dtype, device=device,
+                                           mask=mask_kind(masked), layout=layout).unpack()
     check_against_reference(*run_both(tensors, mask, 0.7, gen), dtype)
 
 
@@ -71,7 +65,8 @@ def test_outputs_and_grads_match_reference(device, dtype, B, M, D, G, masked, la
 def test_reduced_precision_matches_reference_on_rounded_inputs(device, dtype, B, M, D, G,
                                                                masked):
     gen = make_generator(B, M, D, G, masked, dtype_id(dtype))
-    tensors, mask = make_inputs(B, M, D, G, gen, dtype, device, masked, "noncontiguous")
+    tensors, mask = adaptive_fusion_inputs(B, M, D, G, gen, dtype=dtype, device=device,
+                                           mask=mask_kind(masked), layout="noncontiguous").unpack()
     check_against_reference(*run_both(tensors, mask, 1.5, gen), dtype)
 
 
@@ -81,7 +76,7 @@ def test_reduced_precision_outputs_match_reference_on_unrounded_inputs(device, d
     """fused and weights of a float16/bfloat16 call are within OPS.md's tolerance of the
     float64 reference on the original values (before rounding to the dtype)."""
     gen = make_generator(D, G, "unrounded", dtype_id(dtype))
-    exact, mask = make_inputs(64, 6, D, G, gen, torch.float64, device)
+    exact, mask = adaptive_fusion_inputs(64, 6, D, G, gen, device=device).unpack()
     got = cldmdf.adaptive_fusion(*[t.to(dtype) for t in exact], mask, 1.5)
     want = reference.adaptive_fusion(*exact, mask, 1.5)
     for name, a, b in zip(OUTPUT_NAMES, got, want):
@@ -116,13 +111,13 @@ TEMPERATURE_CASES = [(torch.float64, t) for t in (0.05, 0.3, 1.0, 2.5, 40.0)] + 
                          ids=[f"{dtype_id(d)}-T{t}" for d, t in TEMPERATURE_CASES])
 def test_temperature_scales_gate_logits(device, dtype, temperature):
     gen = make_generator(1, dtype_id(dtype), temperature)
-    tensors, mask = make_inputs(7, 4, 16, 4, gen, dtype, device)
+    tensors, mask = adaptive_fusion_inputs(7, 4, 16, 4, gen, dtype=dtype, device=device).unpack()
     check_against_reference(*run_both(tensors, mask, temperature, gen), dtype)
 
 
 def test_temperature_divides_gate_logits(device):
     gen = make_generator(2)
-    (h, gl), mask = make_inputs(5, 3, 8, 2, gen, device=device)
+    (h, gl), mask = adaptive_fusion_inputs(5, 3, 8, 2, gen, device=device).unpack()
     a = cldmdf.adaptive_fusion(h, gl, mask, 0.25)
     b = cldmdf.adaptive_fusion(h, gl / 0.25, mask, 1.0)
     for u, v in zip(a, b):
@@ -133,7 +128,7 @@ def test_temperature_divides_gate_logits(device):
 
 def test_g1_is_attention_pooling_with_one_weight_per_modality(device):
     gen = make_generator(3)
-    (h, gl), mask = make_inputs(6, 4, 8, 1, gen, device=device)
+    (h, gl), mask = adaptive_fusion_inputs(6, 4, 8, 1, gen, device=device).unpack()
     fused, weights = cldmdf.adaptive_fusion(h, gl, mask)
     w = torch.softmax(gl[..., 0].masked_fill(~mask, float("-inf")), dim=1).nan_to_num(0.0)
     torch.testing.assert_close(weights[..., 0], w, **TOL[torch.float64])
@@ -143,7 +138,7 @@ def test_g1_is_attention_pooling_with_one_weight_per_modality(device):
 
 def test_g_equal_d_is_a_per_feature_gate(device):
     gen = make_generator(4)
-    (h, gl), mask = make_inputs(6, 3, 8, 8, gen, device=device)
+    (h, gl), mask = adaptive_fusion_inputs(6, 3, 8, 8, gen, device=device).unpack()
     fused, weights = cldmdf.adaptive_fusion(h, gl, mask)
     w = torch.softmax(gl.masked_fill(~mask[..., None], float("-inf")), dim=1).nan_to_num(0.0)
     torch.testing.assert_close(weights, w, **TOL[torch.float64])
@@ -155,7 +150,7 @@ def test_group_g_covers_a_contiguous_block_of_features(device):
     """Group g weights features [g*D/G, (g+1)*D/G)."""
     gen = make_generator(5)
     B, M, D, G = 4, 3, 12, 3
-    (h, gl), _ = make_inputs(B, M, D, G, gen, device=device, masked=False)
+    (h, gl), _ = adaptive_fusion_inputs(B, M, D, G, gen, device=device, mask="none").unpack()
     fused, weights = cldmdf.adaptive_fusion(h, gl)
     for g in range(G):
         block = slice(g * D // G, (g + 1) * D // G)
@@ -165,7 +160,7 @@ def test_group_g_covers_a_contiguous_block_of_features(device):
 
 def test_weights_sum_to_one_over_present_modalities(device):
     gen = make_generator(6)
-    (h, gl), mask = make_inputs(9, 5, 16, 4, gen, device=device)
+    (h, gl), mask = adaptive_fusion_inputs(9, 5, 16, 4, gen, device=device).unpack()
     _, weights = cldmdf.adaptive_fusion(h, gl, mask)
     assert torch.all(weights[~mask] == 0)
     any_present = mask.any(1)
@@ -176,7 +171,7 @@ def test_weights_sum_to_one_over_present_modalities(device):
 @pytest.mark.parametrize("G", [1, 4])
 def test_single_modality_passes_through(device, G):
     gen = make_generator(7, G)
-    (h, gl), _ = make_inputs(5, 1, 8, G, gen, device=device, masked=False)
+    (h, gl), _ = adaptive_fusion_inputs(5, 1, 8, G, gen, device=device, mask="none").unpack()
     fused, weights = cldmdf.adaptive_fusion(h, gl, None, 0.5)
     assert torch.all(weights == 1)
     torch.testing.assert_close(fused, h[:, 0], atol=0, rtol=0)
@@ -185,7 +180,7 @@ def test_single_modality_passes_through(device, G):
 def test_one_present_modality_gets_all_the_weight(device):
     gen = make_generator(8)
     B, M, D, G = 4, 3, 8, 2
-    (h, gl), _ = make_inputs(B, M, D, G, gen, device=device, masked=False)
+    (h, gl), _ = adaptive_fusion_inputs(B, M, D, G, gen, device=device, mask="none").unpack()
     mask = torch.zeros(B, M, dtype=torch.bool, device=device)
     chosen = torch.tensor([0, 2, 1, 2], device=device)
     mask[torch.arange(B, device=device), chosen] = True
@@ -200,7 +195,8 @@ def test_one_present_modality_gets_all_the_weight(device):
 def test_all_missing_sample_gives_exact_zeros_and_no_nan(device, dtype):
     gen = make_generator(9, dtype_id(dtype))
     B, M, D, G = 4, 3, 16, 4
-    (h, gl), _ = make_inputs(B, M, D, G, gen, dtype, device, masked=False)
+    (h, gl), _ = adaptive_fusion_inputs(B, M, D, G, gen, dtype=dtype, device=device,
+                                        mask="none").unpack()
     mask = torch.ones(B, M, dtype=torch.bool, device=device)
     mask[1] = False
     ins = [leaf(h), leaf(gl)]
@@ -217,7 +213,7 @@ def test_all_missing_sample_gives_exact_zeros_and_no_nan(device, dtype):
 
 def test_everything_missing_gives_zero_outputs(device):
     gen = make_generator(10)
-    (h, gl), _ = make_inputs(3, 2, 8, 2, gen, device=device, masked=False)
+    (h, gl), _ = adaptive_fusion_inputs(3, 2, 8, 2, gen, device=device, mask="none").unpack()
     mask = torch.zeros(3, 2, dtype=torch.bool, device=device)
     fused, weights = cldmdf.adaptive_fusion(h, gl, mask)
     assert torch.all(fused == 0)
@@ -228,7 +224,8 @@ def test_everything_missing_gives_zero_outputs(device):
 def test_mask_none_equals_all_true_mask(device, dtype):
     gen = make_generator(11, dtype_id(dtype))
     B, M, D, G = 5, 3, 16, 4
-    (h, gl), _ = make_inputs(B, M, D, G, gen, dtype, device, masked=False)
+    (h, gl), _ = adaptive_fusion_inputs(B, M, D, G, gen, dtype=dtype, device=device,
+                                        mask="none").unpack()
     all_true = torch.ones(B, M, dtype=torch.bool, device=device)
     ins_a, ins_b = [leaf(h), leaf(gl)], [leaf(h), leaf(gl)]
     outs_a = cldmdf.adaptive_fusion(*ins_a, None, 0.9)
@@ -242,7 +239,7 @@ def test_mask_none_equals_all_true_mask(device, dtype):
 
 def test_default_arguments_are_no_mask_unit_temperature(device):
     gen = make_generator(12)
-    (h, gl), _ = make_inputs(3, 2, 8, 4, gen, device=device, masked=False)
+    (h, gl), _ = adaptive_fusion_inputs(3, 2, 8, 4, gen, device=device, mask="none").unpack()
     for a, b in zip(cldmdf.adaptive_fusion(h, gl), cldmdf.adaptive_fusion(h, gl, None, 1.0)):
         torch.testing.assert_close(a, b, atol=0, rtol=0)
 
@@ -254,7 +251,7 @@ def test_missing_modality_values_do_not_leak(device, poison):
     gradients of the present modalities."""
     gen = make_generator(13)
     B, M, D, G = 4, 3, 8, 2
-    (h, gl), _ = make_inputs(B, M, D, G, gen, device=device, masked=False)
+    (h, gl), _ = adaptive_fusion_inputs(B, M, D, G, gen, device=device, mask="none").unpack()
     mask = torch.tensor([[True, False, True], [False, True, True], [False, False, False],
                          [True, True, True]], device=device)
     clean_ins = [leaf(h), leaf(gl)]
@@ -279,7 +276,7 @@ def test_missing_modality_values_do_not_leak(device, poison):
 
 def test_nan_in_present_modality_propagates_like_reference(device):
     gen = make_generator(14)
-    (h, gl), _ = make_inputs(3, 3, 8, 2, gen, device=device, masked=False)
+    (h, gl), _ = adaptive_fusion_inputs(3, 3, 8, 2, gen, device=device, mask="none").unpack()
     mask = torch.tensor([[True, True, False], [True, True, True], [True, False, True]],
                         device=device)
     h, gl = h.clone(), gl.clone()
@@ -297,7 +294,7 @@ def test_infinite_gate_logits_of_present_modalities_give_what_the_reference_give
     is -inf its weights are exactly 0 (not NaN) and so is its share of `fused`; a +inf
     logit gives NaN where the reference does."""
     gen = make_generator(15)
-    (h, gl), _ = make_inputs(3, 3, 8, 2, gen, device=device, masked=False)
+    (h, gl), _ = adaptive_fusion_inputs(3, 3, 8, 2, gen, device=device, mask="none").unpack()
     mask = torch.tensor([[True, True, False], [True, True, True], [True, False, True]],
                         device=device)
     gl = gl.clone()
@@ -327,7 +324,7 @@ def test_infinite_gate_logits_of_present_modalities_give_what_the_reference_give
 def test_noncontiguous_inputs_give_the_same_results_as_contiguous(device, dtype):
     gen = make_generator(15, dtype_id(dtype))
     B, M, D, G = 6, 4, 16, 4
-    (h, gl), mask = make_inputs(B, M, D, G, gen, dtype, device)
+    (h, gl), mask = adaptive_fusion_inputs(B, M, D, G, gen, dtype=dtype, device=device).unpack()
     contiguous_ins = [leaf(h), leaf(gl)]
     strided_ins = [leaf(with_layout(t, "noncontiguous")) for t in (h, gl)]
     a = cldmdf.adaptive_fusion(*contiguous_ins, mask)
@@ -381,7 +378,8 @@ def test_gradcheck_all_outputs(device, B, M, D, G, masked, layout, temperature):
     """Analytic gradients (including those flowing into the returned weights) agree
     with finite differences in float64."""
     gen = make_generator(18, B, M, D, G)
-    tensors, mask = make_inputs(B, M, D, G, gen, torch.float64, device, masked, layout)
+    tensors, mask = adaptive_fusion_inputs(B, M, D, G, gen, device=device, mask=mask_kind(masked),
+                                           layout=layout).unpack()
     assert torch.autograd.gradcheck(
         lambda h, gl: cldmdf.adaptive_fusion(h, gl, mask, temperature),
         [leaf(t) for t in tensors], eps=1e-6, atol=1e-6, rtol=1e-5)
@@ -390,7 +388,7 @@ def test_gradcheck_all_outputs(device, B, M, D, G, masked, layout, temperature):
 @pytest.mark.parametrize("output", OUTPUT_NAMES)
 def test_gradcheck_each_output_alone(device, output):
     gen = make_generator(19)
-    tensors, mask = make_inputs(3, 3, 4, 2, gen, torch.float64, device, True)
+    tensors, mask = adaptive_fusion_inputs(3, 3, 4, 2, gen, device=device).unpack()
     idx = OUTPUT_NAMES.index(output)
     assert torch.autograd.gradcheck(
         lambda h, gl: cldmdf.adaptive_fusion(h, gl, mask, 0.8)[idx],
@@ -399,7 +397,7 @@ def test_gradcheck_each_output_alone(device, output):
 
 def test_ops_wrapper_is_the_registered_operator(device):
     gen = make_generator(20)
-    (h, gl), mask = make_inputs(3, 2, 8, 4, gen, device=device)
+    (h, gl), mask = adaptive_fusion_inputs(3, 2, 8, 4, gen, device=device).unpack()
     for u, v in zip(cldmdf.adaptive_fusion(h, gl, mask, 0.5),
                     torch.ops.cldmdf.adaptive_fusion(h, gl, mask, 0.5)):
         assert torch.equal(u, v)
@@ -411,14 +409,15 @@ def test_ops_wrapper_is_the_registered_operator(device):
 @pytest.mark.parametrize("layout", ["contiguous", "noncontiguous"])
 def test_need_weights_false_returns_empty_weights_and_the_same_fused_and_grads(device, G, layout):
     gen = make_generator("need-weights-fusion", G, layout)
-    tensors, mask = make_inputs(6, 3, 8, G, gen, torch.float32, device, True, layout)
+    tensors, mask = adaptive_fusion_inputs(6, 3, 8, G, gen, dtype=torch.float32, device=device,
+                                           layout=layout).unpack()
     check_without_weights(lambda t, need: cldmdf.adaptive_fusion(*t, mask=mask, need_weights=need),
                           tensors, gen)
 
 
 def test_backward_with_no_weight_gradient_equals_a_zero_weight_gradient(device):
     gen = make_generator("fusion-backward-none")
-    (h, gl), mask = make_inputs(4, 3, 8, 2, gen, torch.float64, device)
+    (h, gl), mask = adaptive_fusion_inputs(4, 3, 8, 2, gen, device=device).unpack()
     gf = randn((4, 8), gen, torch.float64, device)
     none = torch.ops.cldmdf.adaptive_fusion_backward(gf, None, h, gl, mask, 0.7)
     zeros = torch.ops.cldmdf.adaptive_fusion_backward(gf, torch.zeros_like(gl), h, gl, mask, 0.7)

@@ -11,11 +11,12 @@ import torch
 
 import cldmdf
 from cldmdf import reference
+from cldmdf.testing import dual_attention_inputs
 from conftest import (DTYPE_LAYOUTS, DTYPE_LAYOUT_IDS, FLOAT_DTYPES, REDUCED_DTYPES, TOL,
                       check_without_weights,
                       check_outputs_and_grads,
                       as_reference_input, assert_close, dtype_id, grads, leaf, make_generator,
-                      make_mask, randn, with_layout)
+                      make_mask, mask_kind, randn, with_layout)
 
 OUTPUT_NAMES = ("out", "feat_weights", "mod_weights")
 INPUT_NAMES = ("x", "feat_logits", "query", "key")
@@ -29,17 +30,6 @@ DHK = [
 DHK_IDS = [f"D{d}-H{h}-K{k}" for d, h, k in DHK]
 BATCHES = [1, 7, 64]
 MODALITIES = [1, 2, 6]
-
-
-def make_inputs(B, M, D, K, gen, dtype=torch.float64, device="cpu", masked=True,
-                layout="contiguous"):
-    x = randn((B, M, D), gen, dtype, device)
-    feat_logits = randn((B, M, D), gen, dtype, device)
-    query = randn((B, M, K), gen, dtype, device)
-    key = randn((B, M, K), gen, dtype, device)
-    mask = make_mask(B, M, gen, device) if masked else None
-    tensors = [with_layout(t, layout) for t in (x, feat_logits, query, key)]
-    return tensors, with_layout(mask, layout)
 
 
 def run_both(tensors, mask, num_heads, feat_temperature, upstream=None, gen=None):
@@ -72,7 +62,8 @@ def check_against_reference(op_out, op_grads, ref_out, ref_grads, dtype):
 @pytest.mark.parametrize("dtype,layout", DTYPE_LAYOUTS, ids=DTYPE_LAYOUT_IDS)
 def test_outputs_and_grads_match_reference(device, dtype, B, M, D, H, K, masked, layout):
     gen = make_generator(B, M, D, H, K, masked)
-    tensors, mask = make_inputs(B, M, D, K, gen, dtype, device, masked, layout)
+    tensors, mask = dual_attention_inputs(B, M, D, K, gen, dtype=dtype, device=device,
+                                          mask=mask_kind(masked), layout=layout).unpack()
     results = run_both(tensors, mask, H, 0.7, gen=gen)
     check_against_reference(*results, dtype)
 
@@ -87,7 +78,8 @@ def test_reduced_precision_matches_reference_on_rounded_inputs(device, dtype, B,
     """float16/bfloat16: outputs and grads within OPS.md's tolerance of the float64
     reference evaluated on the rounded inputs; outputs come back in the input dtype."""
     gen = make_generator(B, M, D, H, K, masked, dtype_id(dtype))
-    tensors, mask = make_inputs(B, M, D, K, gen, dtype, device, masked, "noncontiguous")
+    tensors, mask = dual_attention_inputs(B, M, D, K, gen, dtype=dtype, device=device,
+                                          mask=mask_kind(masked), layout="noncontiguous").unpack()
     results = run_both(tensors, mask, H, 1.5, gen=gen)
     check_against_reference(*results, dtype)
 
@@ -108,7 +100,7 @@ def test_half_outputs_match_reference_on_unrounded_inputs(device, dtype, D, H, K
     D = 256 (e.g. -0.329 -> -0.374), so bfloat16 is held to the reference on the
     rounded inputs (test_reduced_precision_matches_reference_on_rounded_inputs)."""
     gen = make_generator(D, H, K, "unrounded", dtype_id(dtype))
-    exact, mask = make_inputs(64, 6, D, K, gen, torch.float64, device, masked=True)
+    exact, mask = dual_attention_inputs(64, 6, D, K, gen, device=device).unpack()
     got = cldmdf.dual_attention(*[t.to(dtype) for t in exact], mask, H, 1.5)
     want = reference.dual_attention(*exact, mask, H, 1.5)
     for name, a, b in zip(OUTPUT_NAMES, got, want):
@@ -141,14 +133,14 @@ def test_grads_of_sum_loss_over_nonnegative_features_match_reference(device, dty
                          ids=[f"{dtype_id(d)}-T{t}" for d, t in TEMPERATURE_CASES])
 def test_feat_temperature_scales_feature_logits(device, dtype, feat_temperature):
     gen = make_generator(11)
-    tensors, mask = make_inputs(7, 3, 16, 12, gen, dtype, device, masked=True)
+    tensors, mask = dual_attention_inputs(7, 3, 16, 12, gen, dtype=dtype, device=device).unpack()
     results = run_both(tensors, mask, 4, feat_temperature, gen=gen)
     check_against_reference(*results, dtype)
 
 
 def test_feat_temperature_is_applied_to_feature_level_only(device):
     gen = make_generator(12)
-    (x, fl, q, k), mask = make_inputs(5, 3, 8, 8, gen, device=device)
+    (x, fl, q, k), mask = dual_attention_inputs(5, 3, 8, 8, gen, device=device).unpack()
     out_t, fw_t, mw_t = cldmdf.dual_attention(x, fl, q, k, mask, 2, 0.25)
     out_1, fw_1, mw_1 = cldmdf.dual_attention(x, fl / 0.25, q, k, mask, 2, 1.0)
     torch.testing.assert_close(fw_t, fw_1, **TOL[torch.float64])
@@ -160,14 +152,14 @@ def test_feat_temperature_is_applied_to_feature_level_only(device):
 
 def test_feat_weights_are_softmax_over_features(device):
     gen = make_generator(13)
-    (x, fl, q, k), mask = make_inputs(4, 3, 16, 8, gen, device=device)
+    (x, fl, q, k), mask = dual_attention_inputs(4, 3, 16, 8, gen, device=device).unpack()
     _, fw, _ = cldmdf.dual_attention(x, fl, q, k, mask, 2, 0.5)
     torch.testing.assert_close(fw, torch.softmax(fl / 0.5, dim=-1), **TOL[torch.float64])
 
 
 def test_feat_weights_are_computed_for_missing_modalities_too(device):
     gen = make_generator(14)
-    (x, fl, q, k), _ = make_inputs(3, 4, 8, 8, gen, device=device)
+    (x, fl, q, k), _ = dual_attention_inputs(3, 4, 8, 8, gen, device=device).unpack()
     mask = torch.zeros(3, 4, dtype=torch.bool, device=device)
     mask[1, 2] = True
     _, fw, _ = cldmdf.dual_attention(x, fl, q, k, mask)
@@ -177,7 +169,7 @@ def test_feat_weights_are_computed_for_missing_modalities_too(device):
 def test_mod_weights_rows_are_masked_softmax_of_scaled_dot_products(device):
     gen = make_generator(15)
     B, M, D, K, H = 6, 5, 12, 12, 3
-    (x, fl, q, k), mask = make_inputs(B, M, D, K, gen, device=device)
+    (x, fl, q, k), mask = dual_attention_inputs(B, M, D, K, gen, device=device).unpack()
     _, _, mw = cldmdf.dual_attention(x, fl, q, k, mask, H)
     dk = K // H
     s = torch.einsum("bihd,bjhd->bhij", q.reshape(B, M, H, dk), k.reshape(B, M, H, dk))
@@ -208,7 +200,7 @@ def test_single_modality_attends_to_itself(device, H):
     """M = 1: mod_weights = 1 and out = D * feat_weights * x."""
     gen = make_generator(17)
     B, D = 5, 8
-    (x, fl, q, k), _ = make_inputs(B, 1, D, 16, gen, device=device, masked=False)
+    (x, fl, q, k), _ = dual_attention_inputs(B, 1, D, 16, gen, device=device, mask="none").unpack()
     out, fw, mw = cldmdf.dual_attention(x, fl, q, k, None, H, 0.8)
     assert mw.shape == (B, H, 1, 1)
     assert torch.all(mw == 1)
@@ -217,7 +209,7 @@ def test_single_modality_attends_to_itself(device, H):
 
 def test_single_modality_missing_gives_zeros(device):
     gen = make_generator(18)
-    (x, fl, q, k), _ = make_inputs(4, 1, 8, 8, gen, device=device, masked=False)
+    (x, fl, q, k), _ = dual_attention_inputs(4, 1, 8, 8, gen, device=device, mask="none").unpack()
     mask = torch.tensor([[True], [False], [True], [False]], device=device)
     out, _, mw = cldmdf.dual_attention(x, fl, q, k, mask, 2)
     assert torch.all(out[~mask[:, 0]] == 0)
@@ -231,7 +223,8 @@ def test_single_modality_missing_gives_zeros(device):
 def test_all_missing_sample_gives_exact_zeros_and_no_nan(device, dtype):
     gen = make_generator(19)
     B, M, D, K, H = 4, 3, 16, 8, 2
-    (x, fl, q, k), _ = make_inputs(B, M, D, K, gen, dtype, device, masked=False)
+    (x, fl, q, k), _ = dual_attention_inputs(B, M, D, K, gen, dtype=dtype, device=device,
+                                             mask="none").unpack()
     mask = torch.ones(B, M, dtype=torch.bool, device=device)
     mask[2] = False
     ins = [leaf(t) for t in (x, fl, q, k)]
@@ -252,7 +245,7 @@ def test_all_missing_sample_gives_exact_zeros_and_no_nan(device, dtype):
 
 def test_everything_missing_gives_zero_outputs(device):
     gen = make_generator(20)
-    (x, fl, q, k), _ = make_inputs(3, 4, 8, 8, gen, device=device, masked=False)
+    (x, fl, q, k), _ = dual_attention_inputs(3, 4, 8, 8, gen, device=device, mask="none").unpack()
     mask = torch.zeros(3, 4, dtype=torch.bool, device=device)
     out, fw, mw = cldmdf.dual_attention(x, fl, q, k, mask, 4)
     assert torch.all(out == 0)
@@ -264,7 +257,8 @@ def test_everything_missing_gives_zero_outputs(device):
 def test_mask_none_equals_all_true_mask(device, dtype):
     gen = make_generator(21)
     B, M, D, K, H = 5, 3, 16, 8, 4
-    (x, fl, q, k), _ = make_inputs(B, M, D, K, gen, dtype, device, masked=False)
+    (x, fl, q, k), _ = dual_attention_inputs(B, M, D, K, gen, dtype=dtype, device=device,
+                                             mask="none").unpack()
     all_true = torch.ones(B, M, dtype=torch.bool, device=device)
     ins_a = [leaf(t) for t in (x, fl, q, k)]
     ins_b = [leaf(t) for t in (x, fl, q, k)]
@@ -279,7 +273,7 @@ def test_mask_none_equals_all_true_mask(device, dtype):
 
 def test_default_arguments_are_no_mask_one_head_unit_temperature(device):
     gen = make_generator(22)
-    (x, fl, q, k), _ = make_inputs(3, 2, 8, 4, gen, device=device, masked=False)
+    (x, fl, q, k), _ = dual_attention_inputs(3, 2, 8, 4, gen, device=device, mask="none").unpack()
     for a, b in zip(cldmdf.dual_attention(x, fl, q, k),
                     cldmdf.dual_attention(x, fl, q, k, None, 1, 1.0)):
         torch.testing.assert_close(a, b, atol=0, rtol=0)
@@ -292,7 +286,7 @@ def test_missing_modality_values_do_not_leak_into_out(device, poison):
     mod_weights: holding NaN/inf there changes nothing but its own feat_weights."""
     gen = make_generator(23)
     B, M, D, K, H = 4, 3, 8, 8, 2
-    (x, fl, q, k), _ = make_inputs(B, M, D, K, gen, device=device, masked=False)
+    (x, fl, q, k), _ = dual_attention_inputs(B, M, D, K, gen, device=device, mask="none").unpack()
     mask = torch.tensor([[True, False, True], [False, True, True], [False, False, False],
                          [True, True, True]], device=device)
     clean = cldmdf.dual_attention(x, fl, q, k, mask, H)
@@ -315,7 +309,7 @@ def test_missing_modality_values_do_not_leak_into_out(device, poison):
 def test_missing_modality_nan_does_not_leak_into_present_grads(device):
     gen = make_generator(24)
     B, M, D, K, H = 3, 3, 8, 8, 2
-    (x, fl, q, k), _ = make_inputs(B, M, D, K, gen, device=device, masked=False)
+    (x, fl, q, k), _ = dual_attention_inputs(B, M, D, K, gen, device=device, mask="none").unpack()
     mask = torch.tensor([[True, False, True], [False, True, True], [True, True, True]],
                         device=device)
     x = x.clone()
@@ -336,7 +330,7 @@ def test_missing_modality_nan_does_not_leak_into_present_grads(device):
 
 def test_nan_in_present_modality_propagates_like_reference(device):
     gen = make_generator(25)
-    (x, fl, q, k), _ = make_inputs(3, 3, 8, 8, gen, device=device, masked=False)
+    (x, fl, q, k), _ = dual_attention_inputs(3, 3, 8, 8, gen, device=device, mask="none").unpack()
     mask = torch.tensor([[True, True, False], [True, True, True], [True, False, True]],
                         device=device)
     x = x.clone()
@@ -371,7 +365,7 @@ def test_all_present_scores_minus_inf_give_zero_weights_like_reference(device):
     """The masked softmax as the reference computes it: a query row whose scores against
     every present key are -inf gets weights exactly 0 (not NaN), and so out = 0 there."""
     gen = make_generator(26)
-    (x, fl, q, k), _ = make_inputs(2, 3, 8, 4, gen, device=device, masked=False)
+    (x, fl, q, k), _ = dual_attention_inputs(2, 3, 8, 4, gen, device=device, mask="none").unpack()
     mask = torch.tensor([[True, True, False], [True, True, True]], device=device)
     q, k = q.clone(), k.clone()
     k[:, :, 0] = -1.0 - k[:, :, 0].abs()  # negative first key component
@@ -391,7 +385,8 @@ def test_all_present_scores_minus_inf_give_zero_weights_like_reference(device):
 def test_noncontiguous_inputs_give_the_same_results_as_contiguous(device, dtype):
     gen = make_generator(26)
     B, M, D, K, H = 6, 4, 16, 12, 4
-    (x, fl, q, k), mask = make_inputs(B, M, D, K, gen, dtype, device)
+    (x, fl, q, k), mask = dual_attention_inputs(B, M, D, K, gen, dtype=dtype,
+                                                device=device).unpack()
     contiguous_ins = [leaf(t) for t in (x, fl, q, k)]
     strided = [with_layout(t, "noncontiguous") for t in (x, fl, q, k)]
     strided_ins = [leaf(t) for t in strided]
@@ -454,7 +449,8 @@ def test_gradcheck_all_outputs(device, B, M, D, K, H, masked, layout, feat_tempe
     """Analytic gradients (including those flowing into feat_weights and mod_weights)
     agree with finite differences in float64."""
     gen = make_generator(29)
-    tensors, mask = make_inputs(B, M, D, K, gen, torch.float64, device, masked, layout)
+    tensors, mask = dual_attention_inputs(B, M, D, K, gen, device=device, mask=mask_kind(masked),
+                                          layout=layout).unpack()
     ins = [leaf(t) for t in tensors]
     assert torch.autograd.gradcheck(
         lambda x, fl, q, k: cldmdf.dual_attention(x, fl, q, k, mask, H, feat_temperature),
@@ -466,7 +462,7 @@ def test_gradcheck_each_output_alone(device, output):
     """Gradients reach every floating input when only one output is used (the others
     get no upstream gradient)."""
     gen = make_generator(30)
-    tensors, mask = make_inputs(3, 3, 4, 4, gen, torch.float64, device, True)
+    tensors, mask = dual_attention_inputs(3, 3, 4, 4, gen, device=device).unpack()
     ins = [leaf(t) for t in tensors]
     idx = OUTPUT_NAMES.index(output)
     assert torch.autograd.gradcheck(
@@ -476,7 +472,7 @@ def test_gradcheck_each_output_alone(device, output):
 
 def test_ops_wrapper_is_the_registered_operator(device):
     gen = make_generator(31)
-    (x, fl, q, k), mask = make_inputs(3, 2, 8, 4, gen, device=device)
+    (x, fl, q, k), mask = dual_attention_inputs(3, 2, 8, 4, gen, device=device).unpack()
     a = cldmdf.dual_attention(x, fl, q, k, mask, 2, 0.5)
     b = torch.ops.cldmdf.dual_attention(x, fl, q, k, mask, 2, 0.5)
     for u, v in zip(a, b):
@@ -490,14 +486,15 @@ def test_ops_wrapper_is_the_registered_operator(device):
 def test_need_weights_false_returns_empty_weights_and_the_same_out_and_grads(device, masked,
                                                                              layout):
     gen = make_generator("need-weights-dual", masked, layout)
-    tensors, mask = make_inputs(5, 4, 8, 6, gen, torch.float32, device, masked, layout)
+    tensors, mask = dual_attention_inputs(5, 4, 8, 6, gen, dtype=torch.float32, device=device,
+                                          mask=mask_kind(masked), layout=layout).unpack()
     check_without_weights(lambda t, need: cldmdf.dual_attention(*t, mask=mask, num_heads=2,
                                                                 need_weights=need), tensors, gen)
 
 
 def test_backward_with_no_weight_gradients_equals_zero_weight_gradients(device):
     gen = make_generator("dual-backward-none")
-    (x, fl, q, k), mask = make_inputs(3, 4, 8, 8, gen, torch.float64, device)
+    (x, fl, q, k), mask = dual_attention_inputs(3, 4, 8, 8, gen, device=device).unpack()
     go = randn((3, 4, 8), gen, torch.float64, device)
     none = torch.ops.cldmdf.dual_attention_backward(go, None, None, x, fl, q, k, mask, 2, 0.5)
     zeros = torch.ops.cldmdf.dual_attention_backward(go, torch.zeros_like(x),
