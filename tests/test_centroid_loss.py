@@ -11,6 +11,7 @@ import torch.nn.functional as F
 
 import cldmdf
 from cldmdf import reference
+from cldmdf.testing import centroid_loss_inputs, from_sums_inputs, make_entities
 from conftest import (REDUCED_DTYPES, TOL, as_reference_input, assert_close, dtype_id, leaf,
                       make_generator, randn, with_layout)
 
@@ -19,31 +20,6 @@ LOO = [pytest.param(True, id="loo"), pytest.param(False, id="no_loo")]
 
 # Ids deliberately far from 0..E-1: negative, huge, unsorted.
 ARBITRARY_IDS = [-(2 ** 63), -7, -1, 0, 3, 42, 10 ** 12, 2 ** 62, 2 ** 63 - 1]
-
-
-def make_entities(N, E, gen, device="cpu", ids=None, singletons=0):
-    """[N] int64 ids over E distinct entities (each non-empty), shuffled. The first
-    `singletons` entities have exactly one point. Ids are the dense indices mapped
-    through `ids` (default: scattered arbitrary int64 values)."""
-    assert 1 <= E <= N or N == 0
-    if N == 0:
-        return torch.zeros(0, dtype=torch.int64, device=device)
-    if ids is None:
-        ids = torch.randint(-(2 ** 62), 2 ** 62, (E,), generator=gen, dtype=torch.int64)
-        ids = torch.unique(ids)
-        while ids.numel() < E:  # vanishingly unlikely collisions
-            ids = torch.unique(torch.cat([ids, torch.randint(-(2 ** 62), 2 ** 62, (E,),
-                                                             generator=gen)]))
-        ids = ids[torch.randperm(ids.numel(), generator=gen)][:E]
-    ids = torch.as_tensor(ids, dtype=torch.int64)
-    dense = torch.arange(E)  # every entity at least once
-    rest = N - E
-    if rest > 0:
-        # extra points only go to entities that are not meant to stay singletons
-        pool = torch.arange(min(singletons, E - 1), E)
-        dense = torch.cat([dense, pool[torch.randint(0, pool.numel(), (rest,), generator=gen)]])
-    dense = dense[torch.randperm(N, generator=gen)]
-    return ids[dense].to(device)
 
 
 def run_both(z, entity, temperature, leave_one_out, reduction, gen):
@@ -87,8 +63,8 @@ SIZE_IDS = [f"N{n}-P{p}-E{e}-S{s}" for n, p, e, s in SIZES]
 def test_loss_and_grad_match_reference(device, dtype, N, P, E, singletons, leave_one_out,
                                        reduction):
     gen = make_generator(N, P, E, singletons, leave_one_out, reduction, dtype_id(dtype))
-    z = randn((N, P), gen, dtype, device)
-    entity = make_entities(N, E, gen, device, singletons=singletons)
+    z, entity = centroid_loss_inputs(N, P, gen, E=E, singletons=singletons, dtype=dtype,
+                                     device=device)
     results = run_both(z, entity, 0.1, leave_one_out, reduction, gen)
     check_against_reference(*results, dtype)
 
@@ -100,8 +76,7 @@ def test_many_rows_and_entities_match_reference(device, dtype, leave_one_out, re
     """Enough rows and entities that the logits are produced in several tiles."""
     gen = make_generator("tiles", leave_one_out, reduction, dtype_id(dtype))
     N, P, E = 3000, 8, 1500
-    z = randn((N, P), gen, dtype, device)
-    entity = make_entities(N, E, gen, device, singletons=300)
+    z, entity = centroid_loss_inputs(N, P, gen, E=E, singletons=300, dtype=dtype, device=device)
     check_against_reference(*run_both(z, entity, 0.2, leave_one_out, reduction, gen), dtype)
 
 
@@ -110,16 +85,14 @@ def test_many_rows_and_entities_match_reference(device, dtype, leave_one_out, re
 @pytest.mark.parametrize("dtype", [torch.float64, torch.float32], ids=dtype_id)
 def test_temperature(device, dtype, leave_one_out, temperature):
     gen = make_generator("temperature", temperature, leave_one_out, dtype_id(dtype))
-    z = randn((40, 16), gen, dtype, device)
-    entity = make_entities(40, 6, gen, device, singletons=1)
+    z, entity = centroid_loss_inputs(40, 16, gen, E=6, singletons=1, dtype=dtype, device=device)
     check_against_reference(*run_both(z, entity, temperature, leave_one_out, "mean", gen),
                             dtype)
 
 
 def test_default_arguments(device):
     gen = make_generator("defaults")
-    z = randn((20, 8), gen, device=device)
-    entity = make_entities(20, 4, gen, device)
+    z, entity = centroid_loss_inputs(20, 8, gen, E=4, device=device)
     torch.testing.assert_close(cldmdf.centroid_contrastive_loss(z, entity),
                                cldmdf.centroid_contrastive_loss(z, entity, 0.1, True, "mean"),
                                atol=0, rtol=0)
@@ -132,8 +105,7 @@ def test_reduced_precision_forward_matches_reference(device, dtype, leave_one_ou
     """float16/bfloat16: the loss is within OPS.md's tolerance of the float64 reference
     on the rounded inputs, returned in the input dtype."""
     gen = make_generator("reduced", leave_one_out, reduction, dtype_id(dtype))
-    z = randn((120, 32), gen, dtype, device)
-    entity = make_entities(120, 15, gen, device, singletons=3)
+    z, entity = centroid_loss_inputs(120, 32, gen, E=15, singletons=3, dtype=dtype, device=device)
     loss = cldmdf.centroid_contrastive_loss(z, entity, 0.1, leave_one_out, reduction)
     want = reference.centroid_contrastive_loss(z.double(), entity, 0.1, leave_one_out, reduction)
     assert loss.dtype == dtype
@@ -143,8 +115,7 @@ def test_reduced_precision_forward_matches_reference(device, dtype, leave_one_ou
 @pytest.mark.parametrize("dtype", REDUCED_DTYPES, ids=dtype_id)
 def test_reduced_precision_grad_matches_reference(device, dtype):
     gen = make_generator("reduced-grad", dtype_id(dtype))
-    z = randn((60, 16), gen, dtype, device)
-    entity = make_entities(60, 8, gen, device, singletons=2)
+    z, entity = centroid_loss_inputs(60, 16, gen, E=8, singletons=2, dtype=dtype, device=device)
     check_against_reference(*run_both(z, entity, 0.5, True, "mean", gen), dtype)
 
 
@@ -185,8 +156,7 @@ def test_without_leave_one_out_the_positive_is_the_full_centroid(device):
 
 def test_scale_of_z_does_not_matter(device):
     gen = make_generator("scale")
-    z = randn((30, 8), gen, device=device)
-    entity = make_entities(30, 5, gen, device)
+    z, entity = centroid_loss_inputs(30, 8, gen, E=5, device=device)
     scale = torch.rand(30, 1, generator=gen, dtype=torch.float64).to(device) * 100 + 0.01
     torch.testing.assert_close(cldmdf.centroid_contrastive_loss(z, entity, reduction="none"),
                                cldmdf.centroid_contrastive_loss(z * scale, entity,
@@ -197,8 +167,7 @@ def test_scale_of_z_does_not_matter(device):
 @pytest.mark.parametrize("leave_one_out", LOO)
 def test_reductions_agree_with_each_other(device, leave_one_out):
     gen = make_generator("reductions", leave_one_out)
-    z = randn((40, 8), gen, device=device)
-    entity = make_entities(40, 9, gen, device, singletons=3)
+    z, entity = centroid_loss_inputs(40, 8, gen, E=9, singletons=3, device=device)
     none = cldmdf.centroid_contrastive_loss(z, entity, 0.1, leave_one_out, "none")
     total = cldmdf.centroid_contrastive_loss(z, entity, 0.1, leave_one_out, "sum")
     mean = cldmdf.centroid_contrastive_loss(z, entity, 0.1, leave_one_out, "mean")
@@ -230,8 +199,8 @@ def test_arbitrary_int64_ids_match_reference(device, dtype, leave_one_out):
     gen = make_generator("ids", leave_one_out, dtype_id(dtype))
     E = len(ARBITRARY_IDS)
     ids = torch.tensor(ARBITRARY_IDS)[torch.randperm(E, generator=gen)]
-    z = randn((40, 8), gen, dtype, device)
-    entity = make_entities(40, E, gen, device, ids=ids, singletons=2)
+    z, entity = centroid_loss_inputs(40, 8, gen, E=E, ids=ids, singletons=2, dtype=dtype,
+                                     device=device)
     check_against_reference(*run_both(z, entity, 0.1, leave_one_out, "none", gen), dtype)
 
 
@@ -240,8 +209,8 @@ def test_only_the_partition_of_ids_matters(device, leave_one_out):
     """Relabelling entities (negative, 2**62, unsorted, ...) changes nothing."""
     gen = make_generator("relabel", leave_one_out)
     E = len(ARBITRARY_IDS)
-    z = randn((50, 8), gen, device=device)
-    dense = make_entities(50, E, gen, device, ids=torch.arange(E), singletons=2)
+    z, dense = centroid_loss_inputs(50, 8, gen, E=E, ids=torch.arange(E), singletons=2,
+                                    device=device)
     arbitrary = torch.tensor(ARBITRARY_IDS, device=device)[dense]
     z_a, z_b = leaf(z), leaf(z)
     a = cldmdf.centroid_contrastive_loss(z_a, dense, 0.1, leave_one_out, "none")
@@ -254,8 +223,7 @@ def test_only_the_partition_of_ids_matters(device, leave_one_out):
 
 def test_permuting_points_permutes_per_point_losses(device):
     gen = make_generator("permute")
-    z = randn((30, 8), gen, device=device)
-    entity = make_entities(30, 6, gen, device, singletons=1)
+    z, entity = centroid_loss_inputs(30, 8, gen, E=6, singletons=1, device=device)
     perm = torch.randperm(30, generator=gen).to(device)
     a = cldmdf.centroid_contrastive_loss(z, entity, 0.1, True, "none")
     b = cldmdf.centroid_contrastive_loss(z[perm], entity[perm], 0.1, True, "none")
@@ -351,8 +319,7 @@ def test_nan_in_z_propagates_like_reference(device):
 @pytest.mark.parametrize("leave_one_out", LOO)
 def test_noncontiguous_z_and_entity(device, leave_one_out, reduction):
     gen = make_generator("layout", leave_one_out, reduction)
-    z = randn((40, 8), gen, device=device)
-    entity = make_entities(40, 7, gen, device, singletons=2)
+    z, entity = centroid_loss_inputs(40, 8, gen, E=7, singletons=2, device=device)
     zs, es = with_layout(z, "noncontiguous"), with_layout(entity, "noncontiguous")
     assert not zs.is_contiguous() and not es.is_contiguous()
     a_z, b_z = leaf(z), leaf(zs)
@@ -432,8 +399,7 @@ SCALES = [pytest.param(10.0, id="s10"), pytest.param(0.7, id="s0.7"), pytest.par
 @pytest.mark.parametrize("scale", SCALES)
 def test_scaled_loss_and_both_gradients_match_reference(device, scale, leave_one_out, reduction):
     gen = make_generator("scaled", scale, leave_one_out, reduction)
-    z = randn((70, 9), gen, device=device)
-    entity = make_entities(70, 13, gen, device, singletons=2)
+    z, entity = centroid_loss_inputs(70, 9, gen, E=13, singletons=2, device=device)
     op_z, op_s = leaf(z), leaf(torch.tensor(scale, dtype=torch.float32, device=device))
     loss = cldmdf.centroid_contrastive_loss_scaled(op_z, entity, op_s, leave_one_out, reduction)
     upstream = randn(loss.shape, gen, loss.dtype, loss.device)
@@ -452,8 +418,7 @@ def test_scaled_loss_and_both_gradients_match_reference(device, scale, leave_one
 def test_scaled_loss_equals_the_temperature_form_at_scale_one_over_t(device, leave_one_out,
                                                                      reduction):
     gen = make_generator("scaled-vs-T", leave_one_out, reduction)
-    z = randn((20, 5), gen, torch.float64, device)
-    entity = make_entities(20, 6, gen, device, singletons=1)
+    z, entity = centroid_loss_inputs(20, 5, gen, E=6, singletons=1, device=device)
     scaled = cldmdf.centroid_contrastive_loss_scaled(z, entity, torch.tensor(4.0, dtype=torch.float64,
                                                                              device=device),
                                                      leave_one_out, reduction)
@@ -477,8 +442,7 @@ def test_scaled_gradcheck(device, scale, leave_one_out, reduction):
 @pytest.mark.parametrize("dtype", REDUCED_DTYPES, ids=dtype_id)
 def test_scaled_reduced_precision_with_a_float32_scale(device, dtype):
     gen = make_generator("scaled-reduced", dtype)
-    z = randn((40, 8), gen, dtype, device)
-    entity = make_entities(40, 7, gen, device)
+    z, entity = centroid_loss_inputs(40, 8, gen, E=7, dtype=dtype, device=device)
     s = leaf(torch.tensor(5.0, device=device))
     loss = cldmdf.centroid_contrastive_loss_scaled(leaf(z), entity, s)
     (gs,) = torch.autograd.grad(loss, s)
@@ -509,8 +473,7 @@ def test_scaled_nan_scale_propagates(device):
 def test_scaled_learns_its_scale_like_the_reference():
     """A few SGD steps on (z, log scale): the operator and the reference move together."""
     gen = make_generator("scaled-training")
-    z0 = randn((32, 6), gen, torch.float64)
-    entity = make_entities(32, 5, gen)
+    z0, entity = centroid_loss_inputs(32, 6, gen, E=5)
     runs = []
     for loss_fn in (cldmdf.centroid_contrastive_loss_scaled, reference.centroid_contrastive_loss_scaled):
         z, log_s = leaf(z0.clone()), leaf(torch.tensor(1.0, dtype=torch.float64))
@@ -524,33 +487,14 @@ def test_scaled_learns_its_scale_like_the_reference():
     torch.testing.assert_close(runs[0][1], runs[1][1])
 
 
-
 # --------------------------------------------------------------------------- given entity sums (OPS.md 4c)
-
-def from_sums_inputs(N, P, E, gen, dtype, device, local_entities=None):
-    """A rank's view: N points over the first `local_entities` of E entities; the sums and
-    counts also hold other ranks' points (random extra sums, counts >= the local ones)."""
-    local_entities = E if local_entities is None else local_entities
-    index = torch.randint(0, local_entities, (N,), generator=gen).to(device)
-    z = randn((N, P), gen, dtype, device)
-    zhat = torch.nn.functional.normalize(z.double(), dim=1)
-    # the other ranks' points: 0 to 2 unit vectors per entity, at least one where this rank
-    # has none (every row of the sums is an entity with a point somewhere)
-    extra = torch.randint(0, 3, (E,), generator=gen)
-    extra = torch.where(torch.bincount(index.cpu(), minlength=E) == 0, extra.clamp(min=1), extra)
-    owner = torch.repeat_interleave(torch.arange(E), extra).to(device)
-    others = torch.nn.functional.normalize(randn((len(owner), P), gen, torch.float64, device),
-                                           dim=1)
-    sums = (zhat.new_zeros(E, P).index_add(0, index, zhat).index_add(0, owner, others)).to(dtype)
-    counts = (torch.bincount(index, minlength=E).cpu() + extra).to(device)
-    return z, index, sums, counts
-
 
 @pytest.mark.parametrize("leave_one_out", LOO)
 @pytest.mark.parametrize("dtype", [torch.float32, torch.float16, torch.bfloat16], ids=dtype_id)
 def test_from_sums_loss_and_every_gradient_match_reference(device, dtype, leave_one_out):
     gen = make_generator("from-sums", dtype, leave_one_out)
-    z, index, sums, counts = from_sums_inputs(90, 12, 40, gen, dtype, device, local_entities=30)
+    z, index, sums, counts = from_sums_inputs(90, 12, 40, gen, local_entities=30, dtype=dtype,
+                                              device=device)
     op_z, op_sums = leaf(z), leaf(sums)
     op_s = leaf(torch.tensor(6.0, dtype=torch.float32, device=device))
     loss = cldmdf.ops.centroid_contrastive_loss_from_sums(op_z, index, op_sums, counts, op_s,
@@ -571,8 +515,7 @@ def test_from_sums_loss_and_every_gradient_match_reference(device, dtype, leave_
 @pytest.mark.parametrize("leave_one_out", LOO)
 def test_from_sums_gradcheck(device, leave_one_out):
     gen = make_generator("from-sums-gradcheck", leave_one_out)
-    z, index, sums, counts = from_sums_inputs(11, 4, 7, gen, torch.float64, device,
-                                              local_entities=5)
+    z, index, sums, counts = from_sums_inputs(11, 4, 7, gen, local_entities=5, device=device)
     z = leaf(with_layout(z, "noncontiguous"))
     scale = leaf(torch.tensor(3.0, dtype=torch.float64, device=device))
     assert torch.autograd.gradcheck(
@@ -583,8 +526,7 @@ def test_from_sums_gradcheck(device, leave_one_out):
 
 def test_from_sums_with_the_local_sums_is_the_single_process_loss(device):
     gen = make_generator("from-sums-local")
-    z = randn((40, 6), gen, torch.float64, device)
-    entity = make_entities(40, 9, gen, device, singletons=2)
+    z, entity = centroid_loss_inputs(40, 6, gen, E=9, singletons=2, device=device)
     ids, index = torch.unique(entity, return_inverse=True)
     for leave_one_out in (True, False):
         op_z = leaf(z)
@@ -606,7 +548,7 @@ def test_from_sums_with_the_local_sums_is_the_single_process_loss(device):
 
 def test_from_sums_entities_without_local_points_and_an_empty_rank(device):
     gen = make_generator("from-sums-empty")
-    z, index, sums, counts = from_sums_inputs(0, 5, 4, gen, torch.float32, device)
+    z, index, sums, counts = from_sums_inputs(0, 5, 4, gen, dtype=torch.float32, device=device)
     op_z, op_sums = leaf(z), leaf(sums)
     loss = cldmdf.ops.centroid_contrastive_loss_from_sums(
         op_z, index, op_sums, counts, torch.tensor(2.0, device=device), True)
@@ -627,8 +569,7 @@ def test_one_pass_gradients_equal_the_recomputing_backward(device, dtype, leave_
     (loss and gradients from one pass of tiles); its result and gradients are those of the
     forward kernel and the backward operator."""
     gen = make_generator("one-pass", dtype, leave_one_out, reduction)
-    z = randn((80, 10), gen, dtype, device)
-    entity = make_entities(80, 12, gen, device, singletons=2)
+    z, entity = centroid_loss_inputs(80, 10, gen, E=12, singletons=2, dtype=dtype, device=device)
     op_z = leaf(z)
     loss = cldmdf.centroid_contrastive_loss(op_z, entity, 0.2, leave_one_out, reduction)
     assert "OnePass" in type(loss.grad_fn).__name__
@@ -644,8 +585,8 @@ def test_one_pass_gradients_equal_the_recomputing_backward(device, dtype, leave_
 
 def test_one_pass_scaled_gradient_into_the_scale(device):
     gen = make_generator("one-pass-scaled")
-    z = leaf(randn((40, 6), gen, torch.float64, device))
-    entity = make_entities(40, 7, gen, device, singletons=1)
+    z, entity = centroid_loss_inputs(40, 6, gen, E=7, singletons=1, device=device,
+                                     requires_grad=True)
     scale = leaf(torch.tensor(3.0, dtype=torch.float64, device=device))
     loss = cldmdf.centroid_contrastive_loss_scaled(z, entity, scale, True, "mean")
     assert "OnePass" in type(loss.grad_fn).__name__
@@ -660,8 +601,7 @@ def test_one_pass_scaled_gradient_into_the_scale(device):
 
 def test_second_derivatives_are_a_clear_error(device):
     gen = make_generator("double-backward")
-    z = leaf(randn((20, 4), gen, torch.float64, device))
-    entity = make_entities(20, 5, gen, device)
+    z, entity = centroid_loss_inputs(20, 4, gen, E=5, device=device, requires_grad=True)
     for reduction in REDUCTIONS:
         loss = cldmdf.centroid_contrastive_loss(z, entity, 0.3, True, reduction).sum()
         with pytest.raises(RuntimeError, match="second derivatives are not supported"):
