@@ -6,6 +6,7 @@
     cldmdf evaluate --checkpoint hw.pt                   # test scores at every η of the task
     cldmdf experiment --quick --out results              # CL-DMDF + baselines, Handwritten
     cldmdf experiment --out full                         # the full protocol (hours)
+    cldmdf dynamic --task handwritten --budgets 0.5 0.7 1 --seeds 3 --out dyn  # compute curve
     cldmdf train --data mydata.csv --rate 0.3 --checkpoint my.pt   # a user's CSV data set
     torchrun --nproc-per-node 2 -m cldmdf train --task handwritten  # DDP over 2 processes
 
@@ -22,7 +23,7 @@ from typing import Dict, List, Optional, Sequence
 import torch
 import torch.distributed as dist
 
-from . import checkpoint, data, experiment, training
+from . import checkpoint, compute, data, experiment, training
 from .checkpoint import file_sha256
 from .progress import MODES as PROGRESS_MODES
 from .progress import EpochProgress
@@ -473,12 +474,75 @@ def cmd_experiment(args) -> int:
     return 0
 
 
+# --------------------------------------------------------------------------- dynamic
+
+def budget_type(text: str) -> float:
+    try:
+        budget = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"a budget must be a number in [0, 1], got {text!r}")
+    if not 0.0 <= budget <= 1.0:
+        raise argparse.ArgumentTypeError(f"a budget must be a number in [0, 1], got {text}")
+    return budget
+
+
+def cmd_dynamic(args) -> int:
+    task_name = None if args.data else (args.task or "handwritten")
+    t = load_task(task_name, args.data, args.subsample)
+    check_rate(t, args.rate)
+    overrides = dict(args.set or [])
+    if "budget" in overrides:
+        raise UsageError("bad --set: give the budgets with --budgets, not --set budget=...")
+    for budget in args.budgets:
+        check_settings(t, ["cl-dmdf", "cl-dmdf-dynamic"], {**overrides, "budget": budget})
+    check_splits(t, range(args.seeds))
+    log = None if args.quiet else (lambda line: print(line, file=sys.stderr, flush=True))
+    start = time.time()
+    try:
+        points = compute.run_curve(t, args.budgets, args.seeds, overrides, args.rate,
+                                   args.repeats, log, args.device)
+    except KeyboardInterrupt:
+        print(f"{PROG}: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    minutes = (time.time() - start) / 60
+    metric = t.task.metrics[0]
+    name = experiment.METRIC_NAMES.get(metric, metric)
+    header = (f"{t.name}, η = {args.rate:g}: test {name} (%) against measured compute, mean ± "
+              f"std over {args.seeds} seed(s); {torch.get_num_threads()} thread(s); "
+              f"{minutes:.1f} min; overrides: {overrides or 'none'}. Relative compute: to "
+              f"the static model's forward of the same seed.\n")
+    text = header + "\n" + compute.curve_table(points, metric, name)
+    print(text)
+    if args.out:
+        settings = {"task": t.name, "data": args.data, "rate": args.rate,
+                    "budgets": args.budgets, "seeds": args.seeds, "overrides": overrides,
+                    "subsample": args.subsample, "repeats": args.repeats,
+                    "threads": torch.get_num_threads(), "metric": metric,
+                    "modalities": list(t.ds.modality_names)}
+        stem = os.path.join(args.out, f"{t.name}_dynamic")
+        write_json(stem + ".json", {"args": settings, "minutes": minutes, "points": points,
+                                    "rows": compute.curve_rows(points, metric)})
+        with open(stem + ".md", "w") as f:
+            f.write(text + "\n")
+        written = []
+        try:
+            from . import plots
+            written.append(plots.metric_vs_compute(
+                compute.curve_rows(points, metric), name,
+                f"{t.name} (η = {args.rate:g}, {args.seeds} seed(s)): {name} vs compute",
+                os.path.join(args.out, f"{t.name}_{metric}_vs_compute.png")))
+        except ImportError as err:
+            print(f"{PROG}: no plot ({err}; pip install matplotlib)", file=sys.stderr)
+        print(f"results: {stem}.md, {stem}.json" + "".join(f", {p}" for p in written))
+    return 0
+
+
 # --------------------------------------------------------------------------- the parser
 
 def build_parser() -> argparse.ArgumentParser:
     parser = Parser(prog=PROG, description="CL-DMDF: train, evaluate and run the evaluation "
                     "protocol on multimodal data with missing modalities.")
-    sub = parser.add_subparsers(dest="command", metavar="{train,evaluate,experiment}",
+    sub = parser.add_subparsers(dest="command", metavar="{train,evaluate,experiment,dynamic}",
                                 parser_class=Parser)
 
     def common(p):
@@ -586,6 +650,30 @@ def build_parser() -> argparse.ArgumentParser:
     common(p)
     device_option(p)
     p.set_defaults(func=cmd_experiment)
+
+    p = sub.add_parser("dynamic", help="accuracy against measured compute: the dynamic "
+                       "model at several budgets, the static model and fixed modality subsets",
+                       description="Per seed: trains the static CL-DMDF and the dynamic one "
+                       "(cl-dmdf-dynamic) at every budget by the protocol, picks fixed "
+                       "modality subsets of the static model on validation, and measures "
+                       "test scores, FLOPs per sample and wall time per sample. Writes "
+                       "<task>_dynamic.md/.json and <task>_<metric>_vs_compute.png to --out.")
+    data_source(p, f"embedded task: {', '.join(sorted(training.TASKS))} (default handwritten)")
+    p.add_argument("--budgets", nargs="+", type=budget_type, default=[0.5, 0.7, 1.0],
+                   metavar="B", help="target mean compute of the dynamic model relative to "
+                   "running every present modality, in [0, 1] (default 0.5 0.7 1)")
+    p.add_argument("--rate", type=rate_type, default=0.0, help="missing rate η (default 0)")
+    p.add_argument("--seeds", type=positive_int, default=3, help="seeds 0..N-1 (default 3)")
+    p.add_argument("--set", nargs="*", type=setting_type, metavar="KEY=VALUE",
+                   help="hyper-parameter overrides for every model (not budget)")
+    subsample_option(p)
+    p.add_argument("--repeats", type=positive_int, default=15,
+                   help="timed forwards per point; the median is reported (default 15)")
+    p.add_argument("--out", metavar="DIR", help="write the table, JSON and plot here")
+    p.add_argument("--quiet", action="store_true", help="no per-point progress lines")
+    common(p)
+    device_option(p)
+    p.set_defaults(func=cmd_dynamic)
     return parser
 
 
@@ -621,7 +709,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     try:
         args = parser.parse_args(argv)
         if args.command is None:
-            raise UsageError("choose a command: train, evaluate or experiment "
+            raise UsageError("choose a command: train, evaluate, experiment or dynamic "
                              f"(`{PROG} --help`, `{PROG} train --help`, ...)")
         torch.set_num_threads(args.threads)
         started = start_distributed(getattr(args, "device", None))

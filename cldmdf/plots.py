@@ -1,6 +1,6 @@
 """PNG plots of experiment results (matplotlib, imported on first use, Agg backend):
-a metric against the missing rate η for every model, and the modality importance
-per class as a heatmap."""
+a metric against the missing rate η for every model, the modality importance
+per class as a heatmap, and a metric against measured compute (the dynamic model's curve)."""
 import os
 from typing import Dict, List, Optional, Sequence
 
@@ -69,6 +69,53 @@ def importance_heatmap(table: Sequence[Sequence[float]], modality_names: Sequenc
     ax.set_ylabel("class")
     ax.set_title(title, fontsize=9)
     fig.colorbar(im, ax=ax)
+    fig.tight_layout()
+    fig.savefig(path)
+    plt.close(fig)
+    return path
+
+
+def metric_vs_compute(rows: Sequence[Dict], metric_name: str, title: str, path: str) -> str:
+    """Two panels, the metric (mean ± std over seeds, %) against mean MFLOP per sample and
+    against wall µs per sample, of the rows of :func:`cldmdf.compute.curve_rows`: the
+    dynamic model's budgets as one line, the static model and the fixed modality subsets
+    as points. Returns ``path``."""
+    plt = _pyplot()
+    os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
+    fig, axes = plt.subplots(1, 2, figsize=(11, 4.2), dpi=120)
+    for ax, key, scale, unit in ((axes[0], "flops", 1e-6, "MFLOP per sample"),
+                                 (axes[1], "wall", 1e6, "wall µs per sample (1 thread)")):
+        dynamic = [r for r in rows if r["kind"] == "dynamic"]
+        if dynamic:
+            ax.errorbar([scale * r[key][0] for r in dynamic], [r["metric"][0] for r in dynamic],
+                        yerr=[r["metric"][1] for r in dynamic], marker="o", capsize=3,
+                        color="tab:blue", label="cl-dmdf-dynamic (budgets)")
+            for r in dynamic:
+                ax.annotate(r["point"].rsplit(" ", 1)[-1], (scale * r[key][0], r["metric"][0]),
+                            textcoords="offset points", xytext=(4, -10), fontsize=7,
+                            color="tab:blue")
+        subsets = [r for r in rows if r["kind"] == "subset"]
+        if subsets:
+            ax.errorbar([scale * r[key][0] for r in subsets], [r["metric"][0] for r in subsets],
+                        yerr=[r["metric"][1] for r in subsets], fmt="s", capsize=3,
+                        color="tab:gray", label="static model, fixed subsets")
+            for r in subsets:
+                ax.annotate(r["point"], (scale * r[key][0], r["metric"][0]),
+                            textcoords="offset points", xytext=(4, 3), fontsize=6,
+                            color="dimgray")
+        for r in rows:
+            if r["kind"] == "static":
+                packed = "packed" in r["point"]
+                ax.errorbar([scale * r[key][0]], [r["metric"][0]], yerr=[r["metric"][1]],
+                            fmt="D" if packed else "*", markersize=6 if packed else 11,
+                            capsize=3, color="tab:orange" if packed else "tab:red",
+                            label=r["point"])
+        ax.set_xscale("log")
+        ax.set_xlabel(unit)
+        ax.set_ylabel(f"{metric_name} (%)")
+        ax.grid(alpha=0.3, which="both")
+    axes[0].legend(fontsize=7, loc="lower right")
+    fig.suptitle(title, fontsize=10)
     fig.tight_layout()
     fig.savefig(path)
     plt.close(fig)

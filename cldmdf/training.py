@@ -22,7 +22,7 @@ from torch import Tensor
 from torch.nn.parallel import DistributedDataParallel
 
 from . import data, metrics
-from .nn import CLDMDF, ConcatMLP, LateFusion, LogisticRegression
+from .nn import CLDMDF, ConcatMLP, DynamicCLDMDF, LateFusion, LogisticRegression
 
 
 @dataclass
@@ -137,6 +137,8 @@ VARIANTS = {
     "no-contrastive": (CLDMDF, dict(contrastive_weight=0.0)),
     "no-feature-attention": (CLDMDF, dict(feature_attention=False)),
     "mean-pooling": (CLDMDF, dict(fusion="mean")),
+    # per-sample choice of the modalities to run, with a compute penalty (budget=...)
+    "cl-dmdf-dynamic": (DynamicCLDMDF, {}),
     "concat-mlp": (ConcatMLP, {}),
     "late-fusion": (LateFusion, {}),
     "logistic": (LogisticRegression, {}),
@@ -177,9 +179,17 @@ def prepare_folds(ds: data.MultimodalDataset, rate: float, seed: int) -> Dict[st
 def model_settings(cls) -> Dict[str, Any]:
     """The settings a model class takes (its constructor's arguments other than the data's
     ``input_dims`` and ``num_classes``) with their defaults (``inspect.Parameter.empty`` when
-    none)."""
-    return {name: p.default for name, p in inspect.signature(cls).parameters.items()
-            if name not in ("input_dims", "num_classes")}
+    none). A constructor that passes ``**kwargs`` on to its base class also takes the base
+    class's settings."""
+    settings = {}
+    for name, p in inspect.signature(cls).parameters.items():
+        if p.kind is inspect.Parameter.VAR_KEYWORD:
+            base = cls.__mro__[1]
+            settings.update({k: v for k, v in model_settings(base).items()
+                             if k not in settings})
+        elif name not in ("input_dims", "num_classes"):
+            settings[name] = p.default
+    return settings
 
 
 def setting_defaults() -> Dict[str, Any]:

@@ -286,7 +286,7 @@ def test_quick_experiment_is_the_main_jobs_setting(tmp_path, capsys, monkeypatch
     calls.clear()
     assert run_cli(capsys, "experiment", "--quick", "--quiet", "--seeds", "1", "--models", "all",
                    "--rates", "0.5", "--json", tmp_path / "x.json")[0] == 0
-    assert len(calls) == 7 * 2 and {c[3] for c in calls} == {0}
+    assert len(calls) == len(training.VARIANTS) * 2 and {c[3] for c in calls} == {0}
     assert json.loads((tmp_path / "x.json").read_text())["args"]["quick"] is True
 
 
@@ -420,7 +420,7 @@ BAD_ARGS = [
     (["train", "--task", "nutrimouse", "--set", "fusion=max"], "fusion must be one of"),
     (["train", "--task", "nutrimouse", "--set", "dim=abc"], "dim must be an integer, got 'abc'"),
     (["train", "--task", "nutrimouse", "--set", "lr=fast"], "lr must be a number >= 0, got 'fast'"),
-    ([], "choose a command: train, evaluate or experiment"),
+    ([], "choose a command: train, evaluate, experiment or dynamic"),
     (["train", "--task", "nutrimouse", "--data", "x.csv"], "not allowed with argument"),
     (["experiment", "--tasks", "nutrimouse", "--data", "x.csv"], "either --tasks or --data"),
     (["train", "--resume"], "--resume needs --checkpoint"),

@@ -155,7 +155,13 @@ class CLDMDF(nn.Module):
         The cross-entropy is the batch mean, or with ``task_normaliser`` its sum divided by
         that (training across processes: the rank's share of the global batch's mean);
         ``row_offset`` is the batch's first row in the global batch ('sample' entities)."""
-        out = self(modalities, mask)
+        return self.output_loss(self(modalities, mask), labels, entity, task_normaliser,
+                                row_offset)
+
+    def output_loss(self, out: CLDMDFOutput, labels: Tensor, entity: Tensor,
+                    task_normaliser: Optional[float] = None, row_offset: int = 0) -> Tensor:
+        """The training loss of a forward's output ``out``: its cross-entropy plus
+        ``contrastive_weight`` times the centroid loss of its present tokens."""
         loss = task_cross_entropy(out.logits, labels, task_normaliser)
         if self.contrastive_weight > 0:
             present = out.mask.nonzero()  # [N, 2]; not as_tuple, which TorchScript lacks

@@ -1,0 +1,306 @@
+"""Dynamic (cost-aware) CL-DMDF: a small gate decides per sample which of its present
+modalities the model runs at all, trained with a compute penalty (docs/MODEL.md,
+"Dynamic fusion").
+
+Packed execution. In a CL-DMDF model the rows of present modalities never depend on the
+missing slots (docs/OPS.md §1: missing keys get weight 0, missing values are never read;
+the fusion reads present tokens only), so the work on missing slots can be left out
+without changing the result. :func:`packed_forward` runs the encoders, every linear layer
+of the dual-attention blocks and of the adaptive fusion on the present (sample, modality)
+tokens only, gathered into one ``[N, D]`` matrix; only the two fused operators see the
+``[B, M, ·]`` layout (zeros in the missing slots), and they are cheap (``O(M²·D)`` per
+sample). Its logits equal those of ``CLDMDF.forward`` for the same mask.
+
+:class:`DynamicCLDMDF` chooses, per sample, one *plan* (a subset of the modalities) from a
+fixed menu; the modalities outside the chosen plan are treated as absent, so their
+encoders and tokens are never computed at inference.
+
+FLOPs here are those of the matrix products (linear layers, attention scores and the
+attention-weighted sum of values), ``2·m·n·k`` per ``[m, k] × [k, n]`` product, as
+``torch.utils.flop_counter.FlopCounterMode`` counts them; element-wise work (norms,
+activations, softmax, the fusion's weighted sum) is not counted.
+"""
+import itertools
+from typing import List, Optional, Sequence
+
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+from torch import Tensor
+
+from .layers import AdaptiveFusion, DualAttention, masked_mean, modality_importance
+from .model import CLDMDF, CLDMDFOutput, drop_modalities
+
+PLAN_MENUS = ("auto", "all", "small")
+
+
+# --------------------------------------------------------------------------- packed execution
+
+def _scatter_rows(rows: Tensor, index: Tensor, batch: int, num_modalities: int) -> Tensor:
+    """``rows`` [N, W] of the present tokens (flat indices ``index`` into B·M) -> [B, M, W],
+    zero in the missing slots."""
+    full = rows.new_zeros(batch * num_modalities, rows.shape[1])
+    return full.index_copy(0, index, rows).view(batch, num_modalities, rows.shape[1])
+
+
+def packed_block(block: DualAttention, x: Tensor, index: Tensor, mask: Tensor):
+    """One dual-attention block on the present tokens ``x`` [N, D] (flat indices ``index``
+    of ``mask`` [B, M]); returns the block's output for them [N, D] and the modality
+    importance [B, M]."""
+    batch, num_modalities = mask.shape
+    feat = (torch.zeros_like(x) if block.feat_logits is None else block.feat_logits(x))
+    attended, _, mod_weights = torch.ops.cldmdf.dual_attention(
+        _scatter_rows(x, index, batch, num_modalities),
+        _scatter_rows(feat, index, batch, num_modalities),
+        _scatter_rows(block.query(x), index, batch, num_modalities),
+        _scatter_rows(block.key(x), index, batch, num_modalities),
+        mask, block.num_heads, block.feat_temperature)
+    attended = attended.reshape(batch * num_modalities, -1).index_select(0, index)
+    y = block.norm(x + block.dropout(block.out_proj(attended)))
+    return y, modality_importance(mod_weights, mask)
+
+
+def packed_fusion(fusion: AdaptiveFusion, x: Tensor, index: Tensor, mask: Tensor):
+    """Adaptive fusion of the present tokens ``x`` [N, D]: (fused [B, D], weights [B, M, G])."""
+    batch, num_modalities = mask.shape
+    context = masked_mean(_scatter_rows(x, index, batch, num_modalities), mask)
+    context = context.index_select(0, torch.div(index, num_modalities, rounding_mode="floor"))
+    gate_logits = fusion.gate(torch.cat([x, context], dim=-1))
+    values = torch.tanh(fusion.value(x))
+    return torch.ops.cldmdf.adaptive_fusion(
+        _scatter_rows(values, index, batch, num_modalities),
+        _scatter_rows(gate_logits, index, batch, num_modalities), mask, fusion.temperature)
+
+
+def packed_body(model: CLDMDF, tokens: Tensor, mask: Tensor) -> CLDMDFOutput:
+    """The blocks, fusion and head of ``model`` on the present tokens of ``tokens`` [B, M, D]
+    (their missing slots are not read)."""
+    batch, num_modalities, dim = tokens.shape
+    index = mask.reshape(-1).nonzero().squeeze(1)
+    x = tokens.reshape(batch * num_modalities, dim).index_select(0, index)
+    importance = mask.new_zeros(mask.shape, dtype=tokens.dtype)
+    for block in model.blocks:
+        x, importance = packed_block(block, x, index, mask)
+    if model.fusion is None:
+        fused = masked_mean(_scatter_rows(x, index, batch, num_modalities), mask)
+        weights: Optional[Tensor] = None
+    else:
+        fused, weights = packed_fusion(model.fusion, x, index, mask)
+    return CLDMDFOutput(model.head(fused), _scatter_rows(x, index, batch, num_modalities),
+                        mask, importance, weights)
+
+
+def packed_forward(model: CLDMDF, modalities: List[Tensor], mask: Tensor) -> CLDMDFOutput:
+    """``model``'s forward (no modality dropout) with the work on missing modalities left
+    out: encoders on the present rows only (``CLDMDF.embed``), blocks and fusion on the
+    present tokens only. The logits equal ``model(modalities, mask).logits``; the tokens
+    of missing slots are 0."""
+    return packed_body(model, model.embed(modalities, mask), mask)
+
+
+# --------------------------------------------------------------------------- FLOPs
+
+def linear_flops(module: nn.Module) -> int:
+    """FLOPs per row of every ``nn.Linear`` in ``module``: ``2 · in · out`` each."""
+    return sum(2 * m.in_features * m.out_features for m in module.modules()
+               if isinstance(m, nn.Linear))
+
+
+class ComputeCost:
+    """Matmul FLOPs of one sample of a CL-DMDF model, from its layer shapes.
+
+    ``encoder[m]``: modality ``m``'s encoder; ``token``: blocks and fusion per token;
+    ``sample``: per sample whatever the mask (the attention scores and weighted values of
+    every block over all ``M`` slots, as the operator computes them, and the head);
+    ``gate``: the dynamic model's gate (0 for a static model).
+    """
+
+    def __init__(self, model: CLDMDF):
+        num_modalities = len(model.encoders)
+        self.encoder = torch.tensor([float(linear_flops(e)) for e in model.encoders],
+                                    dtype=torch.float64)
+        fusion = 0 if model.fusion is None else linear_flops(model.fusion)
+        self.token = float(sum(linear_flops(b) for b in model.blocks) + fusion)
+        attention = 0
+        for block in model.blocks:
+            key_dim, dim = block.query.out_features, block.out_proj.in_features
+            attention += 2 * num_modalities * num_modalities * (key_dim + dim)
+        self.sample = float(attention + linear_flops(model.head))
+        gate = getattr(model, "gate", None)
+        self.gate = 0.0 if gate is None else float(linear_flops(gate))
+        self.num_modalities = num_modalities
+
+    def per_modality(self) -> Tensor:
+        """[M] the FLOPs that running modality ``m`` adds (its encoder and its token)."""
+        return self.encoder + self.token
+
+    def packed(self, mask: Tensor) -> Tensor:
+        """[B] FLOPs of :func:`packed_forward` on ``mask`` [B, M] (without a gate)."""
+        return self.sample + mask.to(torch.float64) @ self.per_modality()
+
+    def dense(self, mask: Tensor) -> Tensor:
+        """[B] FLOPs of ``CLDMDF.forward``: encoders on the present rows, blocks and fusion
+        on all ``M`` slots."""
+        return (self.sample + self.num_modalities * self.token
+                + mask.to(torch.float64) @ self.encoder)
+
+
+def _dual_attention_flops(x_shape, feat_shape, query_shape, key_shape, *args, **kwargs) -> int:
+    batch, num_modalities, dim = x_shape
+    return 2 * batch * num_modalities * num_modalities * (query_shape[-1] + dim)
+
+
+# FlopCounterMode(custom_mapping=OP_FLOP_FORMULAS) counts the fused attention operator as the
+# products of its definition (scores and weighted values); the fusion operator is element-wise
+OP_FLOP_FORMULAS = {torch.ops.cldmdf.dual_attention: _dual_attention_flops}
+
+
+# --------------------------------------------------------------------------- the dynamic model
+
+def plan_masks(num_modalities: int, menu: str = "auto") -> Tensor:
+    """The plans [K, M] bool a dynamic model chooses from: 'all' every non-empty subset of
+    the modalities; 'small' every single modality, every pair, every set without one
+    modality and all of them; 'auto' 'all' up to 4 modalities, 'small' beyond. Ordered by
+    size; the last plan is all modalities."""
+    if menu not in PLAN_MENUS:
+        raise ValueError(f"setting plans must be one of {PLAN_MENUS}, got {menu!r}")
+    if menu == "auto":
+        menu = "all" if num_modalities <= 4 else "small"
+    if menu == "all":
+        sizes = range(1, num_modalities + 1)
+    else:
+        sizes = sorted({k for k in (1, 2, num_modalities - 1, num_modalities)
+                        if 1 <= k <= num_modalities})
+    subsets = [s for k in sizes for s in itertools.combinations(range(num_modalities), k)]
+    plans = torch.zeros(len(subsets), num_modalities, dtype=torch.bool)
+    for i, subset in enumerate(subsets):
+        plans[i, list(subset)] = True
+    return plans
+
+
+def _check_number(name: str, value, low: float, high: Optional[float] = None,
+                  low_open: bool = False, integer: bool = False) -> None:
+    kind = int if integer else (int, float)
+    bad = isinstance(value, bool) or not isinstance(value, kind)
+    if not bad:
+        bad = value <= low if low_open else value < low
+        bad = bad or (high is not None and value > high)
+    if bad:
+        what = "an integer" if integer else "a number"
+        bounds = f"{'>' if low_open else '>='} {low}" + ("" if high is None else f" and <= {high}")
+        raise ValueError(f"setting {name} must be {what} {bounds}, got {value!r}")
+
+
+class DynamicCLDMDF(CLDMDF):
+    """CL-DMDF with a cost-aware gate that picks, per sample, which present modalities to
+    run (in the spirit of DynMM: a learned selection among execution plans with a compute
+    penalty; straight-through Gumbel-softmax in training, argmax at inference).
+
+    The gate is ``Linear(Σ d_m + M, gate_hidden) → GELU → Linear(gate_hidden, K)`` (one
+    linear layer when ``gate_hidden=0``) on the raw inputs of the present modalities (zero
+    elsewhere) and the mask; it scores the ``K`` plans of :func:`plan_masks` (``plans``).
+    A plan is valid for a sample when it holds one of its present modalities; the chosen
+    plan intersected with the present modalities is the mask the model runs with, so every
+    sample with something present keeps at least one modality. At inference the unchosen
+    modalities are absent: :func:`packed_forward` never runs their encoders or tokens.
+
+    Training loss of a batch (``training_loss``):
+    the CL-DMDF loss of the backbone on the modality-dropout mask (so the backbone learns
+    every subset), plus, on the first ``gate_rows`` rows (0: all), the gate's loss
+    ``Σ_k g_k · CE_k + cost_weight · max(0, E[relative compute] − budget)``: ``CE_k`` the
+    cross-entropy of plan ``k`` under the current backbone (no gradient to it), ``g`` the
+    hard straight-through Gumbel-softmax sample of the gate (temperature
+    ``gate_temperature``), and the expected compute of the plans under the gate's
+    probabilities relative to running every present modality, averaged over the rows.
+    ``budget`` is the target mean compute (1: no penalty; 0 with ``cost_weight`` λ: the
+    plain penalty λ · E[compute]).
+    """
+
+    def __init__(self, input_dims: Sequence[int], num_classes: int, budget: float = 1.0,
+                 cost_weight: float = 10.0, plans: str = "auto", gate_hidden: int = 32,
+                 gate_temperature: float = 1.0, gate_rows: int = 32, **kwargs):
+        _check_number("budget", budget, 0.0, 1.0)
+        _check_number("cost_weight", cost_weight, 0.0)
+        _check_number("gate_hidden", gate_hidden, 0, integer=True)
+        _check_number("gate_temperature", gate_temperature, 0.0, low_open=True)
+        _check_number("gate_rows", gate_rows, 0, integer=True)
+        super().__init__(input_dims, num_classes, **kwargs)
+        num_modalities = len(input_dims)
+        self.register_buffer("plans", plan_masks(num_modalities, plans), persistent=False)
+        width = sum(input_dims) + num_modalities
+        count = self.plans.shape[0]
+        self.gate = (nn.Linear(width, count) if gate_hidden == 0 else
+                     nn.Sequential(nn.Linear(width, gate_hidden), nn.GELU(),
+                                   nn.Linear(gate_hidden, count)))
+        self.budget = float(budget)
+        self.cost_weight = float(cost_weight)
+        self.gate_temperature = float(gate_temperature)
+        self.gate_rows = gate_rows
+        cost = ComputeCost(self)
+        self.register_buffer("modality_flops", cost.per_modality(), persistent=False)
+        self.sample_flops = cost.sample
+
+    def gate_logits(self, modalities: List[Tensor], mask: Tensor) -> Tensor:
+        """[B, K] plan scores; -inf for plans that hold none of a sample's present
+        modalities (a sample with nothing present keeps every plan: it runs nothing)."""
+        inputs = [torch.where(mask[:, m:m + 1], x, torch.zeros_like(x))
+                  for m, x in enumerate(modalities)]
+        logits = self.gate(torch.cat(inputs + [mask.to(modalities[0].dtype)], dim=1))
+        valid = (mask[:, None, :] & self.plans[None]).any(2) | ~mask.any(1, keepdim=True)
+        return logits.masked_fill(~valid, float("-inf"))
+
+    def relative_cost(self, mask: Tensor) -> Tensor:
+        """[B, K] the compute of each plan on each sample relative to running every present
+        modality (packed FLOPs, without the gate)."""
+        per_modality = self.modality_flops.to(torch.float64)
+        chosen = (mask[:, None, :] & self.plans[None]).to(torch.float64)
+        full = self.sample_flops + mask.to(torch.float64) @ per_modality
+        cost = (self.sample_flops + chosen @ per_modality) / full[:, None]
+        return cost.to(torch.float32)
+
+    def select(self, modalities: List[Tensor], mask: Tensor) -> Tensor:
+        """The mask [B, M] the model runs with: the present modalities of each sample's
+        plan (a Gumbel-softmax sample in training, the argmax at inference)."""
+        logits = self.gate_logits(modalities, mask)
+        if self.training:
+            logits = F.gumbel_softmax(logits, tau=self.gate_temperature, hard=True)
+        return mask & self.plans[logits.argmax(1)]
+
+    def forward(self, modalities: List[Tensor], mask: Tensor) -> CLDMDFOutput:
+        """The gated forward: ``mask`` of the output is the mask the model ran with."""
+        return packed_forward(self, modalities, self.select(modalities, mask))
+
+    def gate_loss(self, modalities: List[Tensor], mask: Tensor, labels: Tensor) -> Tensor:
+        """The gate's loss on a batch (see the class): hard straight-through selection of the
+        plans' cross-entropies plus the penalty on the expected relative compute."""
+        live = mask.any(1)
+        if not bool(live.all()):
+            modalities = [x[live] for x in modalities]
+            mask, labels = mask[live], labels[live]
+        rows, num_modalities = mask.shape
+        if rows == 0:
+            return mask.new_zeros((), dtype=torch.float32)
+        count = self.plans.shape[0]
+        with torch.no_grad():
+            tokens = self.embed(modalities, mask)
+            plan_mask = (mask[None] & self.plans[:, None, :]).reshape(count * rows,
+                                                                      num_modalities)
+            out = packed_body(self, tokens.repeat(count, 1, 1), plan_mask)
+            ce = F.cross_entropy(out.logits, labels.repeat(count), reduction="none")
+            ce = ce.view(count, rows).t()
+        logits = self.gate_logits(modalities, mask)
+        choice = F.gumbel_softmax(logits, tau=self.gate_temperature, hard=True)
+        # plans no present modality of the sample is in have g = 0 and CE of an empty mask
+        task = (choice * ce.masked_fill(~logits.isfinite(), 0.0)).sum(1).mean()
+        expected = (logits.softmax(1) * self.relative_cost(mask)).sum(1).mean()
+        return task + self.cost_weight * F.relu(expected - self.budget)
+
+    def training_loss(self, modalities: List[Tensor], mask: Tensor, labels: Tensor,
+                      entity: Tensor, task_normaliser: Optional[float] = None,
+                      row_offset: int = 0) -> Tensor:
+        dropped = drop_modalities(mask, self.modality_dropout)
+        loss = self.output_loss(packed_forward(self, modalities, dropped), labels, entity,
+                                task_normaliser, row_offset)
+        rows = mask.shape[0] if self.gate_rows == 0 else min(self.gate_rows, mask.shape[0])
+        return loss + self.gate_loss([x[:rows] for x in modalities], mask[:rows],
+                                     labels[:rows])

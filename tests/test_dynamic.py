@@ -1,0 +1,282 @@
+"""Dynamic fusion (cldmdf.nn.dynamic, cldmdf.compute, ``cldmdf dynamic``): packed execution
+equals the static forward, the gate is hard and keeps a modality, unselected encoders never
+run, the FLOP count agrees with torch's FlopCounterMode, a tighter budget trains a cheaper
+gate, and the command line runs end to end on tiny settings."""
+import json
+
+import pytest
+import torch
+from torch.utils.flop_counter import FlopCounterMode
+
+from cldmdf import cli, compute, reference, training
+from cldmdf.nn import CLDMDF, DynamicCLDMDF, packed_forward
+from cldmdf.nn.dynamic import OP_FLOP_FORMULAS, ComputeCost, plan_masks
+from conftest import make_generator, make_mask
+
+DIMS, CLASSES, B = [5, 7, 3, 4], 3, 10
+TINY = ["dim=8", "num_layers=1", "num_heads=2", "proj_dim=4", "batch_size=16"]
+
+
+@pytest.fixture(autouse=True)
+def one_thread():
+    before = torch.get_num_threads()
+    torch.set_num_threads(1)
+    yield
+    torch.set_num_threads(before)
+
+
+def batch(*key):
+    """Modalities with NaN in missing rows, a mask with an all-missing and an all-present
+    sample, labels."""
+    gen = make_generator(*key)
+    mask = make_mask(B, len(DIMS), gen)
+    modalities = [torch.randn(B, d, generator=gen).masked_fill(~mask[:, m:m + 1], float("nan"))
+                  for m, d in enumerate(DIMS)]
+    return modalities, mask, torch.randint(0, CLASSES, (B,), generator=gen)
+
+
+def dynamic_model(**kwargs):
+    torch.manual_seed(0)
+    return DynamicCLDMDF(DIMS, CLASSES, dim=16, num_heads=2, groups=4, **kwargs)
+
+
+def force_plan(model: DynamicCLDMDF, plan: int):
+    """Makes the gate prefer ``plan`` for every sample where it is valid."""
+    with torch.no_grad():
+        last = model.gate[-1]
+        last.weight.zero_()
+        last.bias.zero_()
+        last.bias[plan] = 10.0
+
+
+@pytest.mark.parametrize("kwargs", [dict(groups=4), dict(fusion="mean"),
+                                    dict(feature_attention=False, num_layers=3)],
+                         ids=["adaptive", "mean-pooling", "no-feature-attention"])
+def test_packed_forward_equals_the_static_forward(kwargs):
+    torch.manual_seed(0)
+    model = CLDMDF(DIMS, CLASSES, dim=16, num_heads=2, **kwargs).eval()
+    modalities, mask, _ = batch("packed")
+    static = model(modalities, mask)
+    packed = packed_forward(model, modalities, mask)
+    torch.testing.assert_close(packed.logits, static.logits, rtol=1e-5, atol=1e-6)
+    present = mask[:, :, None].expand_as(static.tokens)
+    torch.testing.assert_close(packed.tokens[present], static.tokens[present], rtol=1e-5,
+                               atol=1e-6)
+    torch.testing.assert_close(packed.importance, static.importance, rtol=1e-5, atol=1e-6)
+    assert (packed.tokens[~present] == 0).all()
+
+
+def test_gate_is_hard_at_inference_and_keeps_a_modality():
+    model = dynamic_model(budget=0.3).eval()
+    modalities, mask, _ = batch("gate")
+    with torch.no_grad():
+        chosen = model.select(modalities, mask)
+        again = model.select(modalities, mask)
+        out = model(modalities, mask)
+    assert torch.equal(chosen, again)  # deterministic
+    assert torch.equal(out.mask, chosen)
+    assert not (chosen & ~mask).any()  # never a missing modality
+    live = mask.any(1)
+    assert (chosen.sum(1)[live] >= 1).all()
+    assert (chosen.sum(1)[~live] == 0).all()
+    # one plan per sample: the chosen mask is a plan intersected with the present ones
+    for b in range(B):
+        candidates = mask[b] & model.plans
+        assert any(torch.equal(chosen[b], c) for c in candidates)
+    # the plan that holds none of a sample's modalities is never chosen: force "only the
+    # last modality" and check samples without it still run something
+    force_plan(model, len(DIMS) - 1)
+    with torch.no_grad():
+        chosen = model.select(modalities, mask)
+    assert (chosen.sum(1)[live] >= 1).all()
+    has_last = mask[:, -1]
+    assert torch.equal(chosen[has_last], torch.eye(len(DIMS), dtype=torch.bool)[-1].expand(
+        int(has_last.sum()), -1))
+
+
+def test_unselected_modalities_are_never_encoded():
+    model = dynamic_model().eval()
+    modalities, mask, _ = batch("skip")
+    mask[:, 0] = mask.any(1)  # the first modality wherever something is present
+    modalities[0] = torch.randn(B, DIMS[0]).masked_fill(~mask[:, :1], float("nan"))
+    force_plan(model, 0)  # plan 0: only the first modality
+    rows = {}
+
+    def counter(name):
+        def hook(module, inputs, output):
+            rows[name] = rows.get(name, 0) + inputs[0].shape[0]
+        return hook
+
+    for m, encoder in enumerate(model.encoders):
+        encoder.register_forward_hook(counter(f"encoder{m}"))
+    model.blocks[0].query.register_forward_hook(counter("query"))
+    with torch.no_grad():
+        chosen = model.select(modalities, mask)
+        model(modalities, mask)
+    for m in range(len(DIMS)):
+        assert rows[f"encoder{m}"] == int(chosen[:, m].sum())
+    assert rows["encoder1"] == rows["encoder2"] == rows["encoder3"] == 0
+    assert rows["encoder0"] == int(mask[:, 0].sum()) > 0
+    assert rows["query"] == int(chosen.sum())  # blocks run on the chosen tokens only
+
+
+def test_dual_attention_flop_formula_matches_the_reference_products():
+    gen = make_generator("flops")
+    x, feat, query, key = (torch.randn(3, 4, 8, generator=gen) for _ in range(4))
+    mask = make_mask(3, 4, gen)
+    with FlopCounterMode(display=False) as ref:
+        reference.dual_attention(x, feat, query, key, mask, 2)
+    with FlopCounterMode(display=False, custom_mapping=OP_FLOP_FORMULAS) as op:
+        torch.ops.cldmdf.dual_attention(x, feat, query, key, mask, 2, 1.0)
+    assert op.get_total_flops() == ref.get_total_flops() > 0
+
+
+def counted(fn):
+    with FlopCounterMode(display=False, custom_mapping=OP_FLOP_FORMULAS) as counter:
+        with torch.no_grad():
+            fn()
+    return counter.get_total_flops()
+
+
+def test_flop_count_agrees_with_flop_counter_mode():
+    modalities, mask, _ = batch("count")
+    dynamic = dynamic_model(budget=0.5).eval()
+    assert compute.executed_flops(dynamic, modalities, mask).sum().item() == counted(
+        lambda: dynamic(modalities, mask))
+    torch.manual_seed(0)
+    static = CLDMDF(DIMS, CLASSES, dim=16, num_heads=2, groups=4).eval()
+    assert compute.executed_flops(static, modalities, mask).sum().item() == counted(
+        lambda: static(modalities, mask))
+    subset = FixedSubsetOf(static, [0, 2])
+    assert compute.executed_flops(subset, modalities, mask).sum().item() == counted(
+        lambda: subset.predict_logits(modalities, mask))
+    # fewer modalities, fewer FLOPs; the static forward pays for every slot
+    cost = ComputeCost(static)
+    assert (cost.packed(mask & torch.tensor([True, False, True, False]))
+            <= cost.packed(mask)).all()
+    assert (cost.packed(mask) <= cost.dense(mask)).all()
+
+
+def FixedSubsetOf(model, subset):
+    return compute.FixedSubset(model, compute.subset_mask(subset, len(DIMS)))
+
+
+def test_plan_menus():
+    assert plan_masks(3).shape == (7, 3)
+    small = plan_masks(6)  # 6 singles, 15 pairs, 6 without one, all
+    assert small.shape == (28, 6)
+    assert small[-1].all() and set(small.sum(1).tolist()) == {1, 2, 5, 6}
+    with pytest.raises(ValueError, match="setting plans"):
+        plan_masks(3, "some")
+
+
+def synthetic(n=96, seed=0):
+    """Three modalities that each carry the class (4, 6, 5 features)."""
+    gen = torch.Generator().manual_seed(seed)
+    labels = torch.randint(0, CLASSES, (n,), generator=gen)
+    centres = [torch.randn(CLASSES, d, generator=gen) * 2 for d in (4, 6, 5)]
+    modalities = [c[labels] + torch.randn(n, c.shape[1], generator=gen) for c in centres]
+    return modalities, torch.ones(n, 3, dtype=torch.bool), labels
+
+
+def expected_compute(budget):
+    modalities, mask, labels = synthetic()
+    torch.manual_seed(0)
+    model = DynamicCLDMDF([4, 6, 5], CLASSES, dim=16, num_heads=2, num_layers=1,
+                          budget=budget, cost_weight=5.0, gate_rows=0, modality_dropout=0.3)
+    opt = torch.optim.AdamW(model.parameters(), lr=1e-2)
+    for step in range(40):
+        idx = torch.randperm(len(labels))[:32]
+        loss = model.training_loss([x[idx] for x in modalities], mask[idx], labels[idx],
+                                   idx)
+        opt.zero_grad()
+        loss.backward()
+        opt.step()
+    model.eval()
+    with torch.no_grad():
+        soft = (model.gate_logits(modalities, mask).softmax(1)
+                * model.relative_cost(mask)).sum(1).mean().item()
+        hard = compute.executed_flops(model, modalities, mask).mean().item()
+    return soft, hard, ComputeCost(model).packed(mask).mean().item()
+
+
+def test_a_tighter_budget_trains_a_cheaper_gate():
+    loose_soft, loose_hard, full = expected_compute(1.0)
+    tight_soft, tight_hard, _ = expected_compute(0.4)
+    assert tight_soft < 0.6 < loose_soft
+    assert tight_hard < 0.7 * loose_hard
+    assert tight_hard < 0.7 * full
+
+
+def test_training_loss_trains_the_gate_and_the_backbone():
+    model = dynamic_model(budget=0.5).train()
+    modalities, mask, labels = batch("loss")
+    loss = model.training_loss(modalities, mask, labels, torch.arange(B))
+    loss.backward()
+    assert loss.isfinite()
+    assert model.gate[0].weight.grad.abs().sum() > 0
+    assert model.encoders[0][0].weight.grad.abs().sum() > 0
+    assert all(p.grad is None or p.grad.isfinite().all() for p in model.parameters())
+
+
+@pytest.mark.parametrize("setting, message", [
+    ("budget=1.5", "setting budget must be a number >= 0.0 and <= 1.0, got 1.5"),
+    ("cost_weight=-1", "setting cost_weight must be a number >= 0.0"),
+    ("plans=many", "setting plans must be one of"),
+    ("gate_hidden=2.5", "gate_hidden must be an integer"),
+    ("gate_temperature=0", "setting gate_temperature must be a number > 0.0"),
+])
+def test_bad_settings_name_the_setting(setting, message, capsys):
+    code = cli.main(["train", "--task", "nutrimouse", "--model", "cl-dmdf-dynamic",
+                     "--set", setting, "epochs=1", *TINY])
+    err = capsys.readouterr().err
+    assert code == 2 and message in err, err
+
+
+def test_variant_settings_are_introspected():
+    settings = training.model_settings(DynamicCLDMDF)
+    assert settings["budget"] == 1.0 and settings["dim"] == 64  # its own and CL-DMDF's
+    cfg, kwargs = training.run_settings(training.TASKS["handwritten"], {"budget": 0.5})
+    model = training.build_model("cl-dmdf-dynamic", [3, 4], 2, kwargs)
+    assert isinstance(model, DynamicCLDMDF) and model.budget == 0.5
+    # the static model ignores the dynamic model's settings
+    assert type(training.build_model("cl-dmdf", [3, 4], 2, kwargs)) is CLDMDF
+
+
+def test_cli_trains_the_dynamic_variant(tmp_path, capsys):
+    out = tmp_path / "run.json"
+    code = cli.main(["train", "--task", "nutrimouse", "--model", "cl-dmdf-dynamic", "--set",
+                     "budget=0.5", "epochs=3", *TINY, "--quiet", "--json", str(out)])
+    assert code == 0, capsys.readouterr().err
+    result = json.loads(out.read_text())
+    assert result["config"]["model"] == "cl-dmdf-dynamic"
+    assert result["config"]["model_kwargs"]["budget"] == 0.5
+    assert 0 <= result["result"]["test"]["accuracy"] <= 1
+
+
+def test_cli_dynamic_curve_end_to_end(tmp_path, capsys):
+    code = cli.main(["dynamic", "--task", "nutrimouse", "--budgets", "0.5", "1", "--seeds", "1",
+                     "--set", "epochs=2", *TINY, "--repeats", "2", "--quiet",
+                     "--out", str(tmp_path)])
+    captured = capsys.readouterr()
+    assert code == 0, captured.err
+    payload = json.loads((tmp_path / "nutrimouse_dynamic.json").read_text())
+    labels = [p["point"] for p in payload["points"]]
+    assert labels[:2] == ["cl-dmdf (static)", "cl-dmdf, packed execution"]
+    assert "cl-dmdf-dynamic, budget 0.5" in labels and "cl-dmdf-dynamic, budget 1" in labels
+    assert any(p["kind"] == "subset" for p in payload["points"])
+    static = payload["points"][0]
+    assert static["flops"] > 0 and static["wall"] > 0
+    for p in payload["points"]:
+        if p["kind"] == "subset":  # fewer modalities than the static model
+            assert p["flops"] < static["flops"]
+    assert "| cl-dmdf-dynamic, budget 0.5 |" in captured.out
+    assert (tmp_path / "nutrimouse_accuracy_vs_compute.png").stat().st_size > 0
+    assert (tmp_path / "nutrimouse_dynamic.md").read_text().startswith("nutrimouse")
+
+
+def test_cli_dynamic_refuses_bad_budgets(capsys):
+    code = cli.main(["dynamic", "--task", "nutrimouse", "--budgets", "2"])
+    assert code == 2 and "budget must be a number in [0, 1]" in capsys.readouterr().err
+    code = cli.main(["dynamic", "--task", "nutrimouse", "--set", "budget=0.5"])
+    assert code == 2 and "--budgets" in capsys.readouterr().err
