@@ -5,7 +5,9 @@ import pytest
 import torch
 
 import cldmdf  # noqa: F401  (registers the operators)
-from conftest import dtype_id, make_generator, make_mask, randn, with_layout
+from cldmdf.testing import (adaptive_fusion_inputs, centroid_loss_inputs, dual_attention_inputs,
+                            from_sums_inputs)
+from conftest import dtype_id, make_generator, mask_kind, randn
 
 DEFAULT_TEST_UTILS = ("test_schema", "test_autograd_registration", "test_faketensor",
                       "test_aot_dispatch_dynamic")
@@ -44,11 +46,11 @@ DUAL_SHAPES = [
 
 
 def dual_args(B, M, D, K, H, masked, layout, feat_temperature, dtype, requires_grad, seed=0):
+    """The operator's arguments for one DUAL_SHAPES row."""
     gen = make_generator("opcheck-dual", B, M, D, K, H, seed)
-    tensors = [with_layout(randn(s, gen, dtype), layout).requires_grad_(requires_grad)
-               for s in ((B, M, D), (B, M, D), (B, M, K), (B, M, K))]
-    mask = make_mask(B, M, gen) if masked else None
-    return (*tensors, mask, H, feat_temperature)
+    return dual_attention_inputs(B, M, D, K, gen, dtype=dtype, mask=mask_kind(masked),
+                                 layout=layout,
+                                 requires_grad=requires_grad).args(H, feat_temperature)
 
 
 @pytest.mark.parametrize("requires_grad", REQUIRES_GRAD)
@@ -91,11 +93,10 @@ FUSION_SHAPES = [
 
 
 def fusion_args(B, M, D, G, masked, layout, temperature, dtype, requires_grad):
+    """The operator's arguments for one FUSION_SHAPES row."""
     gen = make_generator("opcheck-fusion", B, M, D, G)
-    tensors = [with_layout(randn(s, gen, dtype), layout).requires_grad_(requires_grad)
-               for s in ((B, M, D), (B, M, G))]
-    mask = make_mask(B, M, gen) if masked else None
-    return (*tensors, mask, temperature)
+    return adaptive_fusion_inputs(B, M, D, G, gen, dtype=dtype, mask=mask_kind(masked),
+                                  layout=layout, requires_grad=requires_grad).args(temperature)
 
 
 @pytest.mark.parametrize("requires_grad", REQUIRES_GRAD)
@@ -146,9 +147,11 @@ LOO = [pytest.param(True, id="loo"), pytest.param(False, id="no_loo")]
 
 
 def centroid_args(N, P, ids, temperature, dtype, requires_grad, layout="contiguous"):
+    """(z, entity, temperature) for one CENTROID_SHAPES row."""
     gen = make_generator("opcheck-centroid", N, P)
-    z = with_layout(randn((N, P), gen, dtype), layout).requires_grad_(requires_grad)
-    return z, with_layout(torch.tensor(ids, dtype=torch.int64), layout), temperature
+    z, entity = centroid_loss_inputs(N, P, gen, entities=ids, dtype=dtype, layout=layout,
+                                     requires_grad=requires_grad)
+    return z, entity, temperature
 
 
 @pytest.mark.parametrize("reduction", REDUCTIONS)
@@ -221,15 +224,13 @@ def test_opcheck_centroid_contrastive_loss_backward(shape, requires_grad, leave_
 # --------------------------------------------------------------------------- from sums (OPS.md 4c)
 
 def from_sums_args(N, P, E, dtype, requires_grad, layout="contiguous", seed=0):
-    """A rank's points against sums of E entities (some with no point here, some singletons
-    everywhere: counts 1)."""
+    """A rank's points against sums of E entities (the sums and counts also hold other
+    ranks' points; an entity may have no point here), and the scale."""
     gen = make_generator("opcheck-from-sums", N, P, E, seed)
-    z = with_layout(randn((N, P), gen, dtype), layout).requires_grad_(requires_grad)
-    sums = with_layout(randn((E, P), gen, dtype), layout).requires_grad_(requires_grad)
-    index = torch.randint(0, E, (N,), generator=gen)
-    counts = torch.bincount(index, minlength=E) + torch.randint(0, 3, (E,), generator=gen)
+    z, index, sums, counts = from_sums_inputs(N, P, E, gen, dtype=dtype, layout=layout,
+                                              requires_grad=requires_grad)
     scale = torch.tensor(2.5, dtype=dtype, requires_grad=requires_grad)
-    return z, with_layout(index, layout), sums, counts, scale
+    return z, index, sums, counts, scale
 
 
 FROM_SUMS_SHAPES = [(9, 4, 5), (1, 3, 4), (12, 6, 12), (0, 3, 2)]
