@@ -9,7 +9,8 @@ import torch._dynamo.testing
 import torch.nn as nn
 
 import cldmdf
-from conftest import make_generator, make_mask, randn
+from cldmdf.testing import adaptive_fusion_inputs, centroid_loss_inputs, dual_attention_inputs
+from conftest import make_generator, randn
 
 TOL = dict(atol=1e-10, rtol=1e-9)  # float64 throughout: compiled and eager run the same kernels
 
@@ -23,21 +24,21 @@ def fresh_dynamo():
 
 # --------------------------------------------------------------------------- training steps
 
+# The sizes of these tests (cldmdf.testing builds the inputs): float64, a mixed mask.
+
 def dual_inputs(B=4, M=3, D=8, K=8, seed=0):
-    gen = make_generator("pt2-dual", B, M, D, K, seed)
-    x, fl, q, k = (randn(s, gen) for s in ((B, M, D), (B, M, D), (B, M, K), (B, M, K)))
-    return [x, fl, q, k], make_mask(B, M, gen)
+    return dual_attention_inputs(B, M, D, K, make_generator("pt2-dual", B, M, D, K, seed)).unpack()
 
 
 def fusion_inputs(B=4, M=3, D=8, G=2, seed=0):
-    gen = make_generator("pt2-fusion", B, M, D, G, seed)
-    return [randn((B, M, D), gen), randn((B, M, G), gen)], make_mask(B, M, gen)
+    return adaptive_fusion_inputs(B, M, D, G,
+                                  make_generator("pt2-fusion", B, M, D, G, seed)).unpack()
 
 
 def centroid_inputs(N=12, P=6, seed=0):
-    gen = make_generator("pt2-centroid", N, P, seed)
-    z = randn((N, P), gen)
-    entity = torch.tensor([7, -3, 7, 2 ** 62, -3, 7, 5, 5, 2 ** 62, -3, 11, 7][:N])
+    ids = [7, -3, 7, 2 ** 62, -3, 7, 5, 5, 2 ** 62, -3, 11, 7][:N]
+    z, entity = centroid_loss_inputs(N, P, make_generator("pt2-centroid", N, P, seed),
+                                     entities=ids)
     return [z], entity
 
 
