@@ -6,24 +6,23 @@ import pytest
 import torch
 
 import cldmdf
-from conftest import assert_close, make_generator, make_mask, randn, requires_cuda
+from cldmdf.testing import adaptive_fusion_inputs, centroid_loss_inputs, dual_attention_inputs
+from conftest import assert_close, make_generator, requires_cuda
 
 pytestmark = requires_cuda
 
 
 def inputs(seed, device="cuda"):
+    """float32 leaves that require grad: the three operators' inputs (adaptive fusion uses
+    dual attention's mask), 100 entities with ids -400, -387, ..."""
     gen = make_generator("cuda-stream", seed)
-    B, M, D, K, H, G, N, P = 64, 4, 64, 32, 2, 8, 512, 48
-    t = dict(
-        x=randn((B, M, D), gen, device=device), fl=randn((B, M, D), gen, device=device),
-        q=randn((B, M, K), gen, device=device), k=randn((B, M, K), gen, device=device),
-        h=randn((B, M, D), gen, device=device), gl=randn((B, M, G), gen, device=device),
-        z=randn((N, P), gen, device=device),
-        entity=(torch.randint(0, 100, (N,), generator=gen) * 13 - 400).to(device),
-        mask=make_mask(B, M, gen, device))
-    for name in ("x", "fl", "q", "k", "h", "gl", "z"):
-        t[name] = t[name].float().requires_grad_(True)
-    return t
+    B, M, D, K, G, N, P, E = 64, 4, 64, 32, 8, 512, 48, 100
+    common = dict(dtype=torch.float32, device=device, requires_grad=True)
+    dual = dual_attention_inputs(B, M, D, K, gen, **common)
+    fusion = adaptive_fusion_inputs(B, M, D, G, gen, mask="none", **common)
+    loss = centroid_loss_inputs(N, P, gen, E=E, ids=torch.arange(E) * 13 - 400, **common)
+    return dict(x=dual.x, fl=dual.feat_logits, q=dual.query, k=dual.key, mask=dual.mask,
+                h=fusion.h, gl=fusion.gate_logits, z=loss.z, entity=loss.entity)
 
 
 def run_all(t):
