@@ -56,19 +56,23 @@ def executed_flops(model: torch.nn.Module, modalities: List[Tensor], mask: Tenso
 
 
 @torch.no_grad()
-def wall_time_per_sample(model: torch.nn.Module, fold: training.Fold, repeats: int = 15,
-                         warmup: int = 3) -> float:
-    """Seconds per sample of ``model.predict_logits`` on the whole fold (eval mode, no
-    gradients): the median of ``repeats`` timed forwards after ``warmup`` untimed ones."""
-    model.eval()
-    for _ in range(warmup):
-        model.predict_logits(fold.modalities, fold.mask)
-    times = []
+def wall_times(models: Dict[str, torch.nn.Module], fold: training.Fold, repeats: int = 15,
+               warmup: int = 2) -> Dict[str, float]:
+    """Seconds per sample of each model's ``predict_logits`` on the whole fold (eval mode,
+    no gradients): the median of ``repeats`` timed forwards after ``warmup`` untimed ones.
+    The models take turns (one forward each per round), so that load from other processes
+    on a shared machine falls on all of them alike."""
+    for model in models.values():
+        model.eval()
+        for _ in range(warmup):
+            model.predict_logits(fold.modalities, fold.mask)
+    times: Dict[str, List[float]] = {name: [] for name in models}
     for _ in range(repeats):
-        start = time.perf_counter()
-        model.predict_logits(fold.modalities, fold.mask)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times) / max(len(fold), 1)
+        for name, model in models.items():
+            start = time.perf_counter()
+            model.predict_logits(fold.modalities, fold.mask)
+            times[name].append(time.perf_counter() - start)
+    return {name: statistics.median(t) / max(len(fold), 1) for name, t in times.items()}
 
 
 def all_subsets(num_modalities: int) -> List[Tuple[int, ...]]:
@@ -104,10 +108,9 @@ def fixed_subsets(model: CLDMDF, val: training.Fold, num_classes: int, select: s
     return chosen
 
 
-def measure(model: torch.nn.Module, fold: training.Fold, num_classes: int,
-            repeats: int) -> Dict:
-    """Test scores, mean FLOPs per sample and wall seconds per sample of ``model`` on
-    ``fold``, and how many modalities the samples ran with (a histogram over 0 … M)."""
+def measure(model: torch.nn.Module, fold: training.Fold, num_classes: int) -> Dict:
+    """Test scores and mean FLOPs per sample of ``model`` on ``fold``, and how the samples
+    ran: the share that ran with 0 … M modalities, and each modality's share."""
     model.eval()
     flops = executed_flops(model, fold.modalities, fold.mask)
     if isinstance(model, DynamicCLDMDF):
@@ -120,7 +123,6 @@ def measure(model: torch.nn.Module, fold: training.Fold, num_classes: int,
     counts = torch.bincount(ran.sum(1), minlength=fold.mask.shape[1] + 1)
     return {"test": training.evaluate(model, fold, num_classes),
             "flops": flops.mean().item(),
-            "wall": wall_time_per_sample(model, fold, repeats),
             "modalities_run": (counts.double() / max(len(fold), 1)).tolist(),
             "modality_use": ran.double().mean(0).tolist()}
 
@@ -133,43 +135,45 @@ def run_curve(t, budgets: Sequence[float], seeds: int, overrides: Dict, rate: fl
     forward, and its packed execution), the static model on fixed modality subsets (chosen
     on validation: :func:`fixed_subsets`), and the dynamic model at every budget. Every
     model is trained by the protocol (epoch selected on validation); each reported point
-    reads the test split once."""
+    reads the test split once. Wall times: :func:`wall_times` over the seed's points."""
     num_classes = t.ds.num_classes
     select = t.task.metrics[0]
     names = list(t.ds.modality_names)
     points = []
-
-    def add(point: Dict):
-        points.append(point)
-        if log is not None:
-            log(f"{t.name} seed={point['seed']} {point['point']}: test {select} "
-                f"{point['test'][select]:.4f}, {point['flops'] / 1e6:.3f} MFLOP/sample, "
-                f"{1e6 * point['wall']:.1f} µs/sample")
-
     for seed in range(seeds):
         folds = {k: f.to(device) for k, f in training.prepare_folds(t.ds, rate, seed).items()}
+        test = folds["test"]
         static, result = training.train_run(t.name, "cl-dmdf", rate, seed, overrides, t.ds,
                                             t.task, device=device)
         base = {"task": t.name, "rate": rate, "seed": seed}
-        add({**base, "kind": "static", "point": "cl-dmdf (static)", "epoch": result["epoch"],
-             **measure(static, folds["test"], num_classes, repeats)})
-        full = FixedSubset(static, torch.ones(len(names), dtype=torch.bool))
-        add({**base, "kind": "static", "point": "cl-dmdf, packed execution",
-             "epoch": result["epoch"], **measure(full, folds["test"], num_classes, repeats)})
+        models = {"cl-dmdf (static)": static,
+                  "cl-dmdf, packed execution": FixedSubset(static, torch.ones(
+                      len(names), dtype=torch.bool))}
+        seed_points = [{**base, "kind": "static", "point": label, "epoch": result["epoch"],
+                        **measure(model, test, num_classes)} for label, model in models.items()]
         for label, subset in fixed_subsets(static, folds["val"], num_classes, select).items():
             if label.startswith("only "):
                 label = f"only {names[subset[0]]}"
-            model = FixedSubset(static, subset_mask(subset, len(names)))
-            add({**base, "kind": "subset", "point": label,
-                 "subset": [names[m] for m in subset],
-                 **measure(model, folds["test"], num_classes, repeats)})
+            models[label] = FixedSubset(static, subset_mask(subset, len(names)))
+            seed_points.append({**base, "kind": "subset", "point": label,
+                                "subset": [names[m] for m in subset],
+                                **measure(models[label], test, num_classes)})
         for budget in budgets:
             dynamic, result = training.train_run(t.name, "cl-dmdf-dynamic", rate, seed,
                                                  {**overrides, "budget": budget}, t.ds,
                                                  t.task, device=device)
-            add({**base, "kind": "dynamic", "point": f"cl-dmdf-dynamic, budget {budget:g}",
-                 "budget": budget, "epoch": result["epoch"],
-                 **measure(dynamic, folds["test"], num_classes, repeats)})
+            label = f"cl-dmdf-dynamic, budget {budget:g}"
+            models[label] = dynamic
+            seed_points.append({**base, "kind": "dynamic", "point": label, "budget": budget,
+                                "epoch": result["epoch"], **measure(dynamic, test, num_classes)})
+        walls = wall_times(models, test, repeats)
+        for point in seed_points:
+            point["wall"] = walls[point["point"]]
+            if log is not None:
+                log(f"{t.name} seed={seed} {point['point']}: test {select} "
+                    f"{point['test'][select]:.4f}, {point['flops'] / 1e6:.3f} MFLOP/sample, "
+                    f"{1e6 * point['wall']:.1f} µs/sample")
+        points += seed_points
     return points
 
 

@@ -21,7 +21,7 @@ attention-weighted sum of values), ``2·m·n·k`` per ``[m, k] × [k, n]`` produ
 activations, softmax, the fusion's weighted sum) is not counted.
 """
 import itertools
-from typing import List, Optional, Sequence
+from typing import List, NamedTuple, Optional, Sequence, Tuple
 
 import torch
 import torch.nn as nn
@@ -36,65 +36,139 @@ PLAN_MENUS = ("auto", "all", "small")
 
 # --------------------------------------------------------------------------- packed execution
 
-def _scatter_rows(rows: Tensor, index: Tensor, batch: int, num_modalities: int) -> Tensor:
-    """``rows`` [N, W] of the present tokens (flat indices ``index`` into B·M) -> [B, M, W],
-    zero in the missing slots."""
-    full = rows.new_zeros(batch * num_modalities, rows.shape[1])
-    return full.index_copy(0, index, rows).view(batch, num_modalities, rows.shape[1])
+class Packing(NamedTuple):
+    """The present tokens of a mask [B, M], grouped by how many each sample has: samples
+    sorted by that count (``order`` [B], stable), their present tokens one after another
+    (``index`` [N]: flat positions ``b·M + m`` into [B·M]), and per group (``groups``:
+    (count k, first sample, samples, first token)) a block of ``samples · k`` tokens that
+    is the [samples, k, ·] layout with every slot present."""
+    order: Tensor
+    index: Tensor
+    groups: List[Tuple[int, int, int, int]]
 
 
-def packed_block(block: DualAttention, x: Tensor, index: Tensor, mask: Tensor):
-    """One dual-attention block on the present tokens ``x`` [N, D] (flat indices ``index``
-    of ``mask`` [B, M]); returns the block's output for them [N, D] and the modality
-    importance [B, M]."""
+def pack(mask: Tensor) -> Packing:
     batch, num_modalities = mask.shape
-    feat = (torch.zeros_like(x) if block.feat_logits is None else block.feat_logits(x))
-    attended, _, mod_weights = torch.ops.cldmdf.dual_attention(
-        _scatter_rows(x, index, batch, num_modalities),
-        _scatter_rows(feat, index, batch, num_modalities),
-        _scatter_rows(block.query(x), index, batch, num_modalities),
-        _scatter_rows(block.key(x), index, batch, num_modalities),
-        mask, block.num_heads, block.feat_temperature)
-    attended = attended.reshape(batch * num_modalities, -1).index_select(0, index)
+    counts = mask.sum(1)
+    order = torch.sort(counts, stable=True).indices
+    slots = order[:, None] * num_modalities + torch.arange(num_modalities, device=mask.device)
+    index = slots[mask[order]]
+    groups = []
+    first_sample = first_token = 0
+    for k, samples in zip(*(t.tolist() for t in torch.unique_consecutive(
+            counts[order], return_counts=True))):
+        groups.append((k, first_sample, samples, first_token))
+        first_sample, first_token = first_sample + samples, first_token + samples * k
+    return Packing(order, index, groups)
+
+
+def _blocks(rows: Tensor, k: int, first_token: int, samples: int) -> Tensor:
+    """The group's [samples, k, W] view of ``rows`` [N, W]."""
+    return rows.narrow(0, first_token, samples * k).view(samples, k, rows.shape[1])
+
+
+def _join(parts: List[Tensor]) -> Tensor:
+    """``torch.cat(parts)`` without the copy when there is one part."""
+    return parts[0] if len(parts) == 1 else torch.cat(parts)
+
+
+def _unsort(values: Tensor, packing: Packing) -> Tensor:
+    """Rows in packing order (sorted samples) -> rows in the batch's order."""
+    return torch.empty_like(values).index_copy_(0, packing.order, values)
+
+
+def packed_block(block: DualAttention, x: Tensor, packing: Packing,
+                 num_modalities: int) -> Tuple[Tensor, Tensor]:
+    """One dual-attention block on the present tokens ``x`` [N, D] of ``packing``; returns
+    the block's output for them [N, D] and the modality importance [B, M]. The linear
+    layers run on the N tokens at once; the operator runs once per group, on its samples'
+    present tokens only (no mask needed)."""
+    feat = torch.zeros_like(x) if block.feat_logits is None else block.feat_logits(x)
+    query, key = block.query(x), block.key(x)
+    attended, importance = [], []
+    for k, first_sample, samples, first_token in packing.groups:
+        if k == 0:
+            importance.append(x.new_zeros(samples, num_modalities))
+            continue
+        out, _, mod_weights = torch.ops.cldmdf.dual_attention(
+            *(_blocks(t, k, first_token, samples) for t in (x, feat, query, key)),
+            None, block.num_heads, block.feat_temperature)
+        attended.append(out.reshape(samples * k, -1))
+        weights = mod_weights.mean(1).mean(1)  # over heads and query rows -> [samples, k]
+        importance.append(F.pad(weights, (0, num_modalities - k)))
+    attended = _join(attended) if attended else x
     y = block.norm(x + block.dropout(block.out_proj(attended)))
-    return y, modality_importance(mod_weights, mask)
+    return y, _join(importance)
 
 
-def packed_fusion(fusion: AdaptiveFusion, x: Tensor, index: Tensor, mask: Tensor):
-    """Adaptive fusion of the present tokens ``x`` [N, D]: (fused [B, D], weights [B, M, G])."""
-    batch, num_modalities = mask.shape
-    context = masked_mean(_scatter_rows(x, index, batch, num_modalities), mask)
-    context = context.index_select(0, torch.div(index, num_modalities, rounding_mode="floor"))
-    gate_logits = fusion.gate(torch.cat([x, context], dim=-1))
-    values = torch.tanh(fusion.value(x))
-    return torch.ops.cldmdf.adaptive_fusion(
-        _scatter_rows(values, index, batch, num_modalities),
-        _scatter_rows(gate_logits, index, batch, num_modalities), mask, fusion.temperature)
+def _to_slots(values: Tensor, packing: Packing, mask: Tensor) -> Tensor:
+    """Per-modality values [B, M, ...] in packing order whose first k entries are a sample's
+    present modalities in order -> [B, M, ...] by modality in the batch's order (0 where
+    missing)."""
+    sorted_mask = mask[packing.order]
+    first = torch.arange(mask.shape[1], device=mask.device)[None] < sorted_mask.sum(
+        1, keepdim=True)
+    by_slot = torch.zeros_like(values)
+    by_slot[sorted_mask] = values[first]
+    return _unsort(by_slot, packing)
+
+
+def packed_fusion(fusion: Optional[AdaptiveFusion], x: Tensor, packing: Packing,
+                  num_modalities: int) -> Tuple[Tensor, Optional[Tensor]]:
+    """Fusion of the present tokens ``x`` [N, D] per sample: adaptive fusion (``fusion``)
+    or their mean (None). Returns (fused [B, D] in packing order, weights [B, M, G] in
+    packing order with a sample's present modalities first, or None)."""
+    contexts = []
+    for k, first_sample, samples, first_token in packing.groups:
+        if k > 0:
+            mean = _blocks(x, k, first_token, samples).mean(1)
+            contexts.append(mean[:, None, :].expand(samples, k, -1).reshape(samples * k, -1))
+    fused, weights = [], []
+    if fusion is not None:
+        context = _join(contexts) if contexts else x
+        gate_logits = fusion.gate(torch.cat([x, context], dim=-1))
+        values = torch.tanh(fusion.value(x))
+    for k, first_sample, samples, first_token in packing.groups:
+        if k == 0:
+            fused.append(x.new_zeros(samples, x.shape[1]))
+            if fusion is not None:
+                weights.append(x.new_zeros(samples, num_modalities, gate_logits.shape[1]))
+        elif fusion is None:
+            fused.append(_blocks(x, k, first_token, samples).mean(1))
+        else:
+            out, w = torch.ops.cldmdf.adaptive_fusion(
+                _blocks(values, k, first_token, samples),
+                _blocks(gate_logits, k, first_token, samples), None,
+                fusion.temperature)
+            fused.append(out)
+            weights.append(F.pad(w, (0, 0, 0, num_modalities - k)))
+    return _join(fused), (_join(weights) if fusion is not None else None)
 
 
 def packed_body(model: CLDMDF, tokens: Tensor, mask: Tensor) -> CLDMDFOutput:
     """The blocks, fusion and head of ``model`` on the present tokens of ``tokens`` [B, M, D]
     (their missing slots are not read)."""
     batch, num_modalities, dim = tokens.shape
-    index = mask.reshape(-1).nonzero().squeeze(1)
-    x = tokens.reshape(batch * num_modalities, dim).index_select(0, index)
-    importance = mask.new_zeros(mask.shape, dtype=tokens.dtype)
+    packing = pack(mask)
+    x = tokens.reshape(batch * num_modalities, dim).index_select(0, packing.index)
+    importance = tokens.new_zeros(batch, num_modalities)
     for block in model.blocks:
-        x, importance = packed_block(block, x, index, mask)
-    if model.fusion is None:
-        fused = masked_mean(_scatter_rows(x, index, batch, num_modalities), mask)
-        weights: Optional[Tensor] = None
-    else:
-        fused, weights = packed_fusion(model.fusion, x, index, mask)
-    return CLDMDFOutput(model.head(fused), _scatter_rows(x, index, batch, num_modalities),
-                        mask, importance, weights)
+        x, importance = packed_block(block, x, packing, num_modalities)
+    fused, weights = packed_fusion(model.fusion, x, packing, num_modalities)
+    if weights is not None:
+        weights = _to_slots(weights, packing, mask)
+    all_tokens = tokens.new_zeros(batch * num_modalities, dim).index_copy_(0, packing.index, x)
+    return CLDMDFOutput(model.head(_unsort(fused, packing)),
+                        all_tokens.view(batch, num_modalities, dim), mask,
+                        _to_slots(importance, packing, mask), weights)
 
 
 def packed_forward(model: CLDMDF, modalities: List[Tensor], mask: Tensor) -> CLDMDFOutput:
     """``model``'s forward (no modality dropout) with the work on missing modalities left
-    out: encoders on the present rows only (``CLDMDF.embed``), blocks and fusion on the
-    present tokens only. The logits equal ``model(modalities, mask).logits``; the tokens
-    of missing slots are 0."""
+    out: encoders on the present rows only (``CLDMDF.embed``), the linear layers of blocks
+    and fusion on the present tokens only, the fused operators on the present tokens of the
+    samples grouped by their number of present modalities. The logits equal
+    ``model(modalities, mask).logits``; the tokens of missing slots are 0."""
     return packed_body(model, model.embed(modalities, mask), mask)
 
 
@@ -109,43 +183,45 @@ def linear_flops(module: nn.Module) -> int:
 class ComputeCost:
     """Matmul FLOPs of one sample of a CL-DMDF model, from its layer shapes.
 
-    ``encoder[m]``: modality ``m``'s encoder; ``token``: blocks and fusion per token;
-    ``sample``: per sample whatever the mask (the attention scores and weighted values of
-    every block over all ``M`` slots, as the operator computes them, and the head);
+    ``encoder[m]``: modality ``m``'s encoder; ``token``: the linear layers of the blocks and
+    the fusion per token; ``attention``: the attention scores and weighted values of every
+    block per squared number of slots the operator sees (``2 · (K + D)`` per block); ``head``;
     ``gate``: the dynamic model's gate (0 for a static model).
     """
 
     def __init__(self, model: CLDMDF):
-        num_modalities = len(model.encoders)
+        self.num_modalities = len(model.encoders)
         self.encoder = torch.tensor([float(linear_flops(e)) for e in model.encoders],
                                     dtype=torch.float64)
         fusion = 0 if model.fusion is None else linear_flops(model.fusion)
         self.token = float(sum(linear_flops(b) for b in model.blocks) + fusion)
-        attention = 0
-        for block in model.blocks:
-            key_dim, dim = block.query.out_features, block.out_proj.in_features
-            attention += 2 * num_modalities * num_modalities * (key_dim + dim)
-        self.sample = float(attention + linear_flops(model.head))
+        self.attention = float(sum(2 * (b.query.out_features + b.out_proj.in_features)
+                                   for b in model.blocks))
+        self.head = float(linear_flops(model.head))
         gate = getattr(model, "gate", None)
         self.gate = 0.0 if gate is None else float(linear_flops(gate))
-        self.num_modalities = num_modalities
 
     def per_modality(self) -> Tensor:
-        """[M] the FLOPs that running modality ``m`` adds (its encoder and its token)."""
+        """[M] the FLOPs of modality ``m``'s encoder and token."""
         return self.encoder + self.token
 
     def packed(self, mask: Tensor) -> Tensor:
-        """[B] FLOPs of :func:`packed_forward` on ``mask`` [B, M] (without a gate)."""
-        return self.sample + mask.to(torch.float64) @ self.per_modality()
+        """[B] FLOPs of :func:`packed_forward` on ``mask`` [B, M] (without a gate): the
+        operator sees the ``k`` present tokens of a sample."""
+        mask = mask.to(torch.float64)
+        per_modality = self.per_modality().to(mask.device)
+        return self.head + self.attention * mask.sum(-1) ** 2 + mask @ per_modality
 
     def dense(self, mask: Tensor) -> Tensor:
         """[B] FLOPs of ``CLDMDF.forward``: encoders on the present rows, blocks and fusion
         on all ``M`` slots."""
-        return (self.sample + self.num_modalities * self.token
-                + mask.to(torch.float64) @ self.encoder)
+        return (self.head + self.attention * self.num_modalities ** 2
+                + self.num_modalities * self.token
+                + mask.to(torch.float64) @ self.encoder.to(mask.device))
 
 
-def _dual_attention_flops(x_shape, feat_shape, query_shape, key_shape, *args, **kwargs) -> int:
+def _dual_attention_flops(x_shape, feat_shape, query_shape, key_shape, *args,
+                          **kwargs) -> int:
     batch, num_modalities, dim = x_shape
     return 2 * batch * num_modalities * num_modalities * (query_shape[-1] + dim)
 
@@ -236,9 +312,7 @@ class DynamicCLDMDF(CLDMDF):
         self.cost_weight = float(cost_weight)
         self.gate_temperature = float(gate_temperature)
         self.gate_rows = gate_rows
-        cost = ComputeCost(self)
-        self.register_buffer("modality_flops", cost.per_modality(), persistent=False)
-        self.sample_flops = cost.sample
+        self.cost = ComputeCost(self)
 
     def gate_logits(self, modalities: List[Tensor], mask: Tensor) -> Tensor:
         """[B, K] plan scores; -inf for plans that hold none of a sample's present
@@ -252,11 +326,8 @@ class DynamicCLDMDF(CLDMDF):
     def relative_cost(self, mask: Tensor) -> Tensor:
         """[B, K] the compute of each plan on each sample relative to running every present
         modality (packed FLOPs, without the gate)."""
-        per_modality = self.modality_flops.to(torch.float64)
-        chosen = (mask[:, None, :] & self.plans[None]).to(torch.float64)
-        full = self.sample_flops + mask.to(torch.float64) @ per_modality
-        cost = (self.sample_flops + chosen @ per_modality) / full[:, None]
-        return cost.to(torch.float32)
+        chosen = mask[:, None, :] & self.plans[None]
+        return (self.cost.packed(chosen) / self.cost.packed(mask)[:, None]).to(torch.float32)
 
     def select(self, modalities: List[Tensor], mask: Tensor) -> Tensor:
         """The mask [B, M] the model runs with: the present modalities of each sample's
