@@ -11,6 +11,8 @@ import pytest
 import torch
 
 import cldmdf
+from cldmdf.testing import (adaptive_fusion_inputs, centroid_loss_inputs, dual_attention_inputs,
+                            from_sums_inputs)
 from conftest import requires_cuda
 
 F32, F64 = torch.float32, torch.float64
@@ -29,12 +31,13 @@ def _t(shape, device, dtype=F32):
 
 def dual_attention(device, x=None, feat_logits=None, query=None, key=None, mask="valid",
                    num_heads=H, feat_temperature=1.0):
-    x = _t((B, M, D), device) if x is None else x
-    feat_logits = _t((B, M, D), device) if feat_logits is None else feat_logits
-    query = _t((B, M, K), device) if query is None else query
-    key = _t((B, M, K), device) if key is None else key
+    valid = dual_attention_inputs(B, M, D, K, dtype=F32, device=device, mask="all_present")
+    x = valid.x if x is None else x
+    feat_logits = valid.feat_logits if feat_logits is None else feat_logits
+    query = valid.query if query is None else query
+    key = valid.key if key is None else key
     if isinstance(mask, str):
-        mask = _t((B, M), device, torch.bool)
+        mask = valid.mask
     return cldmdf.dual_attention(x, feat_logits, query, key, mask, num_heads, feat_temperature)
 
 
@@ -96,10 +99,11 @@ DUAL_ATTENTION_CASES = [
 
 
 def adaptive_fusion(device, h=None, gate_logits=None, mask="valid", temperature=1.0):
-    h = _t((B, M, D), device) if h is None else h
-    gate_logits = _t((B, M, G), device) if gate_logits is None else gate_logits
+    valid = adaptive_fusion_inputs(B, M, D, G, dtype=F32, device=device, mask="all_present")
+    h = valid.h if h is None else h
+    gate_logits = valid.gate_logits if gate_logits is None else gate_logits
     if isinstance(mask, str):
-        mask = _t((B, M), device, torch.bool)
+        mask = valid.mask
     return cldmdf.adaptive_fusion(h, gate_logits, mask, temperature)
 
 
@@ -139,10 +143,14 @@ ADAPTIVE_FUSION_CASES = [
 # --------------------------------------------------------------------------- centroid_contrastive_loss
 
 
+IDS = [0, 0, 1, 1, 2, 2]  # the valid entity ids of N points
+
+
 def centroid_loss(device, z=None, entity=None, temperature=0.1, leave_one_out=True,
                   reduction="mean"):
-    z = _t((N, P), device) if z is None else z
-    entity = torch.tensor([0, 0, 1, 1, 2, 2], device=device) if entity is None else entity
+    valid = centroid_loss_inputs(N, P, entities=IDS, dtype=F32, device=device)
+    z = valid.z if z is None else z
+    entity = valid.entity if entity is None else entity
     return cldmdf.centroid_contrastive_loss(z, entity, temperature, leave_one_out, reduction)
 
 
@@ -175,10 +183,10 @@ CENTROID_LOSS_CASES = [
 
 
 def scaled_loss(device, scale=None, z=None, reduction="mean"):
-    z = _t((N, P), device) if z is None else z
+    valid = centroid_loss_inputs(N, P, entities=IDS, dtype=F32, device=device)
+    z = valid.z if z is None else z
     scale = torch.tensor(2.0, device=device) if scale is None else scale
-    return cldmdf.centroid_contrastive_loss_scaled(z, torch.tensor([0, 0, 1, 1, 2, 2], device=device),
-                                                   scale, True, reduction)
+    return cldmdf.centroid_contrastive_loss_scaled(z, valid.entity, scale, True, reduction)
 
 
 SCALED_LOSS_CASES = [
@@ -193,9 +201,9 @@ SCALED_LOSS_CASES = [
 
 
 def from_sums(device, **override):
-    args = dict(z=_t((N, P), device), entity_index=torch.tensor([0, 0, 1, 1, 2, 2], device=device),
-                sums=_t((3, P), device), counts=torch.full((3,), 2, device=device),
-                scale=torch.tensor(2.0, device=device))
+    valid = from_sums_inputs(N, P, 3, dtype=F32, device=device)
+    args = dict(z=valid.z, entity_index=valid.entity_index, sums=valid.sums,
+                counts=valid.counts, scale=torch.tensor(2.0, device=device))
     args.update(override)
     return cldmdf.ops.centroid_contrastive_loss_from_sums(*args.values())
 
@@ -223,7 +231,7 @@ FROM_SUMS_CASES = [
 
 
 def _dual_backward(d, **override):
-    x, fl, q, k = _t((B, M, D), d), _t((B, M, D), d), _t((B, M, K), d), _t((B, M, K), d)
+    x, fl, q, k = dual_attention_inputs(B, M, D, K, dtype=F32, device=d).tensors
     args = dict(grad_out=_t((B, M, D), d), grad_feat_weights=_t((B, M, D), d),
                 grad_mod_weights=_t((B, H, M, M), d), x=x, feat_logits=fl, query=q, key=k,
                 mask=None, num_heads=H, feat_temperature=1.0)
@@ -232,15 +240,16 @@ def _dual_backward(d, **override):
 
 
 def _fusion_backward(d, **override):
-    args = dict(grad_fused=_t((B, D), d), grad_weights=_t((B, M, G), d), h=_t((B, M, D), d),
-                gate_logits=_t((B, M, G), d), mask=None, temperature=1.0)
+    h, gate_logits = adaptive_fusion_inputs(B, M, D, G, dtype=F32, device=d).tensors
+    args = dict(grad_fused=_t((B, D), d), grad_weights=_t((B, M, G), d), h=h,
+                gate_logits=gate_logits, mask=None, temperature=1.0)
     args.update(override)
     return torch.ops.cldmdf.adaptive_fusion_backward(*args.values())
 
 
 def _centroid_backward(d, reduction="mean", **override):
-    args = dict(grad=_t((), d), z=_t((N, P), d),
-                entity=torch.tensor([0, 0, 1, 1, 2, 2], device=d), temperature=0.1,
+    z, entity = centroid_loss_inputs(N, P, entities=IDS, dtype=F32, device=d)
+    args = dict(grad=_t((), d), z=z, entity=entity, temperature=0.1,
                 leave_one_out=True, reduction=reduction)
     args.update(override)
     return torch.ops.cldmdf.centroid_contrastive_loss_backward(*args.values())
@@ -272,8 +281,8 @@ BACKWARD_CASES = [
      lambda d: _centroid_backward(d, grad=_t((), d, F64))),
     ("centroid_contrastive_loss_from_sums_backward", "grad",
      lambda d: torch.ops.cldmdf.centroid_contrastive_loss_from_sums_backward(
-         _t((N + 1,), d), _t((N, P), d), torch.tensor([0, 0, 1, 1, 2, 2], device=d),
-         _t((3, P), d), torch.full((3,), 2, device=d), torch.tensor(2.0, device=d), True)),
+         _t((N + 1,), d), *from_sums_inputs(N, P, 3, dtype=F32, device=d),
+         torch.tensor(2.0, device=d), True)),
 ]
 
 ALL_CASES = (
@@ -340,9 +349,9 @@ DEVICE_CASES = [
     ("adaptive_fusion", "mask",
      lambda: adaptive_fusion("cuda", mask=_t((B, M), "cpu", torch.bool))),
     ("centroid_contrastive_loss", "entity",
-     lambda: centroid_loss("cuda", entity=torch.tensor([0, 0, 1, 1, 2, 2]))),
+     lambda: centroid_loss("cuda", entity=torch.tensor(IDS))),
     ("centroid_contrastive_loss", "entity",
-     lambda: centroid_loss("cpu", entity=torch.tensor([0, 0, 1, 1, 2, 2], device="cuda"))),
+     lambda: centroid_loss("cpu", entity=torch.tensor(IDS, device="cuda"))),
 ]
 
 
