@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <type_traits>
 
 #include <torch/csrc/stable/ops.h>
 
@@ -18,6 +19,18 @@ inline void load_row(const T* src, int64_t stride, int64_t n, A* dst, A scale = 
   } else {
     for (int64_t i = 0; i < n; ++i) dst[i] = static_cast<A>(src[i * stride]) * scale;
   }
+}
+
+// A contiguous accumulation-type view of a row of n values spaced `stride` apart: the
+// tensor's own memory when it already is one (same type, unit stride), else the row
+// converted into `buf` (n values).
+template <typename T, typename A>
+inline const A* row_as_acc(const T* src, int64_t stride, int64_t n, A* buf) {
+  if constexpr (std::is_same_v<T, A>) {
+    if (stride == 1) return src;
+  }
+  load_row(src, stride, n, buf);
+  return buf;
 }
 
 // dst[i] = src[i], rounded to the tensor's dtype; dst is contiguous.

@@ -1,7 +1,8 @@
 // CPU kernels of cldmdf::dual_attention and its backward (OPS.md, section 1).
-// One sample at a time, in parallel over the batch: the sample's rows are read
-// once into small accumulation buffers (converting dtype and undoing strides),
-// everything else happens in cache, and each output row is written once.
+// One sample at a time, in parallel over the batch, streaming over its modalities:
+// each input row is read once (in place when it is contiguous and already in the
+// accumulation type, else converted into a small buffer), everything else happens in
+// cache, and each output row is written once.
 #include <cmath>
 #include <algorithm>
 #include <tuple>
@@ -17,6 +18,7 @@ namespace {
 using cpu::axpy;
 using cpu::dot;
 using cpu::load_row;
+using cpu::row_as_acc;
 using cpu::store_row;
 
 // The inputs of one call: raw pointers and strides (inputs may be non-contiguous).
@@ -42,40 +44,49 @@ struct Inputs {
   }
 };
 
-// One sample's rows in the accumulation type and both levels of attention weights,
-// recomputed from the inputs. Forward and backward share it: backward recomputes the
-// weights in full precision rather than reading back the rounded outputs.
+// The modality-level weights of one sample, recomputed from the inputs, laid out as
+// w[j][h * M + i] (key j, head h, query i): the masked softmax over j then runs down
+// the columns of an [M, H * M] block, vectorised along H * M, with fast_exp. Forward and
+// backward share it: backward recomputes the weights in full precision rather than
+// reading back the rounded outputs.
 template <typename A>
-struct Sample {
-  std::vector<A> fw, x, q, k, w;  // [M, D], [M, D], [M, K], [M, K], [H, M, M]
+struct ModWeights {
+  std::vector<A> q, k, w, col;  // conversion buffers [M, K] (half / strided inputs), [M, H * M]
+  std::vector<const A*> qrow, krow;
 
-  explicit Sample(const DualAttentionDims& d)
-      : fw(d.M * d.D), x(d.M * d.D), q(d.M * d.K), k(d.M * d.K), w(d.H * d.M * d.M) {}
+  explicit ModWeights(const DualAttentionDims& d)
+      : q(d.M * d.K), k(d.M * d.K), w(d.M * d.H * d.M), col(2 * d.H * d.M), qrow(d.M), krow(d.M) {}
 
   template <typename T>
-  void compute(const Inputs<T>& in, const DualAttentionDims& d, int64_t b, A inv_temp,
-               A inv_sqrt_dk) {
-    const int64_t M = d.M, D = d.D, K = d.K, H = d.H, dk = K / H;
+  void compute(const Inputs<T>& in, const DualAttentionDims& d, int64_t b, A inv_sqrt_dk) {
+    const int64_t M = d.M, K = d.K, H = d.H, dk = K / H;
     for (int64_t m = 0; m < M; ++m) {
-      A* f = fw.data() + m * D;
-      load_row(in.fl + b * in.sfl.s[0] + m * in.sfl.s[1], in.sfl.s[2], D, f, inv_temp);
-      softmax_row_inplace(f, D);
-      load_row(in.x + b * in.sx.s[0] + m * in.sx.s[1], in.sx.s[2], D, x.data() + m * D);
-      load_row(in.q + b * in.sq.s[0] + m * in.sq.s[1], in.sq.s[2], K, q.data() + m * K);
-      load_row(in.k + b * in.sk.s[0] + m * in.sk.s[1], in.sk.s[2], K, k.data() + m * K);
+      qrow[m] = row_as_acc(in.q + b * in.sq.s[0] + m * in.sq.s[1], in.sq.s[2], K, q.data() + m * K);
+      krow[m] = row_as_acc(in.k + b * in.sk.s[0] + m * in.sk.s[1], in.sk.s[2], K, k.data() + m * K);
     }
-    auto present = [&](int64_t j) { return in.present(b, j); };
-    for (int64_t h = 0; h < H; ++h) {
-      for (int64_t i = 0; i < M; ++i) {
-        A* wrow = w.data() + (h * M + i) * M;
-        for (int64_t j = 0; j < M; ++j)
-          wrow[j] = dot(q.data() + i * K + h * dk, k.data() + j * K + h * dk, dk) * inv_sqrt_dk;
-        masked_softmax_inplace(wrow, M, 1, present);
-      }
+    for (int64_t j = 0; j < M; ++j) {
+      A* wj = w.data() + j * H * M;
+      if (!in.present(b, j)) continue;  // set to 0 by the softmax
+      for (int64_t h = 0; h < H; ++h)
+        for (int64_t i = 0; i < M; ++i)
+          wj[h * M + i] = dot(qrow[i] + h * dk, krow[j] + h * dk, dk) * inv_sqrt_dk;
     }
+    masked_softmax_columns_inplace(w.data(), M, H * M, [&](int64_t j) { return in.present(b, j); },
+                                   col.data());
   }
+  A at(int64_t h, int64_t i, int64_t j, int64_t H, int64_t M) const { return w[(j * H + h) * M + i]; }
 };
 
+// feature weights of row (b, m): f = softmax(feat_logits[b, m] / T), D values
+template <typename T, typename A>
+void feature_weights(const Inputs<T>& in, int64_t b, int64_t m, int64_t D, A inv_temp, A* f) {
+  load_row(in.fl + b * in.sfl.s[0] + m * in.sfl.s[1], in.sfl.s[2], D, f, inv_temp);
+  softmax_row_inplace(f, D);
+}
+
+// The forward streams over the modalities j of a sample: feature weights, values
+// v_j = D * fw_j * x_j and their contribution to every output row, accumulated in an
+// [M, D] buffer; each input row is read once and each output row written once.
 template <typename T>
 void dual_attention_forward_kernel(const DualAttentionDims& d, const Inputs<T>& in,
                                    double feat_temperature, Tensor& out, Tensor* feat_weights,
@@ -91,28 +102,39 @@ void dual_attention_forward_kernel(const DualAttentionDims& d, const Inputs<T>& 
   T* mwp = mod_weights ? static_cast<T*>(mod_weights->data_ptr()) : nullptr;
 
   cpu::parallel_over(B, M * (3 * D + 2 * K), [&](int64_t b0, int64_t b1) {
-    Sample<A> s(d);
-    std::vector<A> v(M * D), row(D);
+    ModWeights<A> mw(d);
+    std::vector<A> acc(M * D), f(D), v(D), xbuf(D);
     for (int64_t b = b0; b < b1; ++b) {
-      s.compute(in, d, b, inv_temp, inv_sqrt_dk);
-      if (fwp) store_row(s.fw.data(), M * D, fwp + b * M * D);
-      if (mwp) store_row(s.w.data(), H * M * M, mwp + b * H * M * M);
-      for (int64_t e = 0; e < M * D; ++e) v[e] = width * s.fw[e] * s.x[e];
-      // Each head's slice of row i mixes the value slices of the present modalities (a
-      // missing modality has weight exactly 0 and its values are never read).
-      for (int64_t i = 0; i < M; ++i) {
-        std::fill(row.begin(), row.end(), A(0));
-        for (int64_t j = 0; j < M; ++j) {
-          if (!in.present(b, j)) continue;
-          for (int64_t h = 0; h < H; ++h)
-            axpy(s.w[(h * M + i) * M + j], v.data() + j * D + h * dv, row.data() + h * dv, dv);
-        }
-        store_row(row.data(), D, outp + (b * M + i) * D);
+      mw.compute(in, d, b, inv_sqrt_dk);
+      if (mwp) {
+        T* dst = mwp + b * H * M * M;
+        for (int64_t h = 0; h < H; ++h)
+          for (int64_t i = 0; i < M; ++i)
+            for (int64_t j = 0; j < M; ++j) dst[(h * M + i) * M + j] = T(mw.at(h, i, j, H, M));
       }
+      std::fill(acc.begin(), acc.end(), A(0));
+      for (int64_t j = 0; j < M; ++j) {
+        const bool present = in.present(b, j);
+        if (!present && !fwp) continue;  // weights exactly 0: its values are never read
+        feature_weights(in, b, j, D, inv_temp, f.data());
+        if (fwp) store_row(f.data(), D, fwp + (b * M + j) * D);
+        if (!present) continue;
+        const A* xj = row_as_acc(in.x + b * in.sx.s[0] + j * in.sx.s[1], in.sx.s[2], D, xbuf.data());
+        for (int64_t e = 0; e < D; ++e) v[e] = width * f[e] * xj[e];
+        // each head's slice of every output row i gets w[h, i, j] times v_j's slice
+        for (int64_t i = 0; i < M; ++i)
+          for (int64_t h = 0; h < H; ++h)
+            axpy(mw.at(h, i, j, H, M), v.data() + h * dv, acc.data() + i * D + h * dv, dv);
+      }
+      store_row(acc.data(), M * D, outp + b * M * D);
     }
   });
 }
 
+// The backward streams over the modalities j the same way: with the sample's output
+// gradients and modality weights at hand, everything row j's gradients need (gv_j, the
+// feature weights) is complete within its iteration; the query and key gradients follow
+// from the weight gradients gathered on the way.
 template <typename T>
 void dual_attention_backward_kernel(const DualAttentionDims& d, const Tensor& grad_out,
                                     const std::optional<Tensor>& grad_feat_weights,
@@ -140,67 +162,69 @@ void dual_attention_backward_kernel(const DualAttentionDims& d, const Tensor& gr
   T* gkp = static_cast<T*>(grad_key.data_ptr());
 
   cpu::parallel_over(B, M * (8 * D + 4 * K), [&](int64_t b0, int64_t b1) {
-    Sample<A> s(d);
-    std::vector<A> go(M * D), v(M * D), gv(M * D), gk(M * K), gq(K), ga(H * M * M), row(D);
+    ModWeights<A> mw(d);
+    std::vector<A> gobuf(M * D), f(D), v(D), gv(D), row(D), xbuf(D), ga(M * H * M), gq(M * K),
+        gk(K);
+    std::vector<const A*> go(M);
     for (int64_t b = b0; b < b1; ++b) {
-      s.compute(in, d, b, inv_temp, inv_sqrt_dk);
+      mw.compute(in, d, b, inv_sqrt_dk);
       for (int64_t m = 0; m < M; ++m)
-        load_row(gop + b * sgo.s[0] + m * sgo.s[1], sgo.s[2], D, go.data() + m * D);
-      if (gmwp) {
+        go[m] = row_as_acc(gop + b * sgo.s[0] + m * sgo.s[1], sgo.s[2], D, gobuf.data() + m * D);
+      for (int64_t j = 0; j < M; ++j) {
+        const bool present = in.present(b, j);
+        A* gaj = ga.data() + j * H * M;
+        // the weight gradient given for w[h, i, j] (missing j: multiplied by w = 0 below)
         for (int64_t h = 0; h < H; ++h)
           for (int64_t i = 0; i < M; ++i)
-            load_row(gmwp + b * sgmw.s[0] + h * sgmw.s[1] + i * sgmw.s[2], sgmw.s[3], M,
-                     ga.data() + (h * M + i) * M);
-      } else {
-        std::fill(ga.begin(), ga.end(), A(0));
+            gaj[h * M + i] = gmwp ? A(gmwp[b * sgmw.s[0] + h * sgmw.s[1] + i * sgmw.s[2] +
+                                           j * sgmw.s[3]])
+                                  : A(0);
+        feature_weights(in, b, j, D, inv_temp, f.data());
+        const A* xj = row_as_acc(in.x + b * in.sx.s[0] + j * in.sx.s[1], in.sx.s[2], D, xbuf.data());
+        if (present) {
+          // through out_i = sum over present j of w_ij v_j: into the weights and v_j
+          for (int64_t e = 0; e < D; ++e) v[e] = width * f[e] * xj[e];
+          std::fill(gv.begin(), gv.end(), A(0));
+          for (int64_t i = 0; i < M; ++i) {
+            for (int64_t h = 0; h < H; ++h) {
+              const A* go_ih = go[i] + h * dv;
+              gaj[h * M + i] += dot(go_ih, v.data() + h * dv, dv);
+              axpy(mw.at(h, i, j, H, M), go_ih, gv.data() + h * dv, dv);
+            }
+          }
+        } else {
+          std::fill(gv.begin(), gv.end(), A(0));  // a missing modality's values reach nothing
+        }
+        // through v = D * fw * x and fw = softmax(feat_logits / T)
+        for (int64_t e = 0; e < D; ++e) row[e] = width * f[e] * gv[e];
+        store_row(row.data(), D, gxp + (b * M + j) * D);
+        if (gfwp) {
+          load_row(gfwp + b * sgfw.s[0] + j * sgfw.s[1], sgfw.s[2], D, row.data());
+          for (int64_t e = 0; e < D; ++e) row[e] += width * xj[e] * gv[e];
+        } else {
+          for (int64_t e = 0; e < D; ++e) row[e] = width * xj[e] * gv[e];
+        }
+        softmax_backward_inplace(f.data(), row.data(), D, 1, inv_temp);
+        store_row(row.data(), D, gflp + (b * M + j) * D);
       }
-      for (int64_t e = 0; e < M * D; ++e) v[e] = width * s.fw[e] * s.x[e];
-      std::fill(gv.begin(), gv.end(), A(0));
-      std::fill(gk.begin(), gk.end(), A(0));
-      // Through out = sum over present j of w_ij v_j: into the weights and the values.
+      // through the masked softmax over j (down the columns) and the scaled dot products
+      softmax_backward_columns_inplace(mw.w.data(), ga.data(), M, H * M, inv_sqrt_dk,
+                                       mw.col.data());
+      std::fill(gq.begin(), gq.end(), A(0));
       for (int64_t j = 0; j < M; ++j) {
-        if (!in.present(b, j)) continue;
+        std::fill(gk.begin(), gk.end(), A(0));
+        const A* gaj = ga.data() + j * H * M;
         for (int64_t h = 0; h < H; ++h) {
           for (int64_t i = 0; i < M; ++i) {
-            const int64_t r = (h * M + i) * M + j;
-            const A* go_ih = go.data() + i * D + h * dv;
-            ga[r] += dot(go_ih, v.data() + j * D + h * dv, dv);
-            axpy(s.w[r], go_ih, gv.data() + j * D + h * dv, dv);
-          }
-        }
-      }
-      // Through the masked softmax and the scaled dot products.
-      for (int64_t i = 0; i < M; ++i) {
-        std::fill(gq.begin(), gq.end(), A(0));
-        for (int64_t h = 0; h < H; ++h) {
-          const int64_t r = (h * M + i) * M;
-          softmax_backward_inplace(s.w.data() + r, ga.data() + r, M, 1, inv_sqrt_dk);
-          for (int64_t j = 0; j < M; ++j) {
-            const A gs = ga[r + j];
+            const A gs = gaj[h * M + i];
             if (gs == A(0)) continue;
-            axpy(gs, s.k.data() + j * K + h * dk, gq.data() + h * dk, dk);
-            axpy(gs, s.q.data() + i * K + h * dk, gk.data() + j * K + h * dk, dk);
+            axpy(gs, mw.krow[j] + h * dk, gq.data() + i * K + h * dk, dk);
+            axpy(gs, mw.qrow[i] + h * dk, gk.data() + h * dk, dk);
           }
         }
-        store_row(gq.data(), K, gqp + (b * M + i) * K);
+        store_row(gk.data(), K, gkp + (b * M + j) * K);
       }
-      store_row(gk.data(), M * K, gkp + b * M * K);
-      // Through v = D * fw * x and fw = softmax(feat_logits / T).
-      for (int64_t m = 0; m < M; ++m) {
-        const A* fwm = s.fw.data() + m * D;
-        const A* gvm = gv.data() + m * D;
-        const A* xm = s.x.data() + m * D;
-        for (int64_t e = 0; e < D; ++e) row[e] = width * fwm[e] * gvm[e];
-        store_row(row.data(), D, gxp + (b * M + m) * D);
-        if (gfwp) {
-          load_row(gfwp + b * sgfw.s[0] + m * sgfw.s[1], sgfw.s[2], D, row.data());
-          for (int64_t e = 0; e < D; ++e) row[e] += width * xm[e] * gvm[e];
-        } else {
-          for (int64_t e = 0; e < D; ++e) row[e] = width * xm[e] * gvm[e];
-        }
-        softmax_backward_inplace(fwm, row.data(), D, 1, inv_temp);
-        store_row(row.data(), D, gflp + (b * M + m) * D);
-      }
+      store_row(gq.data(), M * K, gqp + b * M * K);
     }
   });
 }
