@@ -369,6 +369,10 @@ class DynamicCLDMDF(CLDMDF):
     def training_loss(self, modalities: List[Tensor], mask: Tensor, labels: Tensor,
                       entity: Tensor, task_normaliser: Optional[float] = None,
                       row_offset: int = 0) -> Tensor:
+        if (torch.distributed.is_available() and torch.distributed.is_initialized()
+                and torch.distributed.get_world_size() > 1):
+            raise RuntimeError("cl-dmdf-dynamic does not train across processes (torchrun): "
+                               "its gate's loss is not shared out over ranks")
         dropped = drop_modalities(mask, self.modality_dropout)
         loss = self.output_loss(packed_forward(self, modalities, dropped), labels, entity,
                                 task_normaliser, row_offset)
