@@ -28,7 +28,8 @@ What every builder takes:
   ``"none"`` (no mask: None), ``"mixed"`` (random missing entries where, for B >= 2, sample 0
   has every modality missing and, for B >= 3, sample 1 every modality present, every other
   sample at least one present: what the operator tests use), ``"random"`` (each entry present
-  with probability ``present``, independently), ``"all_missing"``, ``"all_present"``;
+  with probability ``present``, independently), ``"all_missing"``, ``"all_present"``
+  (see :func:`make_mask`);
 * ``layout``: ``"contiguous"`` or ``"noncontiguous"`` (every tensor input, the mask and the
   entity ids included, as a strided view with junk in the gaps: see :func:`noncontiguous`);
 * ``requires_grad``: whether the floating inputs are leaves that require grad;
@@ -83,15 +84,15 @@ def randn(shape: Sequence[int], gen: torch.Generator, dtype=torch.float64, devic
 
 
 def make_mask(B: int, M: int, gen: torch.Generator, device="cpu", kind: str = "mixed",
-              present: float = 0.6) -> Optional[torch.Tensor]:
+              present: Optional[float] = None) -> Optional[torch.Tensor]:
     """A [B, M] bool mask (True: the modality is present) of the given kind (MASK_KINDS):
 
-    * "mixed": random missing entries (each present with probability `present`, then one
-      random modality per sample made present); when B >= 2 sample 0 has no modality present
-      (the all-missing row) and, when B >= 3, sample 1 has every modality present. With
-      B == 1 the one sample has at least one present modality;
-    * "random": every entry present with probability `present`, independently (samples
-      with no modality present happen);
+    * "mixed": random missing entries (each present with probability `present`, default
+      0.6, then one random modality per sample made present); when B >= 2 sample 0 has no
+      modality present (the all-missing row) and, when B >= 3, sample 1 has every modality
+      present. With B == 1 the one sample has at least one present modality;
+    * "random": every entry present with probability `present` (default 0.5),
+      independently (samples with no modality present happen);
     * "all_missing" / "all_present": constant masks (nothing drawn);
     * "none": None (nothing drawn).
     """
@@ -102,10 +103,11 @@ def make_mask(B: int, M: int, gen: torch.Generator, device="cpu", kind: str = "m
     if kind == "all_present":
         return torch.ones(B, M, dtype=torch.bool, device=device)
     if kind == "random":
-        return (torch.rand(B, M, generator=gen) < present).to(device)
+        p = 0.5 if present is None else present
+        return (torch.rand(B, M, generator=gen) < p).to(device)
     if kind != "mixed":
         raise ValueError(f"mask: expected one of {MASK_KINDS}, got {kind!r}")
-    mask = torch.rand(B, M, generator=gen) < present
+    mask = torch.rand(B, M, generator=gen) < (0.6 if present is None else present)
     # at least one present modality per row, then carve out the special rows
     first = torch.randint(0, M, (B,), generator=gen)
     mask[torch.arange(B), first] = True
@@ -184,7 +186,7 @@ class DualAttentionInputs(NamedTuple):
 
 def dual_attention_inputs(B: int, M: int, D: int, K: int, gen: GenLike = 0, *,
                           dtype=torch.float64, device="cpu", mask: str = "mixed",
-                          present: float = 0.6, layout: str = "contiguous",
+                          present: Optional[float] = None, layout: str = "contiguous",
                           requires_grad: bool = False, logit_scale: float = 1.0,
                           qk_scale: float = 1.0) -> DualAttentionInputs:
     """x, feat_logits [B, M, D], query, key [B, M, K] (standard normal; feat_logits times
@@ -221,7 +223,7 @@ class AdaptiveFusionInputs(NamedTuple):
 
 def adaptive_fusion_inputs(B: int, M: int, D: int, G: int, gen: GenLike = 0, *,
                            dtype=torch.float64, device="cpu", mask: str = "mixed",
-                           present: float = 0.6, layout: str = "contiguous",
+                           present: Optional[float] = None, layout: str = "contiguous",
                            requires_grad: bool = False,
                            logit_scale: float = 1.0) -> AdaptiveFusionInputs:
     """h [B, M, D], gate_logits [B, M, G] (times `logit_scale`) and a mask of kind `mask`."""
@@ -234,7 +236,7 @@ def adaptive_fusion_inputs(B: int, M: int, D: int, G: int, gen: GenLike = 0, *,
                                 with_layout(m, layout))
 
 
-# --------------------------------------------------------------------------- centroid_contrastive_loss
+# ----------------------------------------------------------------------- centroid_contrastive_loss
 
 def random_ids(E: int, gen: torch.Generator) -> torch.Tensor:
     """E distinct int64 ids scattered over [-2^62, 2^62), in random order."""

@@ -8,7 +8,8 @@ float64/float16/bfloat16, ±inf and NaN where OPS.md says how they propagate, an
 entity distributions (random, one huge entity, all singletons, one entity; ids anywhere in
 int64, the extremes included) in both its forms (temperature, learned scale). Forward values
 and autograd gradients are compared with the reference evaluated in float64 on the values the
-operator saw, with the input makers and checks of tests/conftest.py and the operator tests.
+operator saw, with the input builders of cldmdf.testing and the checks of tests/conftest.py and
+the operator tests.
 
 What is checked for non-finite inputs is what OPS.md promises, no more:
 * "NaN or inf in the inputs propagates like it would through the reference math": forward
@@ -54,9 +55,9 @@ from hypothesis import strategies as st
 from hypothesis.database import DirectoryBasedExampleDatabase
 
 import cldmdf
-from cldmdf import reference
+from cldmdf import reference, testing
 from conftest import (FLOAT_DTYPES, TOL, as_reference_input, assert_close,
-                      grads, leaf, make_mask, noncontiguous, randn)
+                      grads, leaf, noncontiguous, randn)
 import test_adaptive_fusion as fusion_tests
 import test_centroid_loss as loss_tests
 import test_dual_attention as dual_tests
@@ -129,7 +130,10 @@ def run_fuzz(kind, n, strategy, check):
 
 LAYOUTS = ["contiguous", "strided", "transposed", "sliced", "expanded"]
 INDEX_LAYOUTS = ["contiguous", "strided", "sliced"]      # bool masks, int64 ids
+# cldmdf.testing.make_mask's kinds ("mixed": an all-missing and an all-present sample), in the
+# order the fixed-seed ci profile has always drawn them from
 MASK_KINDS = ["none", "random", "all_missing", "all_present", "mixed"]
+assert sorted(MASK_KINDS) == sorted(testing.MASK_KINDS)
 WITH_MISSING = ["random", "all_missing", "mixed"]
 
 
@@ -156,19 +160,6 @@ def relayout(t, layout):
     if t.shape[dim] == 0:
         return t
     return t.narrow(dim, 0, 1).expand_as(t)
-
-
-def build_mask(kind, B, M, gen, device):
-    if kind == "none":
-        return None
-    if kind == "random":
-        return (torch.rand(B, M, generator=gen) < 0.5).to(device)
-    if kind == "all_missing":
-        return torch.zeros(B, M, dtype=torch.bool, device=device)
-    if kind == "all_present":
-        return torch.ones(B, M, dtype=torch.bool, device=device)
-    assert kind == "mixed", kind      # conftest: an all-missing and an all-present sample
-    return make_mask(B, M, gen, device)
 
 
 # Scales of the logits' standard normal values: large ones in float64/float16/bfloat16
@@ -295,14 +286,12 @@ def dual_cases(draw, caps, finite=True, masks=MASK_KINDS, min_B=0):
 
 
 def dual_inputs(case, device):
-    gen = torch.Generator().manual_seed(case["seed"])
-    B, M, D, K, dtype = case["B"], case["M"], case["D"], case["K"], case["dtype"]
-    x = randn((B, M, D), gen, dtype, device)
-    fl = randn((B, M, D), gen, dtype, device, scale=case["logit_scale"])
-    q = randn((B, M, K), gen, dtype, device, scale=case["qk_scale"])
-    k = randn((B, M, K), gen, dtype, device, scale=case["qk_scale"])
-    mask = build_mask(case["mask"], B, M, gen, device)
-    return [x, fl, q, k], mask, gen
+    """The case's inputs (contiguous) and the generator they were drawn from."""
+    gen = testing.as_generator(case["seed"])
+    tensors, mask = testing.dual_attention_inputs(
+        case["B"], case["M"], case["D"], case["K"], gen, dtype=case["dtype"], device=device,
+        mask=case["mask"], logit_scale=case["logit_scale"], qk_scale=case["qk_scale"]).unpack()
+    return tensors, mask, gen
 
 
 def apply_layouts(tensors, mask, case, broadcast=True):
@@ -406,11 +395,12 @@ def fusion_cases(draw, caps, finite=True, masks=MASK_KINDS, min_B=0):
 
 
 def fusion_inputs(case, device):
-    gen = torch.Generator().manual_seed(case["seed"])
-    B, M, D, G, dtype = case["B"], case["M"], case["D"], case["G"], case["dtype"]
-    h = randn((B, M, D), gen, dtype, device)
-    gl = randn((B, M, G), gen, dtype, device, scale=case["logit_scale"])
-    return [h, gl], build_mask(case["mask"], B, M, gen, device), gen
+    """The case's inputs (contiguous) and the generator they were drawn from."""
+    gen = testing.as_generator(case["seed"])
+    tensors, mask = testing.adaptive_fusion_inputs(
+        case["B"], case["M"], case["D"], case["G"], gen, dtype=case["dtype"], device=device,
+        mask=case["mask"], logit_scale=case["logit_scale"]).unpack()
+    return tensors, mask, gen
 
 
 def test_adaptive_fusion_matches_reference(fuzz_device):
@@ -532,10 +522,11 @@ def loss_cases(draw, caps, finite=True):
 
 
 def loss_inputs(case, device):
-    gen = torch.Generator().manual_seed(case["seed"])
-    N = len(case["ids"])
-    z = randn((N, case["P"]), gen, case["dtype"], device)
-    entity = torch.tensor(case["ids"], dtype=torch.int64).to(device)
+    """The case's z and entity ids (contiguous) and the generator they were drawn from."""
+    gen = testing.as_generator(case["seed"])
+    z, entity = testing.centroid_loss_inputs(len(case["ids"]), case["P"], gen,
+                                             entities=case["ids"], dtype=case["dtype"],
+                                             device=device)
     return z, entity, gen
 
 
