@@ -506,12 +506,13 @@ def cmd_dynamic(args) -> int:
         return EXIT_INTERRUPTED
     minutes = (time.time() - start) / 60
     metric = t.task.metrics[0]
+    metrics = [metric] + [m for m in ("accuracy",) if m != metric]
     name = experiment.METRIC_NAMES.get(metric, metric)
-    header = (f"{t.name}, η = {args.rate:g}: test {name} (%) against measured compute, mean ± "
+    header = (f"{t.name}, η = {args.rate:g}: test scores (%) against measured compute, mean ± "
               f"std over {args.seeds} seed(s); {torch.get_num_threads()} thread(s); "
               f"{minutes:.1f} min; overrides: {overrides or 'none'}. Relative compute: to "
               f"the static model's forward of the same seed.\n")
-    text = header + "\n" + compute.curve_table(points, metric, name)
+    text = header + "\n" + compute.curve_table(points, metrics, experiment.METRIC_NAMES)
     print(text)
     if args.out:
         settings = {"task": t.name, "data": args.data, "rate": args.rate,
@@ -521,14 +522,14 @@ def cmd_dynamic(args) -> int:
                     "modalities": list(t.ds.modality_names)}
         stem = os.path.join(args.out, f"{t.name}_dynamic")
         write_json(stem + ".json", {"args": settings, "minutes": minutes, "points": points,
-                                    "rows": compute.curve_rows(points, metric)})
+                                    "rows": compute.curve_rows(points, metrics)})
         with open(stem + ".md", "w") as f:
             f.write(text + "\n")
         written = []
         try:
             from . import plots
             written.append(plots.metric_vs_compute(
-                compute.curve_rows(points, metric), name,
+                compute.curve_rows(points, metrics), name,
                 f"{t.name} (η = {args.rate:g}, {args.seeds} seed(s)): {name} vs compute",
                 os.path.join(args.out, f"{t.name}_{metric}_vs_compute.png")))
         except ImportError as err:

@@ -177,15 +177,17 @@ def run_curve(t, budgets: Sequence[float], seeds: int, overrides: Dict, rate: fl
     return points
 
 
-def curve_rows(points: List[Dict], metric: str) -> List[Dict]:
-    """One row per point label (in first-seen order): the metric (%) and compute, mean and
-    std over seeds, and compute relative to the static model's forward of the same seeds."""
+def curve_rows(points: List[Dict], metrics: Sequence[str]) -> List[Dict]:
+    """One row per point label (in first-seen order): each metric (%) and the compute, mean
+    and std over seeds, and the compute relative to the static model's forward of the same
+    seeds (``rel_flops``, ``rel_wall``: mean and std of the per-seed ratios)."""
     static = {p["seed"]: p for p in points if p["point"] == "cl-dmdf (static)"}
     rows = []
     for label in dict.fromkeys(p["point"] for p in points):
         group = [p for p in points if p["point"] == label]
-        row = {"point": label, "kind": group[0]["kind"], "seeds": len(group)}
-        row["metric"] = mean_std([100 * p["test"][metric] for p in group])
+        row = {"point": label, "kind": group[0]["kind"], "seeds": len(group),
+               "metrics": {m: mean_std([100 * p["test"][m] for p in group]) for m in metrics}}
+        row["metric"] = row["metrics"][metrics[0]]
         row["flops"] = mean_std([p["flops"] for p in group])
         row["wall"] = mean_std([p["wall"] for p in group])
         row["rel_flops"] = mean_std([p["flops"] / static[p["seed"]]["flops"] for p in group])
@@ -198,20 +200,23 @@ def curve_rows(points: List[Dict], metric: str) -> List[Dict]:
     return rows
 
 
-def curve_table(points: List[Dict], metric: str, metric_name: str) -> str:
-    """The markdown table of :func:`curve_rows`."""
-    lines = [f"| point | {metric_name} (%) | MFLOP/sample | FLOPs vs static | "
-             "wall µs/sample | wall vs static | mean modalities run |",
-             "|---|---|---|---|---|---|---|"]
-    for row in curve_rows(points, metric):
+def curve_table(points: List[Dict], metrics: Sequence[str], names: Dict[str, str]) -> str:
+    """The markdown table of :func:`curve_rows`; ``names`` are the metrics' column names."""
+    lines = ["| point | " + " | ".join(f"{names.get(m, m)} (%)" for m in metrics)
+             + " | MFLOP/sample | FLOPs vs static | wall µs/sample | wall vs static | "
+             "mean modalities run |",
+             "|---" * (len(metrics) + 6) + "|"]
+    for row in curve_rows(points, metrics):
         label = row["point"]
         if row["subsets"] and not label.startswith("only "):
             label += " (" + "; ".join(f"{s}" + (f" ×{n}" if n > 1 else "")
                                       for s, n in row["subsets"].items()) + ")"
         used = sum(k * share for k, share in enumerate(row["modalities_run"]))
+        scores = " | ".join(f"{row['metrics'][m][0]:.2f} ± {row['metrics'][m][1]:.2f}"
+                            for m in metrics)
         lines.append(
-            f"| {label} | {row['metric'][0]:.2f} ± {row['metric'][1]:.2f} | "
-            f"{row['flops'][0] / 1e6:.3f} | {row['rel_flops'][0]:.3f} | "
+            f"| {label} | {scores} | {row['flops'][0] / 1e6:.3f} | "
+            f"{row['rel_flops'][0]:.3f} ± {row['rel_flops'][1]:.3f} | "
             f"{1e6 * row['wall'][0]:.1f} ± {1e6 * row['wall'][1]:.1f} | "
-            f"{row['rel_wall'][0]:.3f} | {used:.2f} |")
+            f"{row['rel_wall'][0]:.3f} ± {row['rel_wall'][1]:.3f} | {used:.2f} |")
     return "\n".join(lines)
