@@ -6,6 +6,8 @@ import torch
 
 import cldmdf  # noqa: F401
 import cuda_sim
+from cldmdf.testing import (adaptive_fusion_inputs, centroid_loss_inputs, dual_attention_inputs,
+                            randn)
 
 pytestmark = pytest.mark.cudasim
 LIKE = torch.empty(0)
@@ -38,7 +40,7 @@ def test_routing_replaces_the_cpu_kernels_and_restores_them(ops):
         return next(line for line in dump.splitlines() if line.startswith("CPU:"))
 
     assert "csrc/cpu/centroid_loss.cpp" in cpu_kernel_source()
-    z, entity = torch.randn(40, 6, dtype=torch.float64), torch.randint(0, 9, (40,))
+    z, entity = centroid_loss_inputs(40, 6, 0, E=9, ids=torch.arange(9))
     with cuda_sim.routed():
         assert "cuda_sim.py" in cpu_kernel_source()
         routed = torch.ops.cldmdf.centroid_contrastive_loss(z, entity, 0.1, True, "none")
@@ -48,7 +50,7 @@ def test_routing_replaces_the_cpu_kernels_and_restores_them(ops):
 
 
 def test_emulated_loss_kernels_are_deterministic(ops):
-    z, entity = torch.randn(300, 40), torch.randint(0, 70, (300,))
+    z, entity = centroid_loss_inputs(300, 40, 1, E=70, ids=torch.arange(70), dtype=torch.float32)
     grad = torch.tensor(1.0)
     first = ops.centroid_contrastive_loss_backward(grad, z, entity, 0.1, True, "mean")
     second = ops.centroid_contrastive_loss_backward(grad, z, entity, 0.1, True, "mean")
@@ -85,29 +87,23 @@ def operator_calls():
     """Forward and backward of each operator on inputs that use several tiles / blocks /
     feature chunks and the masked, all-missing and singleton cases."""
     g = torch.Generator().manual_seed(7)
-
-    def r(*shape):
-        return torch.randn(*shape, generator=g, dtype=torch.float64)
-
     B, M, D, K, H = 6, 4, 48, 16, 2
-    mask = torch.rand(B, M, generator=g) < 0.6
-    mask[0] = False
-    x, fl, q, k = r(B, M, D), r(B, M, D), r(B, M, K), r(B, M, K)
+    x, fl, q, k, mask = dual_attention_inputs(B, M, D, K, g)  # sample 0: all missing
     N, P, E = 300, 150, 90
-    z = r(N, P)
-    entity = torch.randint(0, E, (N,), generator=g) * 3 - 100
+    z, entity = centroid_loss_inputs(N, P, g, E=E, singletons=10, ids=torch.arange(E) * 3 - 100)
     calls = [
         ("dual_attention", (x, fl, q, k, mask, H, 0.7)),
-        ("dual_attention_backward", (r(B, M, D), r(B, M, D), r(B, H, M, M), x, fl, q, k, mask,
-                                     H, 0.7)),
+        ("dual_attention_backward", (randn((B, M, D), g), randn((B, M, D), g),
+                                     randn((B, H, M, M), g), x, fl, q, k, mask, H, 0.7)),
         ("centroid_contrastive_loss", (z, entity, 0.1, True, "none")),
-        ("centroid_contrastive_loss_backward", (r(N), z, entity, 0.1, True, "none")),
-        ("centroid_contrastive_loss_backward", (r(()), z, entity, 0.2, False, "mean")),
+        ("centroid_contrastive_loss_backward", (randn((N,), g), z, entity, 0.1, True, "none")),
+        ("centroid_contrastive_loss_backward", (randn((), g), z, entity, 0.2, False, "mean")),
     ]
     for G in (1, 4, D):
-        h, gl = r(B, M, D), r(B, M, G)
+        h, gl = adaptive_fusion_inputs(B, M, D, G, g, mask="none").tensors
         calls += [("adaptive_fusion", (h, gl, mask, 0.5)),
-                  ("adaptive_fusion_backward", (r(B, D), r(B, M, G), h, gl, mask, 0.5))]
+                  ("adaptive_fusion_backward", (randn((B, D), g), randn((B, M, G), g), h, gl,
+                                                mask, 0.5))]
     return calls
 
 
