@@ -18,10 +18,14 @@ The limits are measured in the same run: "copy GB/s" is a 256 MiB tensor copy (b
 written per second), and "of limit" is the fwd+bwd GB/s over it for the attention operators;
 for the loss it is the time of the three GEMMs of its size (logits [N, P] x [P, E] and the
 two gradient products, torch.mm) over the fwd+bwd time: 1.0 would be at the GEMM floor.
+"page faults" counts the minor page faults of one forward+backward (getrusage): fresh output
+and gradient tensors of a few MiB come from newly mapped memory that the kernel zeroes page
+by page on first touch, in this process's allocator (glibc malloc), whoever computes them.
 """
 import argparse
 import json
 import platform
+import resource
 import statistics
 import time
 
@@ -163,6 +167,15 @@ def min_traffic_bytes(fn, args):
     return (read + written) + (written + read + grads)
 
 
+def minor_faults(fn, calls=3):
+    """Minor page faults per call (first touches of freshly mapped memory: the kernel zeroes
+    each new 4 KiB page, which is time the operators pay for fresh output tensors)."""
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
+    for _ in range(calls):
+        fn()
+    return (resource.getrusage(resource.RUSAGE_SELF).ru_minflt - before) / calls
+
+
 def run_case(fn, args, device, reps, warmup):
     def fwd():
         with torch.no_grad():
@@ -178,6 +191,7 @@ def run_case(fn, args, device, reps, warmup):
     for name, f in (("fwd", fwd), ("fwd+bwd", fwd_bwd)):
         row[name + "_ms"] = 1e3 * median_time(f, device, reps, warmup)
         row[name + "_peak_mb"] = peak_memory(f, device) / 2**20
+    row["fwd+bwd_faults"] = minor_faults(fwd_bwd)
     for a in args:
         if isinstance(a, torch.Tensor):
             a.grad = None
@@ -212,10 +226,10 @@ def main():
           f"median of {args.reps}" + (f", peak bandwidth {peak:.0f} GB/s" if peak else "")
           + f", copy {copy:.1f} GB/s (measured)")
     header = ("| op | size | impl | fwd ms | fwd+bwd ms | fwd+bwd peak MiB | fwd+bwd GB/s"
-              + (" (% of peak)" if peak else "") + " | of limit | speed-up fwd+bwd vs eager "
-              "| vs compiled |")
+              + (" (% of peak)" if peak else "") + " | of limit | page faults per fwd+bwd "
+              "| speed-up fwd+bwd vs eager | vs compiled |")
     print(header)
-    print("|" + "---|" * 10)
+    print("|" + "---|" * 11)
     results = []
     for op, size, ours, ref, case_args in make_cases(args.device, args.scale, args.small):
         if args.ops and op not in args.ops:
@@ -247,7 +261,7 @@ def main():
                 r["of_limit"] = r["fwd+bwd_gbps"] / copy
                 limit = f"{100 * r['of_limit']:.0f} % of copy"
             print(f"| {op} | {size} | {name} | {r['fwd_ms']:.2f} | {r['fwd+bwd_ms']:.2f} | "
-                  f"{r['fwd+bwd_peak_mb']:.1f} | {bw} | {limit} | {eager:.2f}x | {comp:.2f}x |",
+                  f"{r['fwd+bwd_peak_mb']:.1f} | {bw} | {limit} | {r['fwd+bwd_faults']:.0f} | {eager:.2f}x | {comp:.2f}x |",
                   flush=True)
             results.append(dict(op=op, size=size, impl=name, **r))
     if args.json:
