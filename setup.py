@@ -70,9 +70,10 @@ def extension():
     sources = sorted(glob.glob("csrc/*.cpp") + glob.glob("csrc/cpu/*.cpp"))
     debug = os.environ.get("CLDMDF_DEBUG", "0") == "1"
     opt = ["-O0", "-g"] if debug else ["-O3"]
-    # The operator library is compiled on the machine that runs it, so it is tuned for that
-    # CPU by default; CLDMDF_CPU_ARCH= (empty) builds a portable binary for the baseline ISA.
-    arch = os.environ.get("CLDMDF_CPU_ARCH", "native")
+    # Portable by default: the baseline ISA, with the parallel kernel regions cloned for AVX2
+    # and AVX-512 and chosen at load time (csrc/cpu/cpu_utils.h). CLDMDF_CPU_ARCH=native
+    # (or another -march value) tunes everything for one kind of CPU instead.
+    arch = os.environ.get("CLDMDF_CPU_ARCH", "")
     cxx = opt + ["-std=c++17", "-fvisibility=hidden", f"-DTORCH_TARGET_VERSION={TARGET_VERSION}",
                  "-fopenmp-simd", "-fno-trapping-math", "-Wall", "-Wno-unused-function"]
     if arch:

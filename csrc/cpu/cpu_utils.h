@@ -60,13 +60,33 @@ inline void axpy(A alpha, const A* x, A* y, int64_t n) {
   for (int64_t i = 0; i < n; ++i) y[i] += alpha * x[i];
 }
 
+// The CPU kernels are built for the baseline ISA of the target (the wheel runs on any
+// x86-64 CPU) and, on x86-64 with GCC, cloned for x86-64-v3 (AVX2, FMA) and x86-64-v4
+// (AVX-512): function multiversioning picks the clone the CPU supports once, when the
+// library loads. Every parallel region runs through run_chunk, and `flatten` inlines the
+// region's body and the helpers it calls into each clone, so they are vectorised for
+// that clone's ISA. CLDMDF_NO_CPU_CLONES (or another compiler) builds one version.
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && \
+    !defined(CLDMDF_NO_CPU_CLONES)
+#define CLDMDF_CPU_CLONES \
+  __attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default"), flatten))
+#else
+#define CLDMDF_CPU_CLONES
+#endif
+
+template <typename F>
+CLDMDF_CPU_CLONES void run_chunk(const F& f, int64_t begin, int64_t end) {
+  f(begin, end);
+}
+
 // Runs f(begin, end) over [0, n) on the intra-op thread pool, in chunks of
 // about `work_per_chunk` elements given `work_per_item` elements per item.
 template <typename F>
 inline void parallel_over(int64_t n, int64_t work_per_item, const F& f) {
   constexpr int64_t kWorkPerChunk = 1 << 15;
   const int64_t grain = std::max<int64_t>(1, kWorkPerChunk / std::max<int64_t>(1, work_per_item));
-  torch::stable::parallel_for(0, n, grain, f);
+  torch::stable::parallel_for(0, n, grain,
+                              [&](int64_t begin, int64_t end) { run_chunk(f, begin, end); });
 }
 
 }  // namespace cpu
