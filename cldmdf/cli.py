@@ -194,7 +194,7 @@ def data_identity(t: experiment.TaskData, task_name: Optional[str],
         identity["subsample"] = subsample
     if data_path is not None:
         identity["path"] = os.path.abspath(data_path)
-        identity["sha256"] = file_sha256(data_path)
+        identity["sha256"] = ds.source_sha256 or file_sha256(data_path)
     return identity
 
 
@@ -211,10 +211,15 @@ def checkpoint_task(path: str, config: Dict, data_path: Optional[str]) -> experi
         if not os.path.isfile(source):
             raise UsageError(f"checkpoint {path} was trained on {identity['path']}, which no "
                              "longer exists; give the file with --data")
-        if file_sha256(source) != identity["sha256"]:
+        recorded = identity["sha256"]
+        current = file_sha256(source)
+        if current == recorded:
+            t = load_task(None, source)
+            current = t.ds.source_sha256 or current  # the bytes parsed: changed meanwhile?
+        if current != recorded:
             raise UsageError(f"checkpoint {path} belongs to another data set: {source} changed "
-                             f"since the checkpoint was written (sha256 differs)")
-        t = load_task(None, source)
+                             f"since the checkpoint was written (sha256 {recorded[:12]}… "
+                             f"recorded, {current[:12]}… now)")
     dims = [x.shape[1] for x in t.ds.modalities]
     if dims != identity["input_dims"] or t.ds.num_classes != identity["num_classes"]:
         raise UsageError(f"checkpoint {path} belongs to another data set: it expects modality "
@@ -300,16 +305,27 @@ def cmd_train(args) -> int:
     if resume and lead:
         print(f"{label}: resuming {args.checkpoint} after epoch {start_epoch}", file=sys.stderr)
 
-    last = {"snapshot": resume}
+    last = {"snapshot": resume, "saved": start_epoch if resume else None}
+
+    def save_failed(err: checkpoint.CheckpointError, what: str):
+        """The write error with what happened to the run and what the file holds: one line."""
+        progress.close()
+        held = (f"{args.checkpoint} holds epoch {last['saved']}: continue from there with "
+                "--resume" if last["saved"] else "no epoch was saved")
+        return checkpoint.CheckpointError(f"{err}; {what} ({held})")
 
     def on_epoch(end: training.EpochEnd):
         state = end.state
         progress.update(end.epoch, end.train_loss, end.val, state.best_epoch,
                         state.best_scores[select], "(early stop)" if state.stopped else "")
         if args.checkpoint and lead:
-            snapshot = last["snapshot"] = end.snapshot()
-            checkpoint.save(args.checkpoint, checkpoint.payload(
-                config, False, snapshot["fit"]["best_state"], snapshot, None))
+            snapshot = end.snapshot()
+            try:
+                checkpoint.save(args.checkpoint, checkpoint.payload(
+                    config, False, snapshot["fit"]["best_state"], snapshot, None))
+            except checkpoint.CheckpointError as err:
+                raise save_failed(err, f"training stopped after epoch {end.epoch}") from None
+            last["snapshot"], last["saved"] = snapshot, end.epoch
         if (args.stop_after is not None and end.epoch - start_epoch >= args.stop_after
                 and not state.stopped and end.epoch < cfg.epochs):
             raise StopRequested(end.epoch)
@@ -333,8 +349,12 @@ def cmd_train(args) -> int:
     if not lead:
         return 0
     if args.checkpoint:
-        checkpoint.save(args.checkpoint, checkpoint.payload(
-            config, True, model.state_dict(), last["snapshot"], result))
+        try:
+            checkpoint.save(args.checkpoint, checkpoint.payload(
+                config, True, model.state_dict(), last["snapshot"], result))
+        except checkpoint.CheckpointError as err:
+            raise save_failed(err, "training finished but its final checkpoint is not written") \
+                from None
     if args.json:
         write_json(args.json, {"config": config, "result": result})
     print_result(result, t.task.metrics, args.checkpoint)

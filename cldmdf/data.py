@@ -1,11 +1,14 @@
 """Loaders for the real multimodal data sets shipped in cldmdf/data/ (see
 cldmdf/data/SOURCES.md for their origin and licences) and for a user's CSV file, and the
 missing-modality protocol of the incomplete multi-view literature."""
+import array
 import csv
 import gzip
 import hashlib
+import io
 import math
 import os
+import zlib
 from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Callable, Dict, List, Optional, Sequence, Tuple
@@ -37,6 +40,9 @@ class MultimodalDataset:
     # training rows where each modality is present. None: `modalities` serve every split.
     # Where it is set, `modalities` hold one such featurisation (see the loader).
     featurize: Optional[Callable[[torch.Tensor, torch.Tensor], List[torch.Tensor]]] = None
+    # the SHA-256 of the file the data set was read from, where it was read from one file
+    # (load_csv: computed while parsing it)
+    source_sha256: Optional[str] = None
 
     def __len__(self):
         return self.labels.shape[0]
@@ -394,6 +400,30 @@ def load_clothing(target: str = "rating", rows: Optional[int] = None,
 MISSING_CELLS = {"", "na", "nan", "null"}  # compared lower-cased, after stripping spaces
 
 
+class _HashingReader(io.RawIOBase):
+    """A binary file read through, every byte read also fed to a SHA-256 digest: the data
+    file's fingerprint comes out of the one pass that parses it."""
+
+    def __init__(self, raw):
+        super().__init__()
+        self.raw, self.digest = raw, hashlib.sha256()
+
+    def readable(self):
+        return True
+
+    def readinto(self, buffer):
+        n = self.raw.readinto(buffer)
+        if n:
+            self.digest.update(memoryview(buffer)[:n])
+        return n
+
+    def hexdigest_to_end(self) -> str:
+        """The digest of the whole file: what is left unread is read (and hashed) first."""
+        for block in iter(lambda: self.raw.read(1 << 20), b""):
+            self.digest.update(block)
+        return self.digest.hexdigest()
+
+
 def load_csv(path: str, label_column: str = "label",
              entity_column: str = "entity") -> MultimodalDataset:
     """A user's multimodal data set from a CSV file (optionally gzip-compressed, *.gz).
@@ -411,7 +441,12 @@ def load_csv(path: str, label_column: str = "label",
     An empty cell (or ``NA``, ``NaN``, ``null``) is a missing value. A modality is missing
     in a row when all its cells are empty; a single missing cell of a present modality is
     later imputed with the training mean of its feature. Raises :class:`DataError` with a
-    one-line message for a file that cannot be read or does not follow this format."""
+    one-line message for a file that cannot be read or does not follow this format.
+
+    The file is read once, as a stream: each row's cells go straight into growing float32
+    arrays (one per modality; labels and entities as integer codes), so memory holds the
+    parsed values, never the file's text or a list per row. The SHA-256 of the file's bytes
+    is computed in the same pass (``source_sha256`` of the result)."""
     name = os.path.basename(path)
     for ext in (".gz", ".csv"):
         name = name[:-len(ext)] if name.lower().endswith(ext) else name
@@ -425,22 +460,52 @@ def load_csv(path: str, label_column: str = "label",
     if os.path.isdir(path):
         fail("is a directory, not a CSV file")
     try:
-        opener = gzip.open if path.lower().endswith(".gz") else open
-        with opener(path, "rt", encoding="utf-8", newline="") as f:
-            lines = list(csv.reader(f))
+        with open(path, "rb") as raw:
+            hashing = _HashingReader(raw)
+            binary = io.BufferedReader(hashing, 1 << 20)
+            if path.lower().endswith(".gz"):
+                binary = gzip.GzipFile(fileobj=binary, mode="rb")
+            text = io.TextIOWrapper(binary, encoding="utf-8", newline="")
+            parsed = _parse_csv(csv.reader(text), label_column, entity_column, fail)
+            sha256 = hashing.hexdigest_to_end()
     except UnicodeDecodeError:
         fail("cannot read it as UTF-8 text (is it a CSV file?)")
-    except (OSError, EOFError, csv.Error) as err:
+    except (OSError, EOFError, csv.Error, zlib.error) as err:
         fail(f"cannot read it: {getattr(err, 'strerror', None) or err}")
-    # (line number, cells) of the non-blank lines; line numbers as an editor shows them
-    rows = [(i + 1, row) for i, row in enumerate(lines) if any(c.strip() for c in row)]
-    if not rows:
+    modality_names, tables, label_codes, label_texts, entity = parsed
+
+    def integer(text):
+        try:
+            return int(text)
+        except ValueError:
+            return None
+
+    classes = sorted(label_texts)
+    if all(integer(c) is not None for c in classes):
+        classes.sort(key=int)
+    if len(classes) < 2:
+        fail(f"the label column holds a single class ({classes[0]!r}); need at least 2")
+    class_of = {c: k for k, c in enumerate(classes)}
+    # label_texts is in order of first appearance, the order of the codes
+    labels = torch.tensor([class_of[t] for t in label_texts])[label_codes]
+    present = [~table.isnan().all(1) for table in tables]
+    ds = MultimodalDataset(name, tables, torch.stack(present, dim=1), labels, entity,
+                           modality_names, len(classes), classes)
+    ds.source_sha256 = sha256
+    return ds
+
+
+def _parse_csv(reader, label_column: str, entity_column: str, fail):
+    """One pass over the rows of `reader`: (modality names, [n, d_m] float32 tables with NaN
+    for missing cells, [n] int64 label codes, the label texts in code order, [n] int64
+    entity ids). See :func:`load_csv` for the format."""
+    header = None
+    for index, row in enumerate(reader):
+        if any(c.strip() for c in row):
+            header = [c.strip() for c in row]
+            break
+    if header is None:
         fail("the file is empty (expected a header line with a 'label' column)")
-    header_line, header = rows[0]
-    header = [c.strip() for c in header]
-    rows = rows[1:]
-    if not rows:
-        fail("no data rows after the header")
     seen = set()
     for column in header:
         if column in seen:
@@ -449,7 +514,6 @@ def load_csv(path: str, label_column: str = "label",
     if label_column not in header:
         fail(f"no {label_column!r} column in the header (columns: {', '.join(header)})")
     features: Dict[str, List[int]] = {}  # modality -> column indices
-    feature_names: Dict[str, List[str]] = {}
     for i, column in enumerate(header):
         if column in (label_column, entity_column):
             continue
@@ -458,67 +522,73 @@ def load_csv(path: str, label_column: str = "label",
             fail(f"column {column!r} is neither {label_column!r}, {entity_column!r} nor "
                  "'<modality>:<feature>'")
         features.setdefault(modality.strip(), []).append(i)
-        feature_names.setdefault(modality.strip(), []).append(feature.strip())
     if not features:
         fail("no feature columns; name them '<modality>:<feature>', e.g. 'mri:volume'")
     label_at = header.index(label_column)
     entity_at = header.index(entity_column) if entity_column in header else None
+    width = len(header)
 
-    labels_text, entities_text = [], []
-    values = {m: [] for m in features}
-    for line, row in rows:
-        if len(row) != len(header):
-            fail(f"line {line} has {len(row)} fields, the header has {len(header)}")
+    def bad_cell(cell, line, c):
+        """The value of a cell float() refused or read as NaN/inf: NaN when it is one of the
+        MISSING_CELLS spellings; otherwise the file is wrong."""
+        cell = cell.strip()
+        if cell.lower() in MISSING_CELLS:
+            return math.nan
+        try:
+            float(cell)
+        except ValueError:
+            fail(f"line {line}, column {header[c]!r}: {cell!r} is not a number")
+        fail(f"line {line}, column {header[c]!r}: {cell!r} is not a finite number")
+
+    # the parsed values, grown row by row (C floats and int64s, not Python objects)
+    buffers = [(array.array("f"), columns) for columns in features.values()]
+    label_codes, entity_codes = array.array("q"), array.array("q")
+    label_code: Dict[str, int] = {}   # label text -> code, in order of first appearance
+    entity_code: Dict[str, int] = {}
+    missing = MISSING_CELLS
+    rows = 0
+    for line, row in enumerate(reader, index + 2):
+        if len(row) != width:
+            if not any(c.strip() for c in row):
+                continue  # a blank line
+            fail(f"line {line} has {len(row)} fields, the header has {width}")
         label = row[label_at].strip()
-        if label.lower() in MISSING_CELLS:
-            fail(f"line {line}: the label is empty or NaN ({row[label_at]!r})")
-        labels_text.append(label)
+        code = label_code.get(label)
+        if code is None:
+            if label.lower() in missing:
+                if not any(c.strip() for c in row):
+                    continue  # a line of empty cells only
+                fail(f"line {line}: the label is empty or NaN ({row[label_at]!r})")
+            code = label_code[label] = len(label_code)
+        label_codes.append(code)
         if entity_at is not None:
             entity = row[entity_at].strip()
-            if entity.lower() in MISSING_CELLS:
-                fail(f"line {line}: the entity is empty")
-            entities_text.append(entity)
-        for modality, columns in features.items():
-            parsed = []
+            code = entity_code.get(entity)
+            if code is None:
+                if entity.lower() in missing:
+                    fail(f"line {line}: the entity is empty")
+                code = entity_code[entity] = len(entity_code)
+            entity_codes.append(code)
+        for values, columns in buffers:
             for c in columns:
-                cell = row[c].strip()
-                if cell.lower() in MISSING_CELLS:
-                    parsed.append(math.nan)
-                    continue
+                cell = row[c]
                 try:
                     number = float(cell)
                 except ValueError:
-                    fail(f"line {line}, column {header[c]!r}: {cell!r} is not a number")
-                if not math.isfinite(number):
-                    fail(f"line {line}, column {header[c]!r}: {cell!r} is not a finite number")
-                parsed.append(number)
-            values[modality].append(parsed)
-
-    def integer(text):
-        try:
-            return int(text)
-        except ValueError:
-            return None
-
-    classes = sorted(set(labels_text))
-    if all(integer(c) is not None for c in classes):
-        classes.sort(key=int)
-    if len(classes) < 2:
-        fail(f"the label column holds a single class ({classes[0]!r}); need at least 2")
-    class_of = {c: k for k, c in enumerate(classes)}
-    labels = torch.tensor([class_of[t] for t in labels_text])
-    if entity_at is None:
-        entity = torch.arange(len(rows))
-    else:
-        ids: Dict[str, int] = {}
-        entity = torch.tensor([ids.setdefault(e, len(ids)) for e in entities_text])
-    modalities, present = [], []
-    for modality in features:
-        table = torch.tensor(values[modality], dtype=torch.float32)
-        modalities.append(table)
-        present.append(~table.isnan().all(1))
-    return MultimodalDataset(name, modalities, torch.stack(present, dim=1), labels, entity,
-                             list(features), len(classes), classes)
+                    number = bad_cell(cell, line, c)
+                else:
+                    if number - number != 0:  # NaN or ±inf
+                        number = bad_cell(cell, line, c)
+                values.append(number)
+        rows += 1
+    if rows == 0:
+        fail("no data rows after the header")
+    tables = [torch.frombuffer(values, dtype=torch.float32).view(rows, len(columns))
+              for values, columns in buffers]
+    labels = torch.frombuffer(label_codes, dtype=torch.int64)
+    entity = (torch.arange(rows) if entity_at is None
+              else torch.frombuffer(entity_codes, dtype=torch.int64))
+    return list(features), tables, labels, list(label_code), entity
 
 
 RATE_TOL = 0.005  # how far a requested missing rate may be from what the data allows
