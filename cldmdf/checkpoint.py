@@ -98,6 +98,7 @@ def save(path: str, contents: Dict) -> None:
     (fsync), then renames it over `path` (os.replace, atomic): a crash, a full disk or any
     other write error leaves the previous checkpoint at `path` as it was and no temporary
     file behind. A write error raises CheckpointError (one line, naming the error)."""
+    shown = path  # as the caller named it
     path = os.path.abspath(path)
     directory, base = os.path.split(path)
     tmp = os.path.join(directory, f".{base}.{os.getpid()}.tmp")
@@ -123,7 +124,7 @@ def save(path: str, contents: Dict) -> None:
             raise  # not a write error (e.g. an object torch.save cannot serialise)
         kept = ("the previous checkpoint there is unchanged" if os.path.isfile(path)
                 else "nothing was saved")
-        raise CheckpointError(f"cannot write checkpoint {path}: {_os_error(cause)}; {kept}") \
+        raise CheckpointError(f"cannot write checkpoint {shown}: {_os_error(cause)}; {kept}") \
             from None
     _fsync_directory(directory)
 
