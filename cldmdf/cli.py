@@ -507,6 +507,15 @@ def budget_type(text: str) -> float:
 
 
 def cmd_dynamic(args) -> int:
+    if args.replot:
+        try:
+            with open(args.replot) as f:
+                payload = json.load(f)
+            points, settings, minutes = payload["points"], payload["args"], payload["minutes"]
+        except (OSError, ValueError, KeyError, TypeError) as err:
+            raise UsageError(f"--replot {args.replot}: not a results file of `{PROG} dynamic` "
+                             f"({err})")
+        return dynamic_report(points, settings, minutes, args.out)
     task_name = None if args.data else (args.task or "handwritten")
     t = load_task(task_name, args.data, args.subsample)
     check_rate(t, args.rate)
@@ -524,34 +533,39 @@ def cmd_dynamic(args) -> int:
     except KeyboardInterrupt:
         print(f"{PROG}: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
-    minutes = (time.time() - start) / 60
-    metric = t.task.metrics[0]
+    settings = {"task": t.name, "data": args.data, "rate": args.rate, "budgets": args.budgets,
+                "seeds": args.seeds, "overrides": overrides, "subsample": args.subsample,
+                "repeats": args.repeats, "threads": torch.get_num_threads(),
+                "metric": t.task.metrics[0], "modalities": list(t.ds.modality_names)}
+    return dynamic_report(points, settings, (time.time() - start) / 60, args.out)
+
+
+def dynamic_report(points: List[Dict], settings: Dict, minutes: float,
+                   out: Optional[str]) -> int:
+    """Prints the table of a `dynamic` run; with ``out`` writes it, the JSON and the plot."""
+    metric = settings["metric"]
     metrics = [metric] + [m for m in ("accuracy",) if m != metric]
     name = experiment.METRIC_NAMES.get(metric, metric)
-    header = (f"{t.name}, η = {args.rate:g}: test scores (%) against measured compute, mean ± "
-              f"std over {args.seeds} seed(s); {torch.get_num_threads()} thread(s); "
-              f"{minutes:.1f} min; overrides: {overrides or 'none'}. Relative compute: to "
-              f"the static model's forward of the same seed.\n")
+    task, rate, seeds = settings["task"], settings["rate"], settings["seeds"]
+    header = (f"{task}, η = {rate:g}: test scores (%) against measured compute, mean ± std "
+              f"over {seeds} seed(s); {settings['threads']} thread(s); {minutes:.1f} min; "
+              f"overrides: {settings['overrides'] or 'none'}. Relative compute: to the static "
+              f"model's forward of the same seed.\n")
     text = header + "\n" + compute.curve_table(points, metrics, experiment.METRIC_NAMES)
     print(text)
-    if args.out:
-        settings = {"task": t.name, "data": args.data, "rate": args.rate,
-                    "budgets": args.budgets, "seeds": args.seeds, "overrides": overrides,
-                    "subsample": args.subsample, "repeats": args.repeats,
-                    "threads": torch.get_num_threads(), "metric": metric,
-                    "modalities": list(t.ds.modality_names)}
-        stem = os.path.join(args.out, f"{t.name}_dynamic")
+    if out:
+        rows = compute.curve_rows(points, metrics)
+        stem = os.path.join(out, f"{task}_dynamic")
         write_json(stem + ".json", {"args": settings, "minutes": minutes, "points": points,
-                                    "rows": compute.curve_rows(points, metrics)})
+                                    "rows": rows})
         with open(stem + ".md", "w") as f:
             f.write(text + "\n")
         written = []
         try:
             from . import plots
             written.append(plots.metric_vs_compute(
-                compute.curve_rows(points, metrics), name,
-                f"{t.name} (η = {args.rate:g}, {args.seeds} seed(s)): {name} vs compute",
-                os.path.join(args.out, f"{t.name}_{metric}_vs_compute.png")))
+                rows, name, f"{task} (η = {rate:g}, {seeds} seed(s)): {name} vs compute",
+                os.path.join(out, f"{task}_{metric}_vs_compute.png")))
         except ImportError as err:
             print(f"{PROG}: no plot ({err}; pip install matplotlib)", file=sys.stderr)
         print(f"results: {stem}.md, {stem}.json" + "".join(f", {p}" for p in written))
@@ -691,6 +705,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--repeats", type=positive_int, default=15,
                    help="timed forwards per point; the median is reported (default 15)")
     p.add_argument("--out", metavar="DIR", help="write the table, JSON and plot here")
+    p.add_argument("--replot", metavar="JSON",
+                   help="no training: the table (and with --out the files) of the "
+                        "<task>_dynamic.json of an earlier run")
     p.add_argument("--quiet", action="store_true", help="no per-point progress lines")
     common(p)
     device_option(p)

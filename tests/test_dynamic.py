@@ -273,6 +273,13 @@ def test_cli_dynamic_curve_end_to_end(tmp_path, capsys):
     assert "| cl-dmdf-dynamic, budget 0.5 |" in captured.out
     assert (tmp_path / "nutrimouse_accuracy_vs_compute.png").stat().st_size > 0
     assert (tmp_path / "nutrimouse_dynamic.md").read_text().startswith("nutrimouse")
+    # the report again from the JSON, without training
+    again = tmp_path / "again"
+    code = cli.main(["dynamic", "--replot", str(tmp_path / "nutrimouse_dynamic.json"),
+                     "--out", str(again)])
+    assert code == 0
+    assert ((again / "nutrimouse_dynamic.md").read_text().splitlines()[2:]
+            == (tmp_path / "nutrimouse_dynamic.md").read_text().splitlines()[2:])
 
 
 def test_cli_dynamic_refuses_bad_budgets(capsys):
@@ -280,3 +287,5 @@ def test_cli_dynamic_refuses_bad_budgets(capsys):
     assert code == 2 and "budget must be a number in [0, 1]" in capsys.readouterr().err
     code = cli.main(["dynamic", "--task", "nutrimouse", "--set", "budget=0.5"])
     assert code == 2 and "--budgets" in capsys.readouterr().err
+    code = cli.main(["dynamic", "--replot", "missing.json"])
+    assert code == 2 and "not a results file" in capsys.readouterr().err
