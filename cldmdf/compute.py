@@ -179,8 +179,9 @@ def run_curve(t, budgets: Sequence[float], seeds: int, overrides: Dict, rate: fl
 
 def curve_rows(points: List[Dict], metrics: Sequence[str]) -> List[Dict]:
     """One row per point label (in first-seen order): each metric (%) and the compute, mean
-    and std over seeds, and the compute relative to the static model's forward of the same
-    seeds (``rel_flops``, ``rel_wall``: mean and std of the per-seed ratios)."""
+    and std over seeds, the first metric's difference to the static model's (``delta``) and
+    the compute relative to the static model's forward (``rel_flops``, ``rel_wall``), mean
+    and std of the per-seed differences and ratios."""
     static = {p["seed"]: p for p in points if p["point"] == "cl-dmdf (static)"}
     rows = []
     for label in dict.fromkeys(p["point"] for p in points):
@@ -188,6 +189,9 @@ def curve_rows(points: List[Dict], metrics: Sequence[str]) -> List[Dict]:
         row = {"point": label, "kind": group[0]["kind"], "seeds": len(group),
                "metrics": {m: mean_std([100 * p["test"][m] for p in group]) for m in metrics}}
         row["metric"] = row["metrics"][metrics[0]]
+        # paired by seed (same split and mask): this point's metric minus the static model's
+        row["delta"] = mean_std([100 * (p["test"][metrics[0]] - static[p["seed"]]["test"][
+            metrics[0]]) for p in group])
         row["flops"] = mean_std([p["flops"] for p in group])
         row["wall"] = mean_std([p["wall"] for p in group])
         row["rel_flops"] = mean_std([p["flops"] / static[p["seed"]]["flops"] for p in group])
@@ -201,11 +205,13 @@ def curve_rows(points: List[Dict], metrics: Sequence[str]) -> List[Dict]:
 
 
 def curve_table(points: List[Dict], metrics: Sequence[str], names: Dict[str, str]) -> str:
-    """The markdown table of :func:`curve_rows`; ``names`` are the metrics' column names."""
+    """The markdown table of :func:`curve_rows`; ``names`` are the metrics' column names.
+    "Δ vs static" is the mean ± std over seeds of the point's first metric minus the static
+    model's on the same seed."""
     lines = ["| point | " + " | ".join(f"{names.get(m, m)} (%)" for m in metrics)
-             + " | MFLOP/sample | FLOPs vs static | wall µs/sample | wall vs static | "
-             "mean modalities run |",
-             "|---" * (len(metrics) + 6) + "|"]
+             + f" | Δ {names.get(metrics[0], metrics[0])} vs static (paired) | MFLOP/sample | "
+             "FLOPs vs static | wall µs/sample | wall vs static | mean modalities run |",
+             "|---" * (len(metrics) + 7) + "|"]
     for row in curve_rows(points, metrics):
         label = row["point"]
         if row["subsets"] and not label.startswith("only "):
@@ -215,7 +221,8 @@ def curve_table(points: List[Dict], metrics: Sequence[str], names: Dict[str, str
         scores = " | ".join(f"{row['metrics'][m][0]:.2f} ± {row['metrics'][m][1]:.2f}"
                             for m in metrics)
         lines.append(
-            f"| {label} | {scores} | {row['flops'][0] / 1e6:.3f} | "
+            f"| {label} | {scores} | {row['delta'][0]:+.2f} ± {row['delta'][1]:.2f} | "
+            f"{row['flops'][0] / 1e6:.3f} | "
             f"{row['rel_flops'][0]:.3f} ± {row['rel_flops'][1]:.3f} | "
             f"{1e6 * row['wall'][0]:.1f} ± {1e6 * row['wall'][1]:.1f} | "
             f"{row['rel_wall'][0]:.3f} ± {row['rel_wall'][1]:.3f} | {used:.2f} |")
