@@ -57,21 +57,28 @@ def executed_flops(model: torch.nn.Module, modalities: List[Tensor], mask: Tenso
 
 @torch.no_grad()
 def wall_times(models: Dict[str, torch.nn.Module], fold: training.Fold, repeats: int = 15,
-               warmup: int = 2) -> Dict[str, float]:
+               warmup: int = 2, min_turn: float = 0.02) -> Dict[str, float]:
     """Seconds per sample of each model's ``predict_logits`` on the whole fold (eval mode,
-    no gradients): the median of ``repeats`` timed forwards after ``warmup`` untimed ones.
-    The models take turns (one forward each per round), so that load from other processes
-    on a shared machine falls on all of them alike."""
-    for model in models.values():
+    no gradients): the median over ``repeats`` timed turns, after ``warmup`` untimed
+    forwards. A turn runs as many forwards as fill about ``min_turn`` seconds (measured in the
+    warmup; at least one), so that a turn is long against the scheduler's time slices. The
+    models take turns (one each per round), so that load from other processes on a shared
+    machine falls on all of them alike."""
+    forwards = {}
+    for name, model in models.items():
         model.eval()
+        start = time.perf_counter()
         for _ in range(warmup):
             model.predict_logits(fold.modalities, fold.mask)
+        once = (time.perf_counter() - start) / max(warmup, 1)
+        forwards[name] = max(1, int(min_turn / max(once, 1e-9)))
     times: Dict[str, List[float]] = {name: [] for name in models}
     for _ in range(repeats):
         for name, model in models.items():
             start = time.perf_counter()
-            model.predict_logits(fold.modalities, fold.mask)
-            times[name].append(time.perf_counter() - start)
+            for _ in range(forwards[name]):
+                model.predict_logits(fold.modalities, fold.mask)
+            times[name].append((time.perf_counter() - start) / forwards[name])
     return {name: statistics.median(t) / max(len(fold), 1) for name, t in times.items()}
 
 
