@@ -11,7 +11,6 @@
 #include <numeric>
 #include <string>
 #include <tuple>
-#include <type_traits>
 #include <vector>
 
 #include "cldmdf/math.h"
@@ -81,11 +80,6 @@ EntityGroups group_dense(const char* op, const Tensor& entity_index, const Tenso
   g.totals.resize(E);
   for (int64_t u = 0; u < E; ++u) g.totals[u] = cp[u * cs];
   return g;
-}
-
-template <typename A>
-constexpr ScalarType acc_scalar_type() {
-  return std::is_same_v<A, double> ? ScalarType::Double : ScalarType::Float;
 }
 
 // What forward and backward both derive from (z, entity): normalised points,

@@ -47,7 +47,7 @@ struct GroupSoftmax {
     for (int64_t m = 0; m < a.M; ++m) {
       if (!a.present(b, m)) continue;
       const A l = a.logit(b, m, g);
-      max = (l > max || l != l) ? l : max;
+      max = nan_max(l, max);
       any = true;
     }
     max = softmax_shift(max);

@@ -87,10 +87,7 @@ __device__ __forceinline__ A warp_sum(A v) {
 
 template <typename A>
 __device__ __forceinline__ A warp_max(A v) {
-  for (int o = 16; o > 0; o >>= 1) {
-    const A other = __shfl_xor_sync(0xffffffffu, v, o);
-    v = (other > v || other != other) ? other : v;
-  }
+  for (int o = 16; o > 0; o >>= 1) v = nan_max(__shfl_xor_sync(0xffffffffu, v, o), v);
   return v;
 }
 

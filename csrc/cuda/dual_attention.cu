@@ -39,7 +39,7 @@ __device__ void feature_softmax_stats(const DualAttentionArgs<T>& a, int64_t b, 
     A mx = neg_infinity<A>();
     for (int64_t d = threadIdx.x; d < a.D; d += blockDim.x) {
       const A v = a.at(a.fl, b, m, d) * a.inv_temp;
-      mx = (v > mx || v != v) ? v : mx;
+      mx = nan_max(v, mx);
     }
     mx = block_reduce<A, true>(mx, red);
     A sum = A(0);

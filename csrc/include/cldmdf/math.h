@@ -1,6 +1,7 @@
-// Math shared by the CPU and CUDA kernels: accumulation types, the masked
-// softmax of OPS.md (as the reference computes it), its backward, row softmax
-// and logsumexp, and the clamped L2 normalisation used by the centroid loss.
+// Math shared by the CPU and CUDA kernels: accumulation types, the NaN-propagating
+// max, the masked softmax of OPS.md (as the reference computes it), its backward,
+// row softmax and logsumexp, and the clamped L2 normalisation used by the centroid
+// loss (and its backward, also in the strided form the CUDA warps use).
 // Everything here is header-only and compiles for host and device alike.
 #pragma once
 
@@ -78,6 +79,14 @@ CLDMDF_HD A neg_infinity() {
   return -std::numeric_limits<A>::infinity();
 }
 
+// The larger of a and b, NaN when either is NaN (as torch's max and the reference's
+// softmax propagate it): a when a > b or a is NaN, otherwise b (so b on a tie, and when b is
+// NaN). A running max over values v is `mx = nan_max(v, mx)`.
+template <typename A>
+CLDMDF_HD A nan_max(A a, A b) {
+  return (a > b || a != a) ? a : b;
+}
+
 // The shift of a masked softmax: the max over the present entries, or 0 when that max is
 // infinite (every present entry -inf, or one +inf), as the reference does; a NaN max stays.
 template <typename A>
@@ -105,7 +114,7 @@ CLDMDF_HD void masked_softmax_inplace(A* v, int64_t n, int64_t stride, Present p
   for (int64_t j = 0; j < n; ++j) {
     if (present(j)) {
       const A s = v[j * stride];
-      mx = (s > mx || s != s) ? s : mx;
+      mx = nan_max(s, mx);
       any = true;
     }
   }
@@ -193,7 +202,7 @@ CLDMDF_HD void masked_softmax_columns_inplace(A* v, int64_t n, int64_t G, Presen
     if (!present(j)) continue;
     any = true;
     const A* r = v + j * G;
-    for (int64_t g = 0; g < G; ++g) mx[g] = (r[g] > mx[g] || r[g] != r[g]) ? r[g] : mx[g];
+    for (int64_t g = 0; g < G; ++g) mx[g] = nan_max(r[g], mx[g]);
   }
   if (!any) {
     for (int64_t k = 0; k < n * G; ++k) v[k] = A(0);
@@ -238,20 +247,33 @@ CLDMDF_HD A inv_clamped_norm(A sumsq) {
   return A(1) / (n > A(kNormEps) ? n : A(kNormEps));
 }
 
-// Backward of y = x / max(||x||, eps) for one vector of length n:
-// gx = (gy - y <y, gy>) / ||x|| when ||x|| > eps, else gy / eps.
-// Writes gx (may alias gy).
-template <typename A>
-CLDMDF_HD void normalize_backward(const A* y, const A* gy, A* gx, int64_t n, A norm) {
+// Backward of y = x / max(||x||, eps) for one vector of length n, of which the caller holds
+// the entries p = first, first + step, ... < n (one thread of `step`, e.g. a lane of a CUDA
+// warp; first = 0 and step = 1 for the whole vector): y(p) and gy(p) give y_p and dL/dy_p,
+// sum(v) adds up the holders' partial <y, gy> (a warp reduction, called by every holder
+// alike since `norm` is the same for all; the identity for a single holder) and out(p, gx_p)
+// receives gx_p = (gy_p - y_p <y, gy>) / ||x|| when ||x|| > eps, else gy_p / eps.
+template <typename A, typename Y, typename GY, typename Sum, typename Out>
+CLDMDF_HD void normalize_backward_strided(int64_t n, int64_t first, int64_t step, A norm, Y y,
+                                          GY gy, Sum sum, Out out) {
   if (norm > A(kNormEps)) {
     A dot = A(0);
-    for (int64_t p = 0; p < n; ++p) dot += y[p] * gy[p];
+    for (int64_t p = first; p < n; p += step) dot += y(p) * gy(p);
+    dot = sum(dot);
     const A inv = A(1) / norm;
-    for (int64_t p = 0; p < n; ++p) gx[p] = (gy[p] - y[p] * dot) * inv;
+    for (int64_t p = first; p < n; p += step) out(p, (gy(p) - y(p) * dot) * inv);
   } else {
     const A inv = A(1) / A(kNormEps);
-    for (int64_t p = 0; p < n; ++p) gx[p] = gy[p] * inv;
+    for (int64_t p = first; p < n; p += step) out(p, gy(p) * inv);
   }
+}
+
+// normalize_backward_strided over a whole contiguous vector: writes gx (may alias gy).
+template <typename A>
+CLDMDF_HD void normalize_backward(const A* y, const A* gy, A* gx, int64_t n, A norm) {
+  normalize_backward_strided(
+      n, 0, 1, norm, [=](int64_t p) { return y[p]; }, [=](int64_t p) { return gy[p]; },
+      [](A dot) { return dot; }, [=](int64_t p, A v) { gx[p] = v; });
 }
 
 }  // namespace cldmdf

@@ -8,6 +8,7 @@
 #include <sstream>
 #include <stdexcept>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include <torch/csrc/stable/library.h>
@@ -56,6 +57,12 @@ void check_mask(const char* op, const std::optional<Tensor>& mask, int64_t B, in
 // A new contiguous tensor on the device of `like`.
 Tensor new_empty(const Tensor& like, std::vector<int64_t> sizes, ScalarType dtype);
 Tensor new_zeros(const Tensor& like, std::vector<int64_t> sizes, ScalarType dtype);
+
+// The dtype of the accumulation type A (math.h's acc_t): float64 for double, else float32.
+template <typename A>
+constexpr ScalarType acc_scalar_type() {
+  return std::is_same_v<A, double> ? ScalarType::Double : ScalarType::Float;
+}
 
 template <typename T>
 struct TypeTag {
