@@ -79,7 +79,8 @@ def metric_vs_compute(rows: Sequence[Dict], metric_name: str, title: str, path: 
     """Two panels, the metric (mean ± std over seeds, %) against mean MFLOP per sample and
     against wall µs per sample, of the rows of :func:`cldmdf.compute.curve_rows`: the
     dynamic model's budgets as one line, the static model and the fixed modality subsets
-    as points. Returns ``path``."""
+    as points (subsets more than 3 points below the lowest dynamic or static point are named
+    in a note instead). Returns ``path``."""
     plt = _pyplot()
     os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
     fig, axes = plt.subplots(1, 2, figsize=(11, 4.2), dpi=120)
@@ -110,6 +111,16 @@ def metric_vs_compute(rows: Sequence[Dict], metric_name: str, title: str, path: 
                             fmt="D" if packed else "*", markersize=6 if packed else 11,
                             capsize=3, color="tab:orange" if packed else "tab:red",
                             label=r["point"])
+        # the view holds the dynamic and static points and the subsets near them; subsets
+        # far below (single weak modalities) are left out of it, named in a note
+        near = [r["metric"][0] - r["metric"][1] for r in rows if r["kind"] != "subset"]
+        low = min(near) - 3.0
+        below = [r["point"] for r in subsets if r["metric"][0] < low]
+        top = max(r["metric"][0] + r["metric"][1] for r in rows)
+        ax.set_ylim(low, top + 0.5)
+        if below:
+            ax.text(0.01, 0.01, "below the view: " + ", ".join(below), fontsize=6,
+                    transform=ax.transAxes, color="dimgray")
         ax.set_xscale("log")
         ax.set_xlabel(unit)
         ax.set_ylabel(f"{metric_name} (%)")
