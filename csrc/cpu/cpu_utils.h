@@ -33,6 +33,18 @@ inline const A* row_as_acc(const T* src, int64_t stride, int64_t n, A* buf) {
   return buf;
 }
 
+// Asks for a contiguous row of n values to be brought into the L2 cache ahead of its use
+// (a kernel asks for the next sample's rows while it computes this one's: one thread
+// alone keeps too few DRAM reads in flight to stream several tensors at full speed).
+// Strided rows are left to the hardware prefetchers.
+template <typename T>
+inline void prefetch_row(const T* p, int64_t stride, int64_t n) {
+  if (stride != 1) return;
+  const char* c = reinterpret_cast<const char*>(p);
+  const int64_t bytes = n * static_cast<int64_t>(sizeof(T));
+  for (int64_t off = 0; off < bytes; off += 64) __builtin_prefetch(c + off, 0, 2);
+}
+
 // dst[i] = src[i], rounded to the tensor's dtype; dst is contiguous.
 template <typename T, typename A>
 inline void store_row(const A* src, int64_t n, T* dst) {

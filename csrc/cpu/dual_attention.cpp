@@ -42,6 +42,16 @@ struct Inputs {
   bool present(int64_t b, int64_t j) const {
     return mask == nullptr || mask[b * sm.s[0] + j * sm.s[1]];
   }
+
+  // the rows of sample b, asked for ahead of their use
+  void prefetch(const DualAttentionDims& d, int64_t b) const {
+    for (int64_t m = 0; m < d.M; ++m) {
+      cpu::prefetch_row(q + b * sq.s[0] + m * sq.s[1], sq.s[2], d.K);
+      cpu::prefetch_row(k + b * sk.s[0] + m * sk.s[1], sk.s[2], d.K);
+      cpu::prefetch_row(fl + b * sfl.s[0] + m * sfl.s[1], sfl.s[2], d.D);
+      cpu::prefetch_row(x + b * sx.s[0] + m * sx.s[1], sx.s[2], d.D);
+    }
+  }
 };
 
 // The modality-level weights of one sample, recomputed from the inputs, laid out as
@@ -105,6 +115,7 @@ void dual_attention_forward_kernel(const DualAttentionDims& d, const Inputs<T>& 
     ModWeights<A> mw(d);
     std::vector<A> acc(M * D), f(D), v(D), xbuf(D);
     for (int64_t b = b0; b < b1; ++b) {
+      if (b + 1 < b1) in.prefetch(d, b + 1);
       mw.compute(in, d, b, inv_sqrt_dk);
       if (mwp) {
         T* dst = mwp + b * H * M * M;
@@ -167,6 +178,11 @@ void dual_attention_backward_kernel(const DualAttentionDims& d, const Tensor& gr
         gk(K);
     std::vector<const A*> go(M);
     for (int64_t b = b0; b < b1; ++b) {
+      if (b + 1 < b1) {
+        in.prefetch(d, b + 1);
+        for (int64_t m = 0; m < M; ++m)
+          cpu::prefetch_row(gop + (b + 1) * sgo.s[0] + m * sgo.s[1], sgo.s[2], D);
+      }
       mw.compute(in, d, b, inv_sqrt_dk);
       for (int64_t m = 0; m < M; ++m)
         go[m] = row_as_acc(gop + b * sgo.s[0] + m * sgo.s[1], sgo.s[2], D, gobuf.data() + m * D);
