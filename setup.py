@@ -64,12 +64,25 @@ def write_build_info(with_cuda):
         f.write(f"WITH_CUDA = {with_cuda!r}\n")
 
 
+def want_sanitize():
+    """CLDMDF_SANITIZE=1: AddressSanitizer + UndefinedBehaviorSanitizer build of both
+    extensions (scripts/sanitize.sh builds one into build/sanitize/ and runs the operator
+    suites with the ASan runtime preloaded). Off by default."""
+    return os.environ.get("CLDMDF_SANITIZE", "0").lower() in ("1", "on", "true")
+
+
+# Compile and link flags of the sanitizer build; -O1 -g keeps the reports' stacks readable.
+SANITIZE_FLAGS = ["-fsanitize=address,undefined", "-fno-sanitize-recover=undefined",
+                  "-fno-omit-frame-pointer", "-g", "-O1"]
+
+
 def extension():
     with_cuda = want_cuda()
     write_build_info(with_cuda)
     sources = sorted(glob.glob("csrc/*.cpp") + glob.glob("csrc/cpu/*.cpp"))
     debug = os.environ.get("CLDMDF_DEBUG", "0") == "1"
-    opt = ["-O0", "-g"] if debug else ["-O3"]
+    sanitize = want_sanitize()
+    opt = SANITIZE_FLAGS if sanitize else ["-O0", "-g"] if debug else ["-O3"]
     # Portable by default: the baseline ISA, with the parallel kernel regions cloned for AVX2
     # and AVX-512 and chosen at load time (csrc/cpu/cpu_utils.h). CLDMDF_CPU_ARCH=native
     # (or another -march value) tunes everything for one kind of CPU instead.
@@ -83,6 +96,8 @@ def extension():
         include_dirs=[os.path.join(ROOT, "csrc", "include")],
         py_limited_api=True,
     )
+    if sanitize:
+        kwargs["extra_link_args"] = list(SANITIZE_FLAGS)
     if with_cuda:
         sources += sorted(glob.glob("csrc/cuda/*.cu"))
         archs = os.environ.get("CLDMDF_CUDA_ARCHS", "80;90")
@@ -91,8 +106,16 @@ def extension():
             gencode += [f"-gencode=arch=compute_{arch},code=sm_{arch}"]
         last = archs.split(";")[-1]
         gencode += [f"-gencode=arch=compute_{last},code=compute_{last}"]
-        nvcc = opt + ["-std=c++17", f"-DTORCH_TARGET_VERSION={TARGET_VERSION}", "-DUSE_CUDA",
-                      "-DCLDMDF_WITH_CUDA", "--expt-relaxed-constexpr", "-lineinfo"] + gencode
+        # The sanitizers instrument host code only: nvcc hands them to the host compiler, one
+        # -Xcompiler each (nvcc splits an -Xcompiler value at its commas).
+        nvcc_opt = opt
+        if sanitize:
+            nvcc_opt = ["-O1", "-g", "-Xcompiler=-fsanitize=address",
+                        "-Xcompiler=-fsanitize=undefined",
+                        "-Xcompiler=-fno-sanitize-recover=undefined",
+                        "-Xcompiler=-fno-omit-frame-pointer"]
+        nvcc = nvcc_opt + ["-std=c++17", f"-DTORCH_TARGET_VERSION={TARGET_VERSION}", "-DUSE_CUDA",
+                           "-DCLDMDF_WITH_CUDA", "--expt-relaxed-constexpr", "-lineinfo"] + gencode
         return cpp_extension.CUDAExtension(
             sources=sources,
             extra_compile_args={"cxx": cxx + ["-DCLDMDF_WITH_CUDA", "-DUSE_CUDA"], "nvcc": nvcc},
@@ -109,7 +132,9 @@ def compiler_core_extension():
         sources=sorted(glob.glob("compiler/core/lib/*.cpp")) + ["compiler/core/python/module.cpp"],
         include_dirs=[os.path.join(ROOT, "compiler", "core", "include")],
         define_macros=[("Py_LIMITED_API", "0x03090000")],
-        extra_compile_args=["-std=c++17", "-O2", "-fvisibility=hidden", "-Wall"],
+        extra_compile_args=["-std=c++17", "-fvisibility=hidden", "-Wall"] + (
+            SANITIZE_FLAGS if want_sanitize() else ["-O2"]),
+        extra_link_args=list(SANITIZE_FLAGS) if want_sanitize() else [],
         py_limited_api=True, language="c++")
 
 
