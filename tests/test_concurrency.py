@@ -17,10 +17,8 @@ import pytest
 import torch
 
 import cldmdf
+from cldmdf import testing
 from conftest import leaf, make_generator, randn, requires_cuda
-import test_adaptive_fusion as fusion_tests
-import test_centroid_loss as loss_tests
-import test_dual_attention as dual_tests
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 THREADS = 8
@@ -56,12 +54,14 @@ def thread_inputs(i, device):
     gen = make_generator("concurrency", i)
     dtype = DTYPES[i % len(DTYPES)]
     B = 96 + 8 * i
-    dual, dual_mask = dual_tests.make_inputs(B, 4, 64, 32, gen, dtype, device, masked=True,
-                                             layout="noncontiguous" if i % 2 else "contiguous")
-    fusion, fusion_mask = fusion_tests.make_inputs(B, 4, 64, 8, gen, dtype, device, masked=True)
+    dual, dual_mask = testing.dual_attention_inputs(
+        B, 4, 64, 32, gen, dtype=dtype, device=device, mask="mixed",
+        layout="noncontiguous" if i % 2 else "contiguous").unpack()
+    fusion, fusion_mask = testing.adaptive_fusion_inputs(B, 4, 64, 8, gen, dtype=dtype,
+                                                         device=device, mask="mixed").unpack()
     N = 400 + 16 * i
-    z = randn((N, 32), gen, dtype, device)
-    entity = loss_tests.make_entities(N, 40 + i, gen, device, singletons=3)
+    z, entity = testing.centroid_loss_inputs(N, 32, gen, E=40 + i, singletons=3, dtype=dtype,
+                                             device=device)
     upstream = {
         "dual": [randn(s, gen, dtype, device) for s in ((B, 4, 64), (B, 4, 64), (B, 4, 4, 4))],
         "fusion": [randn(s, gen, dtype, device) for s in ((B, 64), (B, 4, 8))],
