@@ -33,11 +33,46 @@ def _find_cuda_home():
 
 _find_cuda_home()
 
-import torch  # noqa: E402  (after CUDA_HOME is settled: cpp_extension reads it on import)
-from torch.utils import cpp_extension  # noqa: E402
+
+def _no_torch(reason):
+    isolated = any("pip-build-env-" in p or "build-env-" in os.path.basename(p.rstrip("/"))
+                   for p in sys.path)
+    sys.exit(
+        f"cldmdf: {reason}.\n"
+        "The operator library is compiled against the torch that runs the build (one binary for "
+        "every torch >= 2.10: the LibTorch stable ABI of 2.10), so the build needs your torch, "
+        "not one that build isolation would download (gigabytes) into a throw-away environment"
+        + (" (this build runs in such an isolated environment)" if isolated else "") + ".\n"
+        "Install torch first, then build without isolation:\n"
+        "    pip install 'torch>=2.10' setuptools wheel ninja\n"
+        "    pip install --no-build-isolation .        # or: pip wheel --no-build-isolation .\n"
+        "                                               # or: python -m build --wheel --no-isolation\n"
+        "Or install a built wheel (bash scripts/check_wheel.sh writes one to dist/): "
+        "pip install dist/cldmdf-*-cp39-abi3-manylinux_*.whl")
+
+
+try:
+    import torch  # noqa: E402  (after CUDA_HOME is settled: cpp_extension reads it on import)
+    from torch.utils import cpp_extension  # noqa: E402
+except ImportError as err:
+    _no_torch(f"torch cannot be imported by the build ({err})")
+if tuple(int(p) for p in torch.__version__.split("+")[0].split(".")[:2]) < (2, 10):
+    _no_torch(f"torch {torch.__version__} is too old to build against (torch >= 2.10 needed)")
 
 ROOT = os.path.dirname(os.path.abspath(__file__))
 TARGET_VERSION = "0x020a000000000000"  # torch 2.10: the oldest stable ABI we run under
+
+
+def read_version():
+    """The version's one place is pyproject.toml's [project] table; the C++ library
+    (cldmdf_init()) and cldmdf/_build_info.py get it from here."""
+    import re
+    with open(os.path.join(ROOT, "pyproject.toml")) as f:
+        project = f.read().split("[project]", 1)[1].split("\n[", 1)[0]
+    return re.search(r'^version\s*=\s*"([^"]+)"', project, re.M).group(1)
+
+
+VERSION = read_version()
 
 
 def want_cuda():
@@ -57,6 +92,7 @@ def want_cuda():
 def write_build_info(with_cuda):
     with open(os.path.join(ROOT, "cldmdf", "_build_info.py"), "w") as f:
         f.write("# Written by setup.py: what the operator library was built against.\n")
+        f.write(f"VERSION = {VERSION!r}\n")
         f.write(f"TORCH_VERSION = {torch.__version__!r}\n")
         f.write(f"TORCH_CUDA = {torch.version.cuda!r}\n")
         f.write(f"PYTHON_VERSION = {platform.python_version()!r}\n")
@@ -87,7 +123,9 @@ def extension():
     # and AVX-512 and chosen at load time (csrc/cpu/cpu_utils.h). CLDMDF_CPU_ARCH=native
     # (or another -march value) tunes everything for one kind of CPU instead.
     arch = os.environ.get("CLDMDF_CPU_ARCH", "")
+    # CLDMDF_VERSION unquoted (a shell would strip the quotes): csrc/registration.cpp stringifies it
     cxx = opt + ["-std=c++17", "-fvisibility=hidden", f"-DTORCH_TARGET_VERSION={TARGET_VERSION}",
+                 f"-DCLDMDF_VERSION={VERSION}",
                  "-fopenmp-simd", "-fno-trapping-math", "-Wall", "-Wno-unused-function"]
     if arch:
         cxx.append(f"-march={arch}")
@@ -183,29 +221,21 @@ class BuildExt(cpp_extension.BuildExtension.with_options(use_ninja=True)):
                 shutil.copy2(os.path.join(build, name), os.path.join(dest, name))
 
 
+# The metadata (name, version, dependencies, scripts) is in pyproject.toml; here the build only.
 setup(
-    name="cldmdf",
-    version="0.1.0",
-    description="CL-DMDF operators (dual attention, adaptive fusion, entity-centroid "
-                "contrastive loss) as PyTorch custom ops, with layers and a graph fusion pass",
     # compiler/ (the graph fusion passes) installs as cldmdf.compiler
     packages=find_packages(include=["cldmdf", "cldmdf.*"]) + [
         "cldmdf.compiler"],
     package_dir={"cldmdf.compiler": "compiler"},
     package_data={"cldmdf": ["data/*.npz", "data/*.csv.gz", "data/*.md", "data/LICENSE.*",
                               "_mlir/*"]},
+    # only package_data: with [project] in pyproject.toml setuptools would otherwise also ship
+    # every tracked file under the packages (compiler/core's C++ sources)
+    include_package_data=False,
     ext_modules=[extension(), compiler_core_extension()],
     cmdclass={"build_ext": BuildExt},
     # Both extensions are built for the limited API (*.abi3.so: _C calls no Python C API at
     # all, _compiler_core only the 3.9 stable ABI): one wheel for every CPython >= 3.9,
     # tagged cp39-abi3 instead of the building interpreter's cpXY-cpXY
     options={"bdist_wheel": {"py_limited_api": "cp39"}},
-    python_requires=">=3.9",
-    install_requires=["torch>=2.10", "numpy"],
-    # plots: the PNG plots of `cldmdf experiment`; text: the clothing-review tasks' text
-    # features (TF-IDF + truncated SVD)
-    extras_require={"plots": ["matplotlib"], "text": ["scikit-learn>=1.3"]},
-    entry_points={"console_scripts": ["cldmdf-opt = cldmdf.compiler.opt:main",
-                                      "cldmdf-mlir-opt = cldmdf.compiler.mlir_pass:main",
-                                      "cldmdf = cldmdf.cli:main"]},
 )

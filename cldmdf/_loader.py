@@ -41,6 +41,20 @@ def load_library():
         ) from err
 
 
+def version():
+    """The installed distribution's version (pyproject.toml is its one place); in a source
+    checkout that is not installed, the one setup.py wrote into _build_info.py."""
+    from importlib import metadata
+    try:
+        return metadata.version("cldmdf")
+    except metadata.PackageNotFoundError:
+        try:
+            from . import _build_info as info
+            return info.VERSION
+        except (ImportError, AttributeError):
+            return "unknown"
+
+
 def built_with_cuda():
     try:
         from . import _build_info as info

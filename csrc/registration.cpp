@@ -13,6 +13,14 @@ STABLE_TORCH_LIBRARY(cldmdf, m) {
 
 #include "cldmdf/cldmdf.h"
 
+// The version comes from pyproject.toml (its one place), as -DCLDMDF_VERSION=x.y.z from setup.py
+// and CMakeLists.txt.
+#ifndef CLDMDF_VERSION
+#error "CLDMDF_VERSION is not defined: build with setup.py or CMakeLists.txt"
+#endif
+#define CLDMDF_STRINGIFY_(x) #x
+#define CLDMDF_STRINGIFY(x) CLDMDF_STRINGIFY_(x)
+
 extern "C" __attribute__((visibility("default"))) const char* cldmdf_init(void) {
-  return "0.1.0";
+  return CLDMDF_STRINGIFY(CLDMDF_VERSION);
 }

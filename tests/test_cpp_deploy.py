@@ -11,6 +11,8 @@ import sys
 import pytest
 import torch
 
+import cldmdf
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 pytestmark = pytest.mark.skipif(shutil.which("cmake") is None or shutil.which("c++") is None,
@@ -44,7 +46,7 @@ def deployed(tmp_path_factory):
 
 def test_cpp_program_matches_python(deployed):
     models, stdout = deployed
-    assert "latency per batch" in stdout and "cldmdf operator library 0.1.0" in stdout
+    assert "latency per batch" in stdout and f"cldmdf operator library {cldmdf.__version__}" in stdout
     reference = torch.load(models / "python_output.pt")
     stock, fused, aoti, logits = torch.load(models / "cpp_outputs.pt", weights_only=False)
     torch.testing.assert_close(stock, reference)
