@@ -129,6 +129,8 @@ def extension():
                  "-fopenmp-simd", "-fno-trapping-math", "-Wall", "-Wno-unused-function"]
     if arch:
         cxx.append(f"-march={arch}")
+    if os.environ.get("CLDMDF_CPU_CLONES", "1") == "0":  # one version of each kernel only
+        cxx.append("-DCLDMDF_NO_CPU_CLONES")
     kwargs = dict(
         name="cldmdf._C",
         include_dirs=[os.path.join(ROOT, "csrc", "include")],
