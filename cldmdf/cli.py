@@ -689,7 +689,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("dynamic", help="accuracy against measured compute: the dynamic "
                        "model at several budgets, the static model and fixed modality subsets",
                        description="Per seed: trains the static CL-DMDF and the dynamic one "
-                       "(cl-dmdf-dynamic) at every budget by the protocol, picks fixed "
+                       "(cl-dmdf-dynamic) at every budget by the protocol (two stages: one "
+                       "backbone per seed, the gate per budget), picks fixed "
                        "modality subsets of the static model on validation, and measures "
                        "test scores, FLOPs per sample and wall time per sample. Writes "
                        "<task>_dynamic.md/.json and <task>_<metric>_vs_compute.png to --out.")

@@ -7,6 +7,7 @@ and weighted values, as ``torch.utils.flop_counter`` counts them), derived from 
 shapes and the mask each sample actually ran with. Wall time is the median over repeats of
 one forward of the whole fold, divided by its rows, on the threads torch is set to.
 """
+import copy
 import itertools
 import statistics
 import time
@@ -140,7 +141,9 @@ def run_curve(t, budgets: Sequence[float], seeds: int, overrides: Dict, rate: fl
     """The points of the accuracy-vs-compute curve of one task (``t`` a
     :class:`cldmdf.experiment.TaskData`), per seed 0..seeds-1: the static CL-DMDF (its
     forward, and its packed execution), the static model on fixed modality subsets (chosen
-    on validation: :func:`fixed_subsets`), and the dynamic model at every budget. Every
+    on validation: :func:`fixed_subsets`), and the dynamic model at every budget (with
+    ``gate_holdout`` > 0 its backbone, stage 1, is trained once per seed and only the gate,
+    stage 2, per budget: the same models as training every budget from scratch). Every
     model is trained by the protocol (epoch selected on validation); each reported point
     reads the test split once. Wall times: :func:`wall_times` over the seed's points."""
     num_classes = t.ds.num_classes
@@ -165,10 +168,24 @@ def run_curve(t, budgets: Sequence[float], seeds: int, overrides: Dict, rate: fl
             seed_points.append({**base, "kind": "subset", "point": label,
                                 "subset": [names[m] for m in subset],
                                 **measure(models[label], test, num_classes)})
+        first = None
         for budget in budgets:
-            dynamic, result = training.train_run(t.name, "cl-dmdf-dynamic", rate, seed,
-                                                 {**overrides, "budget": budget}, t.ds,
-                                                 t.task, device=device)
+            if first is not None and first[0].gate_holdout > 0:
+                # two stages: stage 1 (the backbone) does not depend on the budget, and
+                # stage 2 (the gate) depends on its inputs only (training.fit_gate), so this
+                # is the model train_run would give at this budget, without retraining the
+                # backbone
+                dynamic, result = copy.deepcopy(first[0]), dict(first[1])
+                dynamic.budget = float(budget)
+                cfg, _ = training.run_settings(t.task, {**overrides, "budget": budget})
+                _, gate_rows = training.gate_split(folds["train"], dynamic.gate_holdout, seed)
+                training.fit_gate(dynamic, folds["train"].rows(gate_rows), folds["val"],
+                                  num_classes, cfg, select, seed)
+            else:
+                dynamic, result = training.train_run(t.name, "cl-dmdf-dynamic", rate, seed,
+                                                     {**overrides, "budget": budget}, t.ds,
+                                                     t.task, device=device)
+                first = (dynamic, result)
             label = f"cl-dmdf-dynamic, budget {budget:g}"
             models[label] = dynamic
             seed_points.append({**base, "kind": "dynamic", "point": label, "budget": budget,

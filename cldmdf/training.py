@@ -337,6 +337,8 @@ def fit(model: torch.nn.Module, train: Fold, val: Fold, num_classes: int, cfg: T
         C, scores = model.fit_convex(train, val, select,
                                      lambda m, fold: evaluate(m, fold, num_classes))
         return 0, scores
+    if isinstance(model, DynamicCLDMDF) and model.gate_holdout > 0 and model.run_gate:
+        return fit_dynamic(model, train, val, num_classes, cfg, select, seed, callback, resume)
     world_size, rank = world()
     step = model
     contrastive = getattr(model, "contrastive", None)
@@ -374,6 +376,101 @@ def fit(model: torch.nn.Module, train: Fold, val: Fold, num_classes: int, cfg: T
             dist.destroy_process_group(loss_group)
     model.load_state_dict(state.best_state)
     return state.best_epoch, state.best_scores
+
+
+def gate_split(train: Fold, fraction: float, seed: int) -> Tuple[Tensor, Tensor]:
+    """(backbone rows, gate rows) of a training fold for the two-stage dynamic model:
+    ``fraction`` of the fold's entities of each class held out for the gate (whole
+    entities, so no entity is on both sides), the rest for the backbone. Indices into the
+    fold, on its device."""
+    kept, held = data.stratified_group_split(train.labels.cpu(), train.entity.cpu(), fraction,
+                                             seed + 2)
+    return kept.to(train.mask.device), held.to(train.mask.device)
+
+
+def fit_dynamic(model: DynamicCLDMDF, train: Fold, val: Fold, num_classes: int,
+                cfg: TrainConfig, select: str, seed: int,
+                callback: Optional[Callable[[EpochEnd], None]] = None,
+                resume: Optional[Dict[str, Any]] = None) -> Tuple[int, Dict[str, float]]:
+    """The two stages of a :class:`DynamicCLDMDF` with ``gate_holdout`` > 0 (docs/MODEL.md,
+    "Dynamic fusion"): stage 1 trains the backbone alone by :func:`fit` on the training rows
+    outside the gate's slice (:func:`gate_split`; the gate is off, validation scores the
+    backbone on every present modality; ``callback`` and ``resume`` apply to this stage);
+    stage 2 trains the gate on the held-out slice with the backbone frozen
+    (:func:`fit_gate`). Returns (stage 1's selected epoch, the validation scores of the
+    gated model at stage 2's selected epoch)."""
+    backbone_rows, gate_rows = gate_split(train, model.gate_holdout, seed)
+    model.run_gate = False
+    try:
+        epoch, _ = fit(model, train.rows(backbone_rows), val, num_classes, cfg, select, seed,
+                       callback=callback, resume=resume)
+    finally:
+        model.run_gate = True
+    _, scores = fit_gate(model, train.rows(gate_rows), val, num_classes, cfg, select, seed)
+    return epoch, scores
+
+
+def mean_relative_compute(model: DynamicCLDMDF, fold: Fold) -> float:
+    """The mean over ``fold``'s rows with something present of the compute of the plan the
+    gate picks at inference, relative to running every present modality."""
+    model.eval()
+    live = fold.mask.any(1)
+    if not bool(live.any()):
+        return 0.0
+    with torch.no_grad():
+        modalities = [x[live] for x in fold.modalities]
+        mask = fold.mask[live]
+        chosen = model.select(modalities, mask)
+        cost = model.cost.packed(chosen) / model.cost.packed(mask)
+    return cost.mean().item()
+
+
+def fit_gate(model: DynamicCLDMDF, gate: Fold, val: Fold, num_classes: int, cfg: TrainConfig,
+             select: str, seed: int) -> Tuple[int, Dict[str, float]]:
+    """Stage 2 of the dynamic model: the backbone frozen in eval mode, the gate re-initialised
+    (from ``seed``; :meth:`DynamicCLDMDF.reset_gate`) and trained with AdamW (learning rate
+    ``model.gate_lr``) on the rows of ``gate`` (rows the backbone did not train on) by
+    :meth:`DynamicCLDMDF.gate_objective`, the plans' losses there computed once
+    (:meth:`DynamicCLDMDF.plan_losses`). Up to ``cfg.epochs`` epochs of ``cfg.batch_size``
+    rows; the epoch kept (0: the fresh gate) is the best by (mean chosen compute on
+    validation within the budget, validation ``select`` score, lower validation loss), early
+    stopping after ``cfg.patience`` epochs without a better one once some epoch has been
+    within the budget. The result depends on the backbone,
+    ``gate``, ``val``, the budget and ``seed`` only (not on the random state before), so
+    one backbone can serve every budget. Returns (that epoch, its validation scores)."""
+    model.eval()
+    torch.manual_seed(seed)
+    model.reset_gate()
+    live = gate.mask.any(1)
+    modalities = [x[live] for x in gate.modalities]
+    mask, labels = gate.mask[live], gate.labels[live]
+    ce = model.plan_losses(modalities, mask, labels)
+    params = list(model.gate.parameters())
+    opt = torch.optim.AdamW(params, lr=model.gate_lr, weight_decay=cfg.weight_decay,
+                            foreach=True)
+    order = torch.Generator().manual_seed(seed)
+    best_key, best_epoch, best_scores, best_state = None, 0, {}, None
+    for epoch in range(0, cfg.epochs + 1):  # epoch 0: the fresh gate (DynamicCLDMDF.reset_gate)
+        for idx in (torch.randperm(len(labels), generator=order).split(cfg.batch_size)
+                    if epoch > 0 else []):
+            idx = idx.to(mask.device)
+            loss = model.gate_objective([x[idx] for x in modalities], mask[idx], ce[idx])
+            opt.zero_grad()
+            loss.backward()
+            opt.step()
+        scores = evaluate(model, val, num_classes)
+        within = mean_relative_compute(model, val) <= model.budget + 1e-6
+        key = (within, scores[select], -scores["loss"])
+        if best_key is None or key > best_key:
+            best_key, best_epoch, best_scores = key, epoch, scores
+            best_state = copy.deepcopy(model.gate.state_dict())
+        elif best_key[0] and epoch - best_epoch >= cfg.patience:
+            break  # (no stop while no epoch has been within the budget on validation)
+    for p in params:
+        p.grad = None
+    if best_state is not None:
+        model.gate.load_state_dict(best_state)
+    return best_epoch, best_scores
 
 
 def _epochs(model, step, opt, order, state, train, val, num_classes, cfg, select, callback,

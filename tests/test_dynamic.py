@@ -1,7 +1,8 @@
 """Dynamic fusion (cldmdf.nn.dynamic, cldmdf.compute, ``cldmdf dynamic``): packed execution
 equals the static forward, the gate is hard and keeps a modality, unselected encoders never
 run, the FLOP count agrees with torch's FlopCounterMode, a tighter budget trains a cheaper
-gate, and the command line runs end to end on tiny settings."""
+gate, the two-stage training keeps the gate's rows apart from the backbone's and learns from
+them that the full plan helps, and the command line runs end to end on tiny settings."""
 import json
 
 import pytest
@@ -183,7 +184,8 @@ def expected_compute(budget):
     modalities, mask, labels = synthetic()
     torch.manual_seed(0)
     model = DynamicCLDMDF([4, 6, 5], CLASSES, dim=16, num_heads=2, num_layers=1,
-                          budget=budget, cost_weight=5.0, gate_rows=0, modality_dropout=0.3)
+                          budget=budget, cost_weight=5.0, gate_rows=0, gate_holdout=0.0,
+                          modality_dropout=0.3)
     opt = torch.optim.AdamW(model.parameters(), lr=1e-2)
     for step in range(40):
         idx = torch.randperm(len(labels))[:32]
@@ -208,8 +210,8 @@ def test_a_tighter_budget_trains_a_cheaper_gate():
     assert tight_hard < 0.7 * full
 
 
-def test_training_loss_trains_the_gate_and_the_backbone():
-    model = dynamic_model(budget=0.5).train()
+def test_joint_training_loss_trains_the_gate_and_the_backbone():
+    model = dynamic_model(budget=0.5, gate_holdout=0.0).train()
     modalities, mask, labels = batch("loss")
     loss = model.training_loss(modalities, mask, labels, torch.arange(B))
     loss.backward()
@@ -219,12 +221,152 @@ def test_training_loss_trains_the_gate_and_the_backbone():
     assert all(p.grad is None or p.grad.isfinite().all() for p in model.parameters())
 
 
+def test_two_stage_training_loss_is_the_backbone_loss_alone():
+    model = dynamic_model(budget=0.5).train()
+    modalities, mask, labels = batch("loss")
+    model.training_loss(modalities, mask, labels, torch.arange(B)).backward()
+    assert model.gate[0].weight.grad is None
+    assert model.encoders[0][0].weight.grad.abs().sum() > 0
+
+
+def weak_synthetic(n, seed):
+    """Three modalities, each a weak, noisy view of the class among 24 noise features, so that
+    a backbone memorises its training rows under any plan while on unseen rows the full plan
+    is clearly the best."""
+    gen = torch.Generator().manual_seed(seed)
+    labels = torch.randint(0, 2, (n,), generator=gen)
+    modalities = []
+    for m in range(3):
+        x = torch.randn(n, 24, generator=gen)
+        x[:, m] += 1.2 * (2 * labels - 1)
+        modalities.append(x)
+    return training.Fold(modalities, torch.ones(n, 3, dtype=torch.bool), labels,
+                         torch.arange(n))
+
+
+def test_gate_split_holds_out_whole_entities_by_class():
+    fold = weak_synthetic(60, 0)
+    fold.entity = torch.arange(60) // 3  # entities of three rows
+    kept, held = training.gate_split(fold, 0.25, seed=1)
+    assert len(set(kept.tolist()) & set(held.tolist())) == 0
+    assert sorted(kept.tolist() + held.tolist()) == list(range(60))
+    assert not set(fold.entity[kept].tolist()) & set(fold.entity[held].tolist())
+    assert 0.15 < len(held) / 60 < 0.35
+
+
+def test_gate_trains_on_rows_the_backbone_never_saw(monkeypatch):
+    train, val = weak_synthetic(80, 1), weak_synthetic(40, 2)
+    torch.manual_seed(0)
+    model = DynamicCLDMDF([24] * 3, 2, dim=8, num_heads=2, num_layers=1, budget=0.6,
+                          gate_holdout=0.25)
+    backbone_entities, gate_entities = set(), set()
+    loss = model.training_loss
+
+    def spy_loss(modalities, mask, labels, entity, *args):
+        assert not model.run_gate  # stage 1: the gate is off
+        backbone_entities.update(entity.tolist())
+        return loss(modalities, mask, labels, entity, *args)
+
+    fit_gate = training.fit_gate
+
+    def spy_gate(m, gate, *args):
+        gate_entities.update(gate.entity.tolist())
+        return fit_gate(m, gate, *args)
+
+    monkeypatch.setattr(model, "training_loss", spy_loss)
+    monkeypatch.setattr(training, "fit_gate", spy_gate)
+    cfg = training.TrainConfig(epochs=3, batch_size=16, patience=3)
+    training.fit(model, train, val, 2, cfg, "accuracy", seed=0)
+    assert backbone_entities and gate_entities
+    assert not backbone_entities & gate_entities
+    assert backbone_entities | gate_entities == set(range(80))
+    assert model.run_gate and model.gate[0].weight.grad is None
+
+
+def test_held_out_gate_prefers_the_full_plan_when_it_is_what_helps(monkeypatch):
+    """The failure of the joint training, and its fix: on the rows the backbone trained on,
+    every plan's loss is small; on held-out rows the full plan's is clearly the lowest, and
+    the gate trained there (no compute penalty), from a start without the full plan's prior
+    and kept only from epoch 1 on, runs every modality for most samples."""
+    train, val = weak_synthetic(240, 3), weak_synthetic(120, 4)
+    torch.manual_seed(0)
+    model = DynamicCLDMDF([24] * 3, 2, dim=16, num_heads=2, num_layers=1, budget=1.0,
+                          modality_dropout=0.5, gate_holdout=0.3)
+
+    def plain_reset():  # no prior for the full plan: what the gate learns is the losses'
+        for layer in model.gate.modules():
+            if isinstance(layer, torch.nn.Linear):
+                layer.reset_parameters()
+
+    monkeypatch.setattr(model, "reset_gate", plain_reset)
+    fit_gate = training.fit_gate
+
+    def trained_gate(*args):
+        epoch, scores = fit_gate(*args)
+        assert epoch > 0
+        return epoch, scores
+
+    monkeypatch.setattr(training, "fit_gate", trained_gate)
+    cfg = training.TrainConfig(epochs=60, batch_size=32, patience=60, lr=3e-3)
+    training.fit(model, train, val, 2, cfg, "accuracy", seed=0)
+    kept, held = training.gate_split(train, 0.3, seed=0)
+    model.eval()
+    seen = model.plan_losses(*(lambda f: (f.modalities, f.mask, f.labels))(train.rows(kept)))
+    unseen = model.plan_losses(*(lambda f: (f.modalities, f.mask, f.labels))(train.rows(held)))
+    full = model.plans.shape[0] - 1
+    singles = model.plans.sum(1) == 1
+    assert unseen.mean(0)[full] < 0.8 * unseen.mean(0)[singles].min()
+    assert (unseen.mean(0)[singles].min() - unseen.mean(0)[full]
+            > seen.mean(0)[singles].min() - seen.mean(0)[full])
+    with torch.no_grad():
+        chosen = model.select(val.modalities, val.mask)
+    runs = chosen.sum(1).bincount(minlength=4)
+    assert runs.argmax() == 3 and chosen.sum(1).float().mean() > 2.3, runs.tolist()
+
+
+def test_fresh_gate_prefers_the_full_plan():
+    model = dynamic_model().eval()
+    torch.manual_seed(1)
+    model.reset_gate()
+    modalities, mask, _ = batch("prior")
+    mask = torch.ones_like(mask)
+    modalities = [x.nan_to_num(0.0) for x in modalities]
+    with torch.no_grad():
+        probs = model.gate_logits(modalities, mask).softmax(1)
+    assert probs[:, -1].mean() > 0.75
+    assert model.select(modalities, mask).all()
+
+
+def test_one_backbone_serves_every_budget():
+    """fit_gate depends on its inputs only: the gate retrained at a budget on a copy of a
+    trained model equals the model trained from scratch at that budget."""
+    import copy
+    train, val = weak_synthetic(64, 5), weak_synthetic(32, 6)
+    cfg = training.TrainConfig(epochs=3, batch_size=16, patience=3)
+
+    def trained(budget):
+        torch.manual_seed(0)
+        model = DynamicCLDMDF([24] * 3, 2, dim=8, num_heads=2, num_layers=1, budget=budget)
+        training.fit(model, train, val, 2, cfg, "accuracy", seed=0)
+        return model
+
+    first, direct = trained(1.0), trained(0.4)
+    shared = copy.deepcopy(first)
+    shared.budget = 0.4
+    _, gate_rows = training.gate_split(train, shared.gate_holdout, 0)
+    training.fit_gate(shared, train.rows(gate_rows), val, 2, cfg, "accuracy", 0)
+    for (name, a), b in zip(direct.state_dict().items(), shared.state_dict().values()):
+        assert torch.equal(a, b), name
+
+
 @pytest.mark.parametrize("setting, message", [
     ("budget=1.5", "setting budget must be a number >= 0.0 and <= 1.0, got 1.5"),
     ("cost_weight=-1", "setting cost_weight must be a number >= 0.0"),
     ("plans=many", "setting plans must be one of"),
     ("gate_hidden=2.5", "gate_hidden must be an integer"),
     ("gate_temperature=0", "setting gate_temperature must be a number > 0.0"),
+    ("gate_holdout=0.95", "setting gate_holdout must be a number >= 0.0 and <= 0.9"),
+    ("gate_lr=0", "setting gate_lr must be a number > 0.0"),
 ])
 def test_bad_settings_name_the_setting(setting, message, capsys):
     code = cli.main(["train", "--task", "nutrimouse", "--model", "cl-dmdf-dynamic",

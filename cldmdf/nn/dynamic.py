@@ -21,6 +21,7 @@ attention-weighted sum of values), ``2·m·n·k`` per ``[m, k] × [k, n]`` produ
 activations, softmax, the fusion's weighted sum) is not counted.
 """
 import itertools
+import math
 from typing import List, NamedTuple, Optional, Sequence, Tuple
 
 import torch
@@ -280,26 +281,42 @@ class DynamicCLDMDF(CLDMDF):
     sample with something present keeps at least one modality. At inference the unchosen
     modalities are absent: :func:`packed_forward` never runs their encoders or tokens.
 
-    Training loss of a batch (``training_loss``):
-    the CL-DMDF loss of the backbone on the modality-dropout mask (so the backbone learns
-    every subset), plus, on the first ``gate_rows`` rows (0: all), the gate's loss
-    ``Σ_k g_k · CE_k + cost_weight · max(0, E[relative compute] − budget)``: ``CE_k`` the
-    cross-entropy of plan ``k`` under the current backbone (no gradient to it), ``g`` the
-    hard straight-through Gumbel-softmax sample of the gate (temperature
-    ``gate_temperature``), and the expected compute of the plans under the gate's
-    probabilities relative to running every present modality, averaged over the rows.
+    Training, two stages (``gate_holdout`` > 0, the default; :func:`cldmdf.training.fit`):
+    ``gate_holdout`` of the training split's entities (per class) are held out from the
+    backbone. Stage 1 trains the backbone alone (``training_loss``: the CL-DMDF loss on the
+    modality-dropout mask, so it learns every subset; the gate is off, ``run_gate`` False,
+    and validation scores the backbone on every present modality) on the other rows, epoch
+    selected on validation. Stage 2 (:func:`cldmdf.training.fit_gate`) freezes the backbone
+    (eval mode) and trains the re-initialised gate on the held-out rows only, which the
+    backbone never fitted, so the plans' losses there show what each modality adds:
+    ``Σ_k g_k · CE_k + cost_weight · max(0, E[relative compute] − budget)``, ``CE_k`` the
+    cross-entropy of plan ``k`` on the row (:meth:`plan_losses`, fixed), ``g`` the hard
+    straight-through Gumbel-softmax sample of the gate (temperature ``gate_temperature``),
+    and the expected compute of the plans under the gate's probabilities relative to running
+    every present modality, averaged over the rows (:meth:`gate_objective`; AdamW with learning
+    rate ``gate_lr``: a few steps per epoch on the small held-out slice). Its epoch is
+    selected on validation among those whose mean chosen compute there is within the budget.
     ``budget`` is the target mean compute (1: no penalty; 0 with ``cost_weight`` λ: the
     plain penalty λ · E[compute]).
+
+    ``gate_holdout=0`` is the earlier joint training: ``training_loss`` adds to the
+    backbone's loss the gate's loss on the first ``gate_rows`` rows of the batch (0: all)
+    with ``CE_k`` under the current backbone on those same training rows (no gradient to
+    it). The backbone fits its training rows to near-zero loss under every plan, so that
+    gate learns little about which modalities help (docs/results.md, "Dynamic fusion").
     """
 
     def __init__(self, input_dims: Sequence[int], num_classes: int, budget: float = 1.0,
                  cost_weight: float = 10.0, plans: str = "auto", gate_hidden: int = 32,
-                 gate_temperature: float = 1.0, gate_rows: int = 32, **kwargs):
+                 gate_temperature: float = 1.0, gate_rows: int = 32,
+                 gate_holdout: float = 0.2, gate_lr: float = 1e-2, **kwargs):
         _check_number("budget", budget, 0.0, 1.0)
         _check_number("cost_weight", cost_weight, 0.0)
         _check_number("gate_hidden", gate_hidden, 0, integer=True)
         _check_number("gate_temperature", gate_temperature, 0.0, low_open=True)
         _check_number("gate_rows", gate_rows, 0, integer=True)
+        _check_number("gate_holdout", gate_holdout, 0.0, 0.9)
+        _check_number("gate_lr", gate_lr, 0.0, low_open=True)
         super().__init__(input_dims, num_classes, **kwargs)
         num_modalities = len(input_dims)
         self.register_buffer("plans", plan_masks(num_modalities, plans), persistent=False)
@@ -312,7 +329,26 @@ class DynamicCLDMDF(CLDMDF):
         self.cost_weight = float(cost_weight)
         self.gate_temperature = float(gate_temperature)
         self.gate_rows = gate_rows
+        self.gate_holdout = float(gate_holdout)
+        self.gate_lr = float(gate_lr)
+        # False while stage 1 trains the backbone alone: the forward runs every present
+        # modality (cldmdf.training.fit_dynamic)
+        self.run_gate = True
         self.cost = ComputeCost(self)
+
+    def reset_gate(self) -> None:
+        """Fresh parameters for the gate (the default initialisation of its layers), with a
+        prior for the full plan: its bias ``log(K − 1) + 2``, so that the fresh gate picks it
+        with probability about 0.88 (every other plan's about 0.12 / (K − 1)) and moves
+        away from it only as far as the plans' losses and the budget push it."""
+        for layer in self.gate.modules():
+            if isinstance(layer, nn.Linear):
+                layer.reset_parameters()
+        count = self.plans.shape[0]
+        if count > 1:
+            with torch.no_grad():
+                last = self.gate if isinstance(self.gate, nn.Linear) else self.gate[-1]
+                last.bias[count - 1] += math.log(count - 1) + 2.0
 
     def gate_logits(self, modalities: List[Tensor], mask: Tensor) -> Tensor:
         """[B, K] plan scores; -inf for plans that hold none of a sample's present
@@ -338,33 +374,48 @@ class DynamicCLDMDF(CLDMDF):
         return mask & self.plans[logits.argmax(1)]
 
     def forward(self, modalities: List[Tensor], mask: Tensor) -> CLDMDFOutput:
-        """The gated forward: ``mask`` of the output is the mask the model ran with."""
+        """The gated forward: ``mask`` of the output is the mask the model ran with (every
+        present modality while ``run_gate`` is False)."""
+        if not self.run_gate:
+            return packed_forward(self, modalities, mask)
         return packed_forward(self, modalities, self.select(modalities, mask))
 
+    @torch.no_grad()
+    def plan_losses(self, modalities: List[Tensor], mask: Tensor, labels: Tensor) -> Tensor:
+        """[B, K] the cross-entropy of each plan on each row under the backbone as it is (its
+        current train / eval mode; no gradient); 0 for plans that hold none of the row's
+        present modalities."""
+        rows, num_modalities = mask.shape
+        count = self.plans.shape[0]
+        tokens = self.embed(modalities, mask)
+        plan_mask = (mask[None] & self.plans[:, None, :]).reshape(count * rows, num_modalities)
+        out = packed_body(self, tokens.repeat(count, 1, 1), plan_mask)
+        ce = F.cross_entropy(out.logits, labels.repeat(count), reduction="none")
+        valid = (mask[:, None, :] & self.plans[None]).any(2)
+        return ce.view(count, rows).t().masked_fill(~valid, 0.0)
+
+    def gate_objective(self, modalities: List[Tensor], mask: Tensor, ce: Tensor) -> Tensor:
+        """The gate's loss on rows with something present, given their plans' losses ``ce``
+        [B, K] (:meth:`plan_losses`): the hard straight-through Gumbel-softmax selection of
+        the plans' losses plus the penalty on the expected relative compute."""
+        logits = self.gate_logits(modalities, mask)
+        choice = F.gumbel_softmax(logits, tau=self.gate_temperature, hard=True)
+        # plans no present modality of the sample is in have g = 0 and CE 0
+        task = (choice * ce).sum(1).mean()
+        expected = (logits.softmax(1) * self.relative_cost(mask)).sum(1).mean()
+        return task + self.cost_weight * F.relu(expected - self.budget)
+
     def gate_loss(self, modalities: List[Tensor], mask: Tensor, labels: Tensor) -> Tensor:
-        """The gate's loss on a batch (see the class): hard straight-through selection of the
-        plans' cross-entropies plus the penalty on the expected relative compute."""
+        """The joint training's gate loss on a batch (``gate_holdout=0``, see the class):
+        the plans' losses under the current backbone on these rows, then
+        :meth:`gate_objective`."""
         live = mask.any(1)
         if not bool(live.all()):
             modalities = [x[live] for x in modalities]
             mask, labels = mask[live], labels[live]
-        rows, num_modalities = mask.shape
-        if rows == 0:
+        if mask.shape[0] == 0:
             return mask.new_zeros((), dtype=torch.float32)
-        count = self.plans.shape[0]
-        with torch.no_grad():
-            tokens = self.embed(modalities, mask)
-            plan_mask = (mask[None] & self.plans[:, None, :]).reshape(count * rows,
-                                                                      num_modalities)
-            out = packed_body(self, tokens.repeat(count, 1, 1), plan_mask)
-            ce = F.cross_entropy(out.logits, labels.repeat(count), reduction="none")
-            ce = ce.view(count, rows).t()
-        logits = self.gate_logits(modalities, mask)
-        choice = F.gumbel_softmax(logits, tau=self.gate_temperature, hard=True)
-        # plans no present modality of the sample is in have g = 0 and CE of an empty mask
-        task = (choice * ce.masked_fill(~logits.isfinite(), 0.0)).sum(1).mean()
-        expected = (logits.softmax(1) * self.relative_cost(mask)).sum(1).mean()
-        return task + self.cost_weight * F.relu(expected - self.budget)
+        return self.gate_objective(modalities, mask, self.plan_losses(modalities, mask, labels))
 
     def training_loss(self, modalities: List[Tensor], mask: Tensor, labels: Tensor,
                       entity: Tensor, task_normaliser: Optional[float] = None,
@@ -376,6 +427,8 @@ class DynamicCLDMDF(CLDMDF):
         dropped = drop_modalities(mask, self.modality_dropout)
         loss = self.output_loss(packed_forward(self, modalities, dropped), labels, entity,
                                 task_normaliser, row_offset)
+        if self.gate_holdout > 0:  # two stages: the gate trains apart (training.fit_gate)
+            return loss
         rows = mask.shape[0] if self.gate_rows == 0 else min(self.gate_rows, mask.shape[0])
         return loss + self.gate_loss([x[:rows] for x in modalities], mask[:rows],
                                      labels[:rows])
