@@ -73,6 +73,23 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.skip(reason=reason))
 
 
+@pytest.fixture
+def restore_threads():
+    """torch's intra-op thread count as it was before the test (cli.main's --threads and
+    the thread tests change it)."""
+    before = torch.get_num_threads()
+    yield
+    torch.set_num_threads(before)
+
+
+def run_cli(capsys, *argv):
+    """(exit code, stdout, stderr) of cldmdf.cli.main(argv), in this process."""
+    from cldmdf import cli
+    code = cli.main([str(a) for a in argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
 @pytest.fixture(params=DEVICES)
 def device(request):
     if request.param != "cudasim":

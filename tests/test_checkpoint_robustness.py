@@ -15,6 +15,7 @@ import pytest
 import torch
 
 from cldmdf import checkpoint, cli, data
+from conftest import run_cli
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TINY = ["dim=8", "num_layers=1", "num_heads=2", "proj_dim=4", "hidden=8", "batch_size=16"]
@@ -22,18 +23,7 @@ TRAIN = ["train", "--task", "nutrimouse", "--rate", "0.25", "--quiet", "--set", 
          *TINY]
 
 
-@pytest.fixture(autouse=True)
-def one_thread():
-    before = torch.get_num_threads()
-    yield
-    torch.set_num_threads(before)
-
-
-def run_cli(capsys, *argv):
-    """(exit code, stdout, stderr) of cldmdf.cli.main(argv), in this process."""
-    code = cli.main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    return code, out, err
+pytestmark = pytest.mark.usefixtures("restore_threads")
 
 
 def assert_one_line_error(code, err, *fragments):

@@ -13,22 +13,12 @@ import torch
 
 from cldmdf import checkpoint, cli, data, experiment, training
 from cldmdf.progress import EpochProgress
+from conftest import run_cli
 
 TINY = ["dim=8", "num_layers=1", "num_heads=2", "proj_dim=4", "hidden=8", "batch_size=16"]
 
 
-@pytest.fixture(autouse=True)
-def one_thread():
-    before = torch.get_num_threads()
-    yield
-    torch.set_num_threads(before)
-
-
-def run_cli(capsys, *argv):
-    """(exit code, stdout, stderr) of cldmdf.cli.main(argv), in this process."""
-    code = cli.main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    return code, out, err
+pytestmark = pytest.mark.usefixtures("restore_threads")
 
 
 def write_csv(path, rows=90, seed=0, entity=True, labels=("alpha", "beta", "gamma")):

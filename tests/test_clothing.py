@@ -35,12 +35,7 @@ def cache_folder(tmp_path_factory):
         os.environ["CLDMDF_CACHE_DIR"] = before
 
 
-@pytest.fixture(autouse=True)
-def thread_count():
-    """cli.main sets torch's thread count (--threads): restore it after each test."""
-    before = torch.get_num_threads()
-    yield
-    torch.set_num_threads(before)
+pytestmark = pytest.mark.usefixtures("restore_threads")
 
 
 @pytest.fixture(scope="module")

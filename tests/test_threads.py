@@ -14,11 +14,7 @@ THREADS = (1, 2, 3)
 # chunk, csrc/cpu/cpu_utils.h) gives several chunks at 2 and 3 threads.
 
 
-@pytest.fixture(autouse=True)
-def restore_threads():
-    before = torch.get_num_threads()
-    yield
-    torch.set_num_threads(before)
+pytestmark = pytest.mark.usefixtures("restore_threads")
 
 
 def forward_backward(fn, tensors, threads):
