@@ -134,11 +134,19 @@ done
 mkdir -p "$WORK/tests"
 for f in conftest.py cuda_sim.py "${OP_TESTS[@]}"; do cp "$ROOT/tests/$f" "$WORK/tests/"; done
 
+find_python() {  # X.Y -> an interpreter that runs (a pyenv shim may exist but not run)
+  local cand
+  for cand in "python$1" "$HOME"/.pyenv/versions/"$1".*/bin/"python$1"; do
+    if "$cand" -c pass 2> /dev/null; then echo "$cand"; return 0; fi
+  done
+  return 1
+}
+
 check_install() {  # NAME PYTHON TORCH_SPEC [pip args...]
   local name=$1 py=$2 torch_spec=$3; shift 3
   local venv=$WORK/venv-$name
   step "($name) Python $py + $torch_spec: install the wheel without a compiler"
-  "python$py" -m venv "$venv"
+  "$(find_python "$py")" -m venv "$venv"
   (export PATH="$NOCC:$PATH" CC=/bin/false CXX=/bin/false
    "$venv/bin/python" -m pip install -q --disable-pip-version-check --only-binary=:all: "$@" \
      "$REPAIRED" "$torch_spec" "${TEST_DEPS[@]}" 2>&1 | grep -v "^WARNING: Location" || true)
@@ -175,13 +183,13 @@ fi
 # ---------------------------------------------------------------- 4. other Pythons
 step "other Pythons: the abi3 wheel installs; cldmdf._compiler_core imports and runs (no torch)"
 for py in 3.10 3.12 3.13; do
-  command -v "python$py" > /dev/null || { echo "python$py: not found, skipped"; continue; }
+  pybin=$(find_python "$py") || { echo "python$py: not found, skipped"; continue; }
   venv=$WORK/venv-py$py
-  "python$py" -m venv "$venv"
+  "$pybin" -m venv "$venv"
   (export PATH="$NOCC:$PATH" CC=/bin/false CXX=/bin/false
    "$venv/bin/python" -m pip install -q --disable-pip-version-check --no-deps "$REPAIRED" 2>&1 |
      grep -v "^WARNING: Location" || true)
-  (cd "$WORK" && "$venv/bin/python" -P -c "
+  (cd "$WORK" && "$venv/bin/python" -I -c "   # -I: no cwd on sys.path (-P is 3.11+)
 import importlib.util, platform, sysconfig, os
 # loaded by file, not through the package: cldmdf/__init__ imports torch, which is not here
 path = [os.path.join(sysconfig.get_paths()['platlib'], 'cldmdf', f)
