@@ -86,24 +86,21 @@ def metric_vs_compute(rows: Sequence[Dict], metric_name: str, title: str, path: 
     fig, axes = plt.subplots(1, 2, figsize=(11, 4.2), dpi=120)
     for ax, key, scale, unit in ((axes[0], "flops", 1e-6, "MFLOP per sample"),
                                  (axes[1], "wall", 1e6, "wall µs per sample (1 thread)")):
-        dynamic = [r for r in rows if r["kind"] == "dynamic"]
-        if dynamic:
-            ax.errorbar([scale * r[key][0] for r in dynamic], [r["metric"][0] for r in dynamic],
-                        yerr=[r["metric"][1] for r in dynamic], marker="o", capsize=3,
-                        color="tab:blue", label="cl-dmdf-dynamic (budgets)")
-            for r in dynamic:
-                ax.annotate(r["point"].rsplit(" ", 1)[-1], (scale * r[key][0], r["metric"][0]),
-                            textcoords="offset points", xytext=(4, -10), fontsize=7,
-                            color="tab:blue")
-        subsets = [r for r in rows if r["kind"] == "subset"]
-        if subsets:
-            ax.errorbar([scale * r[key][0] for r in subsets], [r["metric"][0] for r in subsets],
-                        yerr=[r["metric"][1] for r in subsets], fmt="s", capsize=3,
-                        color="tab:gray", label="static model, fixed subsets")
-            for r in subsets:
-                ax.annotate(r["point"], (scale * r[key][0], r["metric"][0]),
-                            textcoords="offset points", xytext=(4, 3), fontsize=6,
-                            color="dimgray")
+        # the dynamic model's budgets as a line, the fixed subsets as points, each labelled
+        for kind, style, label, name, offset, font, colour in (
+                ("dynamic", dict(marker="o", color="tab:blue"), "cl-dmdf-dynamic (budgets)",
+                 lambda r: r["point"].rsplit(" ", 1)[-1], (4, -10), 7, "tab:blue"),
+                ("subset", dict(fmt="s", color="tab:gray"), "static model, fixed subsets",
+                 lambda r: r["point"], (4, 3), 6, "dimgray")):
+            points = [r for r in rows if r["kind"] == kind]
+            if not points:
+                continue
+            ax.errorbar([scale * r[key][0] for r in points], [r["metric"][0] for r in points],
+                        yerr=[r["metric"][1] for r in points], capsize=3, label=label, **style)
+            for r in points:
+                ax.annotate(name(r), (scale * r[key][0], r["metric"][0]),
+                            textcoords="offset points", xytext=offset, fontsize=font,
+                            color=colour)
         for r in rows:
             if r["kind"] == "static":
                 packed = "packed" in r["point"]
@@ -115,7 +112,7 @@ def metric_vs_compute(rows: Sequence[Dict], metric_name: str, title: str, path: 
         # far below (single weak modalities) are left out of it, named in a note
         near = [r["metric"][0] - r["metric"][1] for r in rows if r["kind"] != "subset"]
         low = min(near) - 3.0
-        below = [r["point"] for r in subsets if r["metric"][0] < low]
+        below = [r["point"] for r in rows if r["kind"] == "subset" and r["metric"][0] < low]
         top = max(r["metric"][0] + r["metric"][1] for r in rows)
         ax.set_ylim(low, top + 0.5)
         if below:
