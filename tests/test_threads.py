@@ -43,24 +43,26 @@ def assert_same_over_threads(fn, tensors, exact):
                 torch.testing.assert_close(b, a, rtol=1e-5, atol=1e-6)
 
 
-@pytest.mark.parametrize("dtype", [torch.float32, torch.bfloat16])
-@pytest.mark.parametrize("need_weights", [True, False])
-def test_dual_attention_same_over_threads(dtype, need_weights):
-    inp = testing.dual_attention_inputs(67, 5, 64, 32, gen=11, dtype=dtype, mask="mixed",
-                                        requires_grad=True)
-    assert_same_over_threads(
-        lambda: cldmdf.dual_attention(*inp.args(num_heads=4), need_weights=need_weights),
-        inp.tensors, exact=True)
+# the attention operators: (inputs, call with need_weights) per operator
+ATTENTION = {
+    "dual_attention": (
+        lambda dtype: testing.dual_attention_inputs(67, 5, 64, 32, gen=11, dtype=dtype,
+                                                    mask="mixed", requires_grad=True),
+        lambda inp, nw: cldmdf.dual_attention(*inp.args(num_heads=4), need_weights=nw)),
+    "adaptive_fusion": (
+        lambda dtype: testing.adaptive_fusion_inputs(701, 4, 48, 6, gen=12, dtype=dtype,
+                                                     mask="mixed", requires_grad=True),
+        lambda inp, nw: cldmdf.adaptive_fusion(*inp.args(temperature=0.7), need_weights=nw)),
+}
 
 
+@pytest.mark.parametrize("op", list(ATTENTION))
 @pytest.mark.parametrize("dtype", [torch.float32, torch.bfloat16])
 @pytest.mark.parametrize("need_weights", [True, False])
-def test_adaptive_fusion_same_over_threads(dtype, need_weights):
-    inp = testing.adaptive_fusion_inputs(701, 4, 48, 6, gen=12, dtype=dtype, mask="mixed",
-                                         requires_grad=True)
-    assert_same_over_threads(
-        lambda: cldmdf.adaptive_fusion(*inp.args(temperature=0.7), need_weights=need_weights),
-        inp.tensors, exact=True)
+def test_attention_operators_same_over_threads(op, dtype, need_weights):
+    make_inputs, call = ATTENTION[op]
+    inp = make_inputs(dtype)
+    assert_same_over_threads(lambda: call(inp, need_weights), inp.tensors, exact=True)
 
 
 @pytest.mark.parametrize("reduction", ["mean", "none"])
