@@ -31,10 +31,13 @@ FULL = dict(tasks=["handwritten", "pbcseq"],
 
 
 def parse_setting(text: str) -> Tuple[str, object]:
-    """'key=value' -> (key, value), the value read as a Python literal when it is one."""
+    """'key=value' -> (key, value), the value read as a Python literal when it is one
+    (true / false in any case are booleans)."""
     key, sep, value = text.partition("=")
     if not sep or not key.strip():
         raise ValueError(f"a setting must be KEY=VALUE, got {text!r}")
+    if value.strip().lower() in ("true", "false"):
+        return key.strip(), value.strip().lower() == "true"
     try:
         return key.strip(), ast.literal_eval(value)
     except (ValueError, SyntaxError):

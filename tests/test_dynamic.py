@@ -51,8 +51,11 @@ def force_plan(model: DynamicCLDMDF, plan: int):
 
 
 @pytest.mark.parametrize("kwargs", [dict(groups=4), dict(fusion="mean"),
-                                    dict(feature_attention=False, num_layers=3)],
-                         ids=["adaptive", "mean-pooling", "no-feature-attention"])
+                                    dict(feature_attention=False, num_layers=3),
+                                    dict(groups=4, modality_heads=True, feature_gates=True),
+                                    dict(fusion="mean", modality_heads=True)],
+                         ids=["adaptive", "mean-pooling", "no-feature-attention",
+                              "heads-and-gates", "mean-pooling-heads"])
 def test_packed_forward_equals_the_static_forward(kwargs):
     torch.manual_seed(0)
     model = CLDMDF(DIMS, CLASSES, dim=16, num_heads=2, **kwargs).eval()
@@ -148,6 +151,11 @@ def test_flop_count_agrees_with_flop_counter_mode():
     static = CLDMDF(DIMS, CLASSES, dim=16, num_heads=2, groups=4).eval()
     assert compute.executed_flops(static, modalities, mask).sum().item() == counted(
         lambda: static(modalities, mask))
+    torch.manual_seed(0)
+    heads = CLDMDF(DIMS, CLASSES, dim=16, num_heads=2, modality_heads=True,
+                   feature_gates=True).eval()
+    assert compute.executed_flops(heads, modalities, mask).sum().item() == counted(
+        lambda: heads(modalities, mask))
     subset = FixedSubsetOf(static, [0, 2])
     assert compute.executed_flops(subset, modalities, mask).sum().item() == counted(
         lambda: subset.predict_logits(modalities, mask))

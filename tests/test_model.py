@@ -27,8 +27,10 @@ def small_model(**kwargs):
     return CLDMDF(DIMS, CLASSES, dim=16, num_layers=2, num_heads=2, **kwargs)
 
 
-ALL_MODELS = [small_model, lambda: ConcatMLP(DIMS, CLASSES, hidden=16),
+ALL_MODELS = [small_model, lambda: small_model(modality_heads=True, feature_gates=True),
+              lambda: ConcatMLP(DIMS, CLASSES, hidden=16),
               lambda: LateFusion(DIMS, CLASSES, hidden=16)]
+MODEL_IDS = ["cl-dmdf", "cl-dmdf-heads-gates", "concat-mlp", "late-fusion"]
 
 
 def test_cldmdf_output_shapes():
@@ -42,7 +44,7 @@ def test_cldmdf_output_shapes():
     assert torch.equal(out.mask, mask)
 
 
-@pytest.mark.parametrize("make", ALL_MODELS, ids=["cl-dmdf", "concat-mlp", "late-fusion"])
+@pytest.mark.parametrize("make", ALL_MODELS, ids=MODEL_IDS)
 def test_nan_in_missing_modalities_reaches_neither_logits_nor_gradients(make):
     model = make().train()
     modalities, mask, labels, entity = batch("nan")
@@ -53,7 +55,7 @@ def test_nan_in_missing_modalities_reaches_neither_logits_nor_gradients(make):
     assert model.eval().predict_logits(modalities, mask).isfinite().all()
 
 
-@pytest.mark.parametrize("make", ALL_MODELS, ids=["cl-dmdf", "concat-mlp", "late-fusion"])
+@pytest.mark.parametrize("make", ALL_MODELS, ids=MODEL_IDS)
 def test_values_of_missing_modalities_do_not_change_predictions(make):
     model = make().eval()
     modalities, mask, _, _ = batch("missing-values")
@@ -109,6 +111,51 @@ def test_without_contrastive_loss_the_training_loss_is_cross_entropy():
     modalities, mask, labels, entity = batch("no-contrastive")
     loss = model.training_loss(modalities, mask, labels, entity)
     torch.testing.assert_close(loss, F.cross_entropy(model(modalities, mask).logits, labels))
+
+
+@pytest.mark.parametrize("fusion", ["adaptive", "mean"])
+def test_modality_heads_join_the_prediction_by_the_fusion_weights(fusion):
+    model = small_model(modality_heads=True, groups=2, fusion=fusion).eval()
+    modalities, mask, _, _ = batch("heads")
+    out = model(modalities, mask)
+    embedded = model.embed(modalities, mask).tokens
+    present = mask.float()
+    weights = (present / present.sum(1, keepdim=True).clamp_min(1) if fusion == "mean"
+               else out.fusion_weights.mean(2))
+    fused = (out.tokens.masked_fill(~mask[:, :, None], 0).sum(1)
+             / present.sum(1, keepdim=True).clamp_min(1)) if fusion == "mean" else None
+    expected = torch.zeros(B, CLASSES)
+    for m in range(len(DIMS)):
+        head = embedded[:, m] @ model.heads_weight[m] + model.heads_bias[m]
+        expected += torch.where(mask[:, m:m + 1], weights[:, m:m + 1] * head, 0.0)
+        rows = mask[:, m]
+        torch.testing.assert_close(out.modality_logits[rows, m], head[rows])
+        assert (out.modality_logits[~rows, m] == 0).all()
+    if fused is not None:
+        torch.testing.assert_close(out.logits - expected, model.head(fused))
+    # the joined part is the fusion-weighted head logits: with zeroed heads only head(fused)
+    with torch.no_grad():
+        model.heads_weight.zero_()
+        model.heads_bias.zero_()
+    torch.testing.assert_close(model(modalities, mask).logits, out.logits - expected)
+
+
+def test_modality_head_and_gate_terms_of_the_training_loss():
+    model = small_model(modality_heads=True, modality_head_weight=0.7, feature_gates=True,
+                        feature_gate_l1=0.3, contrastive_weight=0.0, dropout=0.0).train()
+    modalities, mask, labels, entity = batch("head-loss")
+    torch.manual_seed(1)
+    loss = model.training_loss(modalities, mask, labels, entity)
+    torch.manual_seed(1)  # the same modality dropout
+    out = model(modalities, mask)
+    rows, mods = out.mask.nonzero().unbind(1)
+    gates = torch.cat([torch.sigmoid(g(x[out.mask[:, m]])).flatten()
+                       for m, (g, x) in enumerate(zip(model.feature_gates, modalities))])
+    expected = (F.cross_entropy(out.logits, labels)
+                + 0.7 * F.cross_entropy(out.modality_logits[rows, mods], labels[rows])
+                + 0.3 * gates.mean())
+    torch.testing.assert_close(loss, expected)
+    torch.testing.assert_close(out.gate_mean, gates.mean())
 
 
 def test_ablation_switches_remove_feature_attention_and_adaptive_fusion():

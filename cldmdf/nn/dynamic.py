@@ -146,9 +146,10 @@ def packed_fusion(fusion: Optional[AdaptiveFusion], x: Tensor, packing: Packing,
     return _join(fused), (_join(weights) if fusion is not None else None)
 
 
-def packed_body(model: CLDMDF, tokens: Tensor, mask: Tensor) -> CLDMDFOutput:
+def packed_body(model: CLDMDF, tokens: Tensor, mask: Tensor,
+                gate_mean: Optional[Tensor] = None) -> CLDMDFOutput:
     """The blocks, fusion and head of ``model`` on the present tokens of ``tokens`` [B, M, D]
-    (their missing slots are not read)."""
+    (their missing slots are not read); ``gate_mean`` is passed to the output."""
     batch, num_modalities, dim = tokens.shape
     packing = pack(mask)
     x = tokens.reshape(batch * num_modalities, dim).index_select(0, packing.index)
@@ -159,9 +160,9 @@ def packed_body(model: CLDMDF, tokens: Tensor, mask: Tensor) -> CLDMDFOutput:
     if weights is not None:
         weights = _to_slots(weights, packing, mask)
     all_tokens = tokens.new_zeros(batch * num_modalities, dim).index_copy_(0, packing.index, x)
-    return CLDMDFOutput(model.head(_unsort(fused, packing)),
-                        all_tokens.view(batch, num_modalities, dim), mask,
-                        _to_slots(importance, packing, mask), weights)
+    logits, per_modality = model.decide(_unsort(fused, packing), tokens, mask, weights)
+    return CLDMDFOutput(logits, all_tokens.view(batch, num_modalities, dim), mask,
+                        _to_slots(importance, packing, mask), weights, per_modality, gate_mean)
 
 
 def packed_forward(model: CLDMDF, modalities: List[Tensor], mask: Tensor) -> CLDMDFOutput:
@@ -170,7 +171,8 @@ def packed_forward(model: CLDMDF, modalities: List[Tensor], mask: Tensor) -> CLD
     and fusion on the present tokens only, the fused operators on the present tokens of the
     samples grouped by their number of present modalities. The logits equal
     ``model(modalities, mask).logits``; the tokens of missing slots are 0."""
-    return packed_body(model, model.embed(modalities, mask), mask)
+    embedded = model.embed(modalities, mask)
+    return packed_body(model, embedded.tokens, mask, embedded.gate_mean)
 
 
 # --------------------------------------------------------------------------- FLOPs
@@ -184,7 +186,8 @@ def linear_flops(module: nn.Module) -> int:
 class ComputeCost:
     """Matmul FLOPs of one sample of a CL-DMDF model, from its layer shapes.
 
-    ``encoder[m]``: modality ``m``'s encoder; ``token``: the linear layers of the blocks and
+    ``encoder[m]``: modality ``m``'s encoder (with its feature gate and head when the model
+    has them); ``token``: the linear layers of the blocks and
     the fusion per token; ``attention``: the attention scores and weighted values of every
     block per squared number of slots the operator sees (``2 · (K + D)`` per block); ``head``;
     ``gate``: the dynamic model's gate (0 for a static model).
@@ -192,8 +195,13 @@ class ComputeCost:
 
     def __init__(self, model: CLDMDF):
         self.num_modalities = len(model.encoders)
-        self.encoder = torch.tensor([float(linear_flops(e)) for e in model.encoders],
-                                    dtype=torch.float64)
+        # encoder, feature gate and per-modality head of each modality (on its present rows)
+        gates = list(model.feature_gates) or [None] * self.num_modalities
+        head_flops = 2 * model.heads_weight.shape[1] * model.heads_weight.shape[2] \
+            if model.modality_heads else 0
+        self.encoder = torch.tensor(
+            [float(linear_flops(e) + (0 if g is None else linear_flops(g)) + head_flops)
+             for e, g in zip(model.encoders, gates)], dtype=torch.float64)
         fusion = 0 if model.fusion is None else linear_flops(model.fusion)
         self.token = float(sum(linear_flops(b) for b in model.blocks) + fusion)
         self.attention = float(sum(2 * (b.query.out_features + b.out_proj.in_features)
@@ -387,7 +395,7 @@ class DynamicCLDMDF(CLDMDF):
         present modalities."""
         rows, num_modalities = mask.shape
         count = self.plans.shape[0]
-        tokens = self.embed(modalities, mask)
+        tokens = self.embed(modalities, mask).tokens
         plan_mask = (mask[None] & self.plans[:, None, :]).reshape(count * rows, num_modalities)
         out = packed_body(self, tokens.repeat(count, 1, 1), plan_mask)
         ce = F.cross_entropy(out.logits, labels.repeat(count), reduction="none")

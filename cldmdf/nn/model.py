@@ -6,7 +6,7 @@ Shapes: ``B`` batch, ``M`` modalities, ``d_m`` width of modality ``m``, ``D`` to
 width, ``C`` classes. ``mask`` [B, M] bool is True where a modality is present; the
 rows of a missing modality are never read, so they may hold anything (zeros, NaN).
 """
-from typing import List, NamedTuple, Optional, Sequence
+from typing import List, NamedTuple, Optional, Sequence, Tuple
 
 import torch
 import torch.nn as nn
@@ -49,12 +49,24 @@ class CLDMDFOutput(NamedTuple):
     """``logits`` [B, C]; ``tokens`` [B, M, D] after the last dual-attention block;
     ``mask`` [B, M] the mask the model used (after modality dropout in training);
     ``importance`` [B, M] modality importance of the last block; ``fusion_weights``
-    [B, M, G] (None with mean pooling)."""
+    [B, M, G] (None with mean pooling); ``modality_logits`` [B, M, C] the per-modality
+    heads' logits of the encoded tokens (None without ``modality_heads``; 0 in missing
+    slots); ``gate_mean`` the mean feature-gate value over the present rows (None without
+    ``feature_gates``)."""
     logits: Tensor
     tokens: Tensor
     mask: Tensor
     importance: Tensor
     fusion_weights: Optional[Tensor]
+    modality_logits: Optional[Tensor] = None
+    gate_mean: Optional[Tensor] = None
+
+
+class Embedded(NamedTuple):
+    """:meth:`CLDMDF.embed`'s result: ``tokens`` [B, M, D] and ``gate_mean`` (the mean
+    feature-gate value over the present rows; None without feature gates)."""
+    tokens: Tensor
+    gate_mean: Optional[Tensor]
 
 
 class CLDMDF(nn.Module):
@@ -68,16 +80,30 @@ class CLDMDF(nn.Module):
     patients), 'sample' (cross-modal alignment of each sample's modalities) or 'class'
     (supervised prototypes).
 
+    ``modality_heads``: a ``Linear(D, C)`` head per modality on its encoded token; the
+    prediction adds to the fused head's logits the present modalities' head logits weighted
+    by the fusion weights (averaged over the groups; uniform with mean pooling), so the
+    model fuses at the decision level as well, and the training loss adds
+    ``modality_head_weight`` times the heads' mean cross-entropy over the present (sample,
+    modality) entries (each encoder is supervised directly, as in late fusion).
+    ``feature_gates``: each encoder's input is multiplied by a per-sample feature gate
+    ``sigmoid(Linear(d_m, d_m)(x))`` (feature informativeness), the training loss adding
+    ``feature_gate_l1`` times the mean gate value (a sparsity penalty).
+
     Ablations: ``contrastive_weight=0``; ``feature_attention=False`` (uniform feature
     weights); ``fusion='mean'`` (mean pooling of the present tokens).
     """
+
+    modality_heads: torch.jit.Final[bool]
 
     def __init__(self, input_dims: Sequence[int], num_classes: int, dim: int = 64,
                  num_layers: int = 2, num_heads: int = 4, groups: int = 1,
                  feature_attention: bool = True, fusion: str = "adaptive",
                  dropout: float = 0.1, modality_dropout: float = 0.0,
                  contrastive_weight: float = 0.1, contrastive_temperature: float = 0.1,
-                 proj_dim: int = 32, entity_mode: str = "class"):
+                 proj_dim: int = 32, entity_mode: str = "class",
+                 modality_heads: bool = False, modality_head_weight: float = 1.0,
+                 feature_gates: bool = False, feature_gate_l1: float = 0.0):
         super().__init__()
         if entity_mode not in ENTITY_MODES:
             raise ValueError(f"CLDMDF: entity_mode must be one of {ENTITY_MODES}, "
@@ -99,32 +125,81 @@ class CLDMDF(nn.Module):
         self.contrastive_weight = contrastive_weight
         self.entity_mode = entity_mode
         self.modality_dropout = modality_dropout
+        self.modality_heads = bool(modality_heads)
+        self.modality_head_weight = float(modality_head_weight)
+        self.heads_weight = nn.Parameter(
+            torch.stack([nn.Linear(dim, num_classes).weight.t() for _ in input_dims])
+            if modality_heads else torch.zeros(0))  # [M, D, C]
+        self.heads_bias = nn.Parameter(torch.zeros(num_modalities if modality_heads else 0,
+                                                   num_classes))
+        self.feature_gates = nn.ModuleList(
+            nn.Linear(d, d) for d in (input_dims if feature_gates else ()))
+        self.feature_gate_l1 = float(feature_gate_l1)
 
-    def embed(self, modalities: List[Tensor], mask: Tensor) -> Tensor:
+    def embed(self, modalities: List[Tensor], mask: Tensor) -> Embedded:
         """Modality tokens [B, M, D]: encoder output plus modality embedding where present,
-        the learned missing token elsewhere. Encoders run on the present rows only."""
+        the learned missing token elsewhere. Encoders (and feature gates) run on the present
+        rows only."""
         batch = mask.shape[0]
         tokens = []
+        gate_sum = modalities[0].new_zeros(())
+        gate_count = 0
         # indexing the list, not zip(): TorchScript unrolls a ModuleList loop only when
         # the ModuleList itself is iterated
         for m, encoder in enumerate(self.encoders):
             rows = mask[:, m].nonzero().squeeze(1)
-            encoded = encoder(modalities[m].index_select(0, rows)) + self.modality_embedding[m]
+            x = modalities[m].index_select(0, rows)
+            for g, gate in enumerate(self.feature_gates):
+                if g == m:
+                    weights = torch.sigmoid(gate(x))
+                    x = x * weights
+                    gate_sum = gate_sum + weights.sum()
+                    gate_count += weights.numel()
+            encoded = encoder(x) + self.modality_embedding[m]
             missing = self.missing_token[m].expand(batch, -1)
             tokens.append(missing.index_copy(0, rows, encoded))
-        return torch.stack(tokens, dim=1)
+        gate_mean: Optional[Tensor] = None
+        if len(self.feature_gates) > 0:
+            gate_mean = gate_sum / max(gate_count, 1)
+        return Embedded(torch.stack(tokens, dim=1), gate_mean)
+
+    def decide(self, fused: Tensor, embedded: Tensor, mask: Tensor,
+               fusion_weights: Optional[Tensor]) -> Tuple[Tensor, Optional[Tensor]]:
+        """The logits [B, C] from the fused vector [B, D] and, with ``modality_heads``, the
+        per-modality logits [B, M, C] of the encoded tokens ``embedded`` [B, M, D] joined by
+        the fusion weights [B, M, G] (uniform over the present modalities without)."""
+        logits = self.head(fused)
+        if not self.modality_heads:
+            return logits, None
+        # each head on its modality's present rows only (the others stay 0)
+        per_modality = fused.new_zeros(mask.shape[0], mask.shape[1], self.heads_bias.shape[1])
+        for m in range(mask.shape[1]):
+            rows = mask[:, m].nonzero().squeeze(1)
+            per_modality[:, m] = per_modality[:, m].index_copy(
+                0, rows, embedded.index_select(0, rows)[:, m] @ self.heads_weight[m]
+                + self.heads_bias[m])
+        present = mask.to(fused.dtype)
+        if fusion_weights is None:
+            weights = present / present.sum(1, keepdim=True).clamp_min(1.0)
+        else:
+            weights = fusion_weights.mean(2) * present
+        joined = (weights[:, :, None] * per_modality).sum(1)
+        return logits + joined, per_modality
 
     def forward(self, modalities: List[Tensor], mask: Tensor) -> CLDMDFOutput:
         if self.training:
             mask = drop_modalities(mask, self.modality_dropout)
-        tokens = self.embed(modalities, mask)
+        embedded = self.embed(modalities, mask)
+        tokens = embedded.tokens
         for block in self.blocks:
             tokens, importance = block(tokens, mask)
         if self.fusion is None:
             fused, fusion_weights = masked_mean(tokens, mask), None
         else:
             fused, fusion_weights = self.fusion(tokens, mask)
-        return CLDMDFOutput(self.head(fused), tokens, mask, importance, fusion_weights)
+        logits, per_modality = self.decide(fused, embedded.tokens, mask, fusion_weights)
+        return CLDMDFOutput(logits, tokens, mask, importance, fusion_weights, per_modality,
+                            embedded.gate_mean)
 
     @torch.jit.export
     def predict_logits(self, modalities: List[Tensor], mask: Tensor) -> Tensor:
@@ -163,6 +238,19 @@ class CLDMDF(nn.Module):
         """The training loss of a forward's output ``out``: its cross-entropy plus
         ``contrastive_weight`` times the centroid loss of its present tokens."""
         loss = task_cross_entropy(out.logits, labels, task_normaliser)
+        modality_logits = out.modality_logits  # a local: TorchScript refines Optional on it
+        if modality_logits is not None and self.modality_head_weight > 0:
+            present = out.mask.nonzero()
+            rows, mods = present[:, 0], present[:, 1]
+            if rows.shape[0] > 0:
+                # the mean over the present entries; across processes scaled like the task
+                # term (the rank's rows over its normaliser)
+                scale = 1.0 if task_normaliser is None else out.mask.shape[0] / task_normaliser
+                loss = loss + self.modality_head_weight * scale * F.cross_entropy(
+                    modality_logits[rows, mods], labels[rows])
+        gate_mean = out.gate_mean
+        if gate_mean is not None and self.feature_gate_l1 > 0:
+            loss = loss + self.feature_gate_l1 * gate_mean
         if self.contrastive_weight > 0:
             present = out.mask.nonzero()  # [N, 2]; not as_tuple, which TorchScript lacks
             rows, mods = present[:, 0], present[:, 1]
