@@ -158,6 +158,18 @@ def test_modality_head_and_gate_terms_of_the_training_loss():
     torch.testing.assert_close(out.gate_mean, gates.mean())
 
 
+def test_encoder_dropout_acts_in_training_only_and_keeps_the_parameter_names():
+    plain, dropped = small_model(), small_model(encoder_dropout=0.5)
+    assert plain.state_dict().keys() == dropped.state_dict().keys()
+    dropped.load_state_dict(plain.state_dict())
+    modalities, mask, _, _ = batch("encoder-dropout")
+    torch.testing.assert_close(dropped.eval()(modalities, mask).logits,
+                               plain.eval()(modalities, mask).logits)
+    x = modalities[0][mask[:, 0]]
+    dropped.train()
+    assert not torch.equal(dropped.encoders[0](x), plain.encoders[0](x))
+
+
 def test_ablation_switches_remove_feature_attention_and_adaptive_fusion():
     model = small_model(feature_attention=False, fusion="mean").eval()
     assert all(block.feat_logits is None for block in model.blocks)

@@ -40,9 +40,12 @@ def task_cross_entropy(logits: Tensor, labels: Tensor,
     return F.cross_entropy(logits, labels, reduction="sum") / task_normaliser
 
 
-def modality_encoder(in_dim: int, dim: int) -> nn.Sequential:
-    """``Linear(d_m, D) → LayerNorm → GELU → Linear(D, D)``: [n, d_m] -> [n, D]."""
-    return nn.Sequential(nn.Linear(in_dim, dim), nn.LayerNorm(dim), nn.GELU(), nn.Linear(dim, dim))
+def modality_encoder(in_dim: int, dim: int, dropout: float = 0.0) -> nn.Sequential:
+    """``Linear(d_m, D) → LayerNorm → GELU → Dropout → Linear(D, D)``: [n, d_m] -> [n, D].
+    GELU and dropout are one parameter-free stage, so the parameter names are those of the
+    encoder without dropout (checkpoints of either load into the other)."""
+    return nn.Sequential(nn.Linear(in_dim, dim), nn.LayerNorm(dim),
+                         nn.Sequential(nn.GELU(), nn.Dropout(dropout)), nn.Linear(dim, dim))
 
 
 class CLDMDFOutput(NamedTuple):
@@ -89,6 +92,7 @@ class CLDMDF(nn.Module):
     ``feature_gates``: each encoder's input is multiplied by a per-sample feature gate
     ``sigmoid(Linear(d_m, d_m)(x))`` (feature informativeness), the training loss adding
     ``feature_gate_l1`` times the mean gate value (a sparsity penalty).
+    ``encoder_dropout``: dropout inside each modality encoder (:func:`modality_encoder`).
 
     Ablations: ``contrastive_weight=0``; ``feature_attention=False`` (uniform feature
     weights); ``fusion='mean'`` (mean pooling of the present tokens).
@@ -103,7 +107,8 @@ class CLDMDF(nn.Module):
                  contrastive_weight: float = 0.1, contrastive_temperature: float = 0.1,
                  proj_dim: int = 32, entity_mode: str = "class",
                  modality_heads: bool = False, modality_head_weight: float = 1.0,
-                 feature_gates: bool = False, feature_gate_l1: float = 0.0):
+                 feature_gates: bool = False, feature_gate_l1: float = 0.0,
+                 encoder_dropout: float = 0.0):
         super().__init__()
         if entity_mode not in ENTITY_MODES:
             raise ValueError(f"CLDMDF: entity_mode must be one of {ENTITY_MODES}, "
@@ -113,7 +118,8 @@ class CLDMDF(nn.Module):
         if num_layers < 1:
             raise ValueError(f"CLDMDF: num_layers must be at least 1, got {num_layers}")
         num_modalities = len(input_dims)
-        self.encoders = nn.ModuleList(modality_encoder(d, dim) for d in input_dims)
+        self.encoders = nn.ModuleList(modality_encoder(d, dim, encoder_dropout)
+                                      for d in input_dims)
         self.modality_embedding = nn.Parameter(0.02 * torch.randn(num_modalities, dim))
         self.missing_token = nn.Parameter(0.02 * torch.randn(num_modalities, dim))
         self.blocks = nn.ModuleList(
