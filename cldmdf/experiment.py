@@ -20,7 +20,7 @@ from .metrics import mean_std
 METRIC_NAMES = {"accuracy": "accuracy", "macro_f1": "macro-F1", "auroc": "AUROC",
                 "f1": "F1 (positive class)"}
 BASELINES = ["concat-mlp", "late-fusion", "logistic"]
-ABLATIONS = ["no-contrastive", "no-feature-attention", "mean-pooling"]
+ABLATIONS = ["no-contrastive", "no-feature-attention", "mean-pooling", "no-modality-heads"]
 # what `experiment --quick` runs (the main job, scripts/run.sh): about 10 minutes on one thread
 QUICK = dict(tasks=["handwritten", "rosmap"], models=["cl-dmdf"] + BASELINES, seeds=2)
 # the dynamic model is measured against compute by `cldmdf dynamic` (cldmdf.compute)

@@ -79,6 +79,8 @@ class Task:
     subsample: Optional[Callable[[int], data.MultimodalDataset]] = None
 
 
+ROSMAP_MODEL = dict(dim=32, modality_dropout=0.3, encoder_dropout=0.5, entity_mode="class")
+ROSMAP_TRAIN = TrainConfig(epochs=100, batch_size=32, patience=20)
 CLOTHING_MODEL = dict(dim=64, entity_mode="entity", modality_dropout=0.3)
 CLOTHING_TRAIN = TrainConfig(epochs=20, batch_size=256, patience=5)
 
@@ -91,14 +93,12 @@ TASKS = {
                    dict(dim=32, entity_mode="entity", modality_dropout=0.3)),
     # MOGONET's fixed 245/106 split (validation from the 245), or its protocol of random
     # stratified 70/30 splits; selection on validation AUROC. dim and modality_dropout: the
-    # best validation AUROC of 15 settings (η = 0, 5 seeds; docs/results.md)
+    # best validation AUROC of 15 settings (η = 0, 5 seeds), encoder_dropout with the
+    # per-modality heads: 20 validation splits (docs/results.md)
     "rosmap": Task(data.load_rosmap, ("auroc", "accuracy", "f1"), (0.0, 0.1, 0.3, 0.5),
-                   dict(dim=32, modality_dropout=0.3, entity_mode="class"),
-                   TrainConfig(epochs=100, batch_size=32, patience=20)),
+                   ROSMAP_MODEL, ROSMAP_TRAIN),
     "rosmap-random": Task(lambda: data.load_rosmap("random"), ("auroc", "accuracy", "f1"),
-                          (0.0, 0.1, 0.3, 0.5),
-                          dict(dim=32, modality_dropout=0.3, entity_mode="class"),
-                          TrainConfig(epochs=100, batch_size=32, patience=20)),
+                          (0.0, 0.1, 0.3, 0.5), ROSMAP_MODEL, ROSMAP_TRAIN),
     # reviews of 1,206 garments: title / review text (TF-IDF + SVD fit per split on the
     # training rows) and tabular; splits and contrastive centroids by garment; natural
     # missingness (title 16 %, review 4 %) counted in η. macro-F1 selects for the 5
@@ -137,6 +137,8 @@ VARIANTS = {
     "no-contrastive": (CLDMDF, dict(contrastive_weight=0.0)),
     "no-feature-attention": (CLDMDF, dict(feature_attention=False)),
     "mean-pooling": (CLDMDF, dict(fusion="mean")),
+    # without the per-modality heads (decision-level fusion, deep supervision)
+    "no-modality-heads": (CLDMDF, dict(modality_heads=False)),
     # per-sample choice of the modalities to run, with a compute penalty (budget=...)
     "cl-dmdf-dynamic": (DynamicCLDMDF, {}),
     "concat-mlp": (ConcatMLP, {}),

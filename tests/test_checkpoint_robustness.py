@@ -499,3 +499,17 @@ def test_blank_lines_are_skipped_and_bad_cells_named(tmp_path):
     path.write_text("label,a:x,b:y\n1,0.5,2\n2,x1,3\n")
     with pytest.raises(data.DataError, match=r"line 3, column 'a:x': 'x1' is not a number"):
         data.load_csv(str(path))
+
+
+@pytest.mark.parametrize("heads", [False, True])
+def test_checkpoint_from_before_the_modality_heads_loads_without_them(heads):
+    """A checkpoint whose settings do not name ``modality_heads`` was written before the heads
+    became the default when its weights have none: it loads as the model without them."""
+    from cldmdf.nn import CLDMDF
+    saved = CLDMDF([5, 3], 2, dim=8, num_heads=2, modality_heads=heads)
+    config = {"model": "cl-dmdf", "data": {"input_dims": [5, 3], "num_classes": 2},
+              "model_kwargs": dict(dim=8, num_heads=2)}
+    model = checkpoint.build_model("old.pt", config, saved.state_dict())
+    assert model.modality_heads == heads
+    x, mask = [torch.randn(4, 5), torch.randn(4, 3)], torch.ones(4, 2, dtype=torch.bool)
+    torch.testing.assert_close(model.eval()(x, mask).logits, saved.eval()(x, mask).logits)

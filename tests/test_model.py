@@ -107,7 +107,7 @@ def test_contrastive_points_are_grouped_by_entity_mode(mode, expected):
 
 
 def test_without_contrastive_loss_the_training_loss_is_cross_entropy():
-    model = small_model(contrastive_weight=0.0, dropout=0.0).train()
+    model = small_model(contrastive_weight=0.0, dropout=0.0, modality_heads=False).train()
     modalities, mask, labels, entity = batch("no-contrastive")
     loss = model.training_loss(modalities, mask, labels, entity)
     torch.testing.assert_close(loss, F.cross_entropy(model(modalities, mask).logits, labels))

@@ -98,7 +98,6 @@ class CLDMDF(nn.Module):
     weights); ``fusion='mean'`` (mean pooling of the present tokens).
     """
 
-    modality_heads: torch.jit.Final[bool]
 
     def __init__(self, input_dims: Sequence[int], num_classes: int, dim: int = 64,
                  num_layers: int = 2, num_heads: int = 4, groups: int = 1,
@@ -106,7 +105,7 @@ class CLDMDF(nn.Module):
                  dropout: float = 0.1, modality_dropout: float = 0.0,
                  contrastive_weight: float = 0.1, contrastive_temperature: float = 0.1,
                  proj_dim: int = 32, entity_mode: str = "class",
-                 modality_heads: bool = False, modality_head_weight: float = 1.0,
+                 modality_heads: bool = True, modality_head_weight: float = 1.0,
                  feature_gates: bool = False, feature_gate_l1: float = 0.0,
                  encoder_dropout: float = 0.0):
         super().__init__()
@@ -133,11 +132,13 @@ class CLDMDF(nn.Module):
         self.modality_dropout = modality_dropout
         self.modality_heads = bool(modality_heads)
         self.modality_head_weight = float(modality_head_weight)
-        self.heads_weight = nn.Parameter(
-            torch.stack([nn.Linear(dim, num_classes).weight.t() for _ in input_dims])
-            if modality_heads else torch.zeros(0))  # [M, D, C]
-        self.heads_bias = nn.Parameter(torch.zeros(num_modalities if modality_heads else 0,
-                                                   num_classes))
+        if modality_heads:  # [M, D, C] and [M, C], initialised as nn.Linear's
+            self.heads_weight = nn.Parameter(torch.stack(
+                [nn.Linear(dim, num_classes).weight.t() for _ in input_dims]))
+            self.heads_bias = nn.Parameter(torch.zeros(num_modalities, num_classes))
+        else:  # no entries in the state dict: the weights of a model without heads
+            self.register_parameter("heads_weight", None)
+            self.register_parameter("heads_bias", None)
         self.feature_gates = nn.ModuleList(
             nn.Linear(d, d) for d in (input_dims if feature_gates else ()))
         self.feature_gate_l1 = float(feature_gate_l1)
@@ -175,15 +176,15 @@ class CLDMDF(nn.Module):
         per-modality logits [B, M, C] of the encoded tokens ``embedded`` [B, M, D] joined by
         the fusion weights [B, M, G] (uniform over the present modalities without)."""
         logits = self.head(fused)
-        if not self.modality_heads:
+        heads_weight, heads_bias = self.heads_weight, self.heads_bias
+        if heads_weight is None or heads_bias is None:
             return logits, None
         # each head on its modality's present rows only (the others stay 0)
-        per_modality = fused.new_zeros(mask.shape[0], mask.shape[1], self.heads_bias.shape[1])
+        per_modality = fused.new_zeros(mask.shape[0], mask.shape[1], heads_bias.shape[1])
         for m in range(mask.shape[1]):
             rows = mask[:, m].nonzero().squeeze(1)
             per_modality[:, m] = per_modality[:, m].index_copy(
-                0, rows, embedded.index_select(0, rows)[:, m] @ self.heads_weight[m]
-                + self.heads_bias[m])
+                0, rows, embedded.index_select(0, rows)[:, m] @ heads_weight[m] + heads_bias[m])
         present = mask.to(fused.dtype)
         if fusion_weights is None:
             weights = present / present.sum(1, keepdim=True).clamp_min(1.0)
@@ -246,14 +247,18 @@ class CLDMDF(nn.Module):
         loss = task_cross_entropy(out.logits, labels, task_normaliser)
         modality_logits = out.modality_logits  # a local: TorchScript refines Optional on it
         if modality_logits is not None and self.modality_head_weight > 0:
-            present = out.mask.nonzero()
-            rows, mods = present[:, 0], present[:, 1]
-            if rows.shape[0] > 0:
-                # the mean over the present entries; across processes scaled like the task
-                # term (the rank's rows over its normaliser)
-                scale = 1.0 if task_normaliser is None else out.mask.shape[0] / task_normaliser
-                loss = loss + self.modality_head_weight * scale * F.cross_entropy(
-                    modality_logits[rows, mods], labels[rows])
+            # the mean over the present (sample, modality) entries, without a data-dependent
+            # branch (missing slots hold 0 logits: finite, then masked out); across processes
+            # scaled like the task term (the rank's rows over its normaliser)
+            batch, num_modalities, num_classes = modality_logits.shape
+            entries = F.cross_entropy(modality_logits.reshape(-1, num_classes),
+                                      labels.repeat_interleave(num_modalities),
+                                      reduction="none").view(batch, num_modalities)
+            present = out.mask.to(entries.dtype)
+            head_loss = (entries * present).sum() / present.sum().clamp_min(1.0)
+            if task_normaliser is not None:
+                head_loss = head_loss * (batch / task_normaliser)
+            loss = loss + self.modality_head_weight * head_loss
         gate_mean = out.gate_mean
         if gate_mean is not None and self.feature_gate_l1 > 0:
             loss = loss + self.feature_gate_l1 * gate_mean
