@@ -185,3 +185,14 @@ def centroid_contrastive_loss(z: Tensor, entity: Tensor, temperature: float = 0.
         return total
     included = counts[counts > 1].sum() if leave_one_out else counts.sum()
     return total / included.clamp(min=1).to(total.dtype)
+
+
+def share_of_global_mean(count: Tensor, process_group) -> Tensor:
+    """``world_size / Σ_ranks count``: a rank's sum over its ``count`` terms times this is its
+    share of the mean over every rank's terms (DistributedDataParallel averages the gradients
+    over the ranks). ``count`` is a scalar tensor (no gradient); one all-reduce."""
+    group = resolve_group(process_group, "share_of_global_mean")
+    total = count.detach().to(torch.float64).clone()
+    _count(total)
+    dist.all_reduce(total, group=group)
+    return (dist.get_world_size(group) / total.clamp_min(1.0)).to(torch.float32)

@@ -240,6 +240,16 @@ class CLDMDF(nn.Module):
         return self.output_loss(self(modalities, mask), labels, entity, task_normaliser,
                                 row_offset)
 
+    @torch.jit.unused
+    def _share_of_global_mean(self, count: Tensor) -> Tensor:
+        """world size / the count over every rank (the loss's process group), or 1 / count in
+        one process."""
+        group = self.contrastive._process_group
+        if group is None:
+            return 1.0 / count.clamp_min(1.0)
+        from .. import distributed
+        return distributed.share_of_global_mean(count, group)
+
     def output_loss(self, out: CLDMDFOutput, labels: Tensor, entity: Tensor,
                     task_normaliser: Optional[float] = None, row_offset: int = 0) -> Tensor:
         """The training loss of a forward's output ``out``: its cross-entropy plus
@@ -248,16 +258,18 @@ class CLDMDF(nn.Module):
         modality_logits = out.modality_logits  # a local: TorchScript refines Optional on it
         if modality_logits is not None and self.modality_head_weight > 0:
             # the mean over the present (sample, modality) entries, without a data-dependent
-            # branch (missing slots hold 0 logits: finite, then masked out); across processes
-            # scaled like the task term (the rank's rows over its normaliser)
+            # branch (missing slots hold 0 logits: finite, then masked out)
             batch, num_modalities, num_classes = modality_logits.shape
             entries = F.cross_entropy(modality_logits.reshape(-1, num_classes),
                                       labels.repeat_interleave(num_modalities),
                                       reduction="none").view(batch, num_modalities)
             present = out.mask.to(entries.dtype)
-            head_loss = (entries * present).sum() / present.sum().clamp_min(1.0)
-            if task_normaliser is not None:
-                head_loss = head_loss * (batch / task_normaliser)
+            total, count = (entries * present).sum(), present.sum()
+            if task_normaliser is not None and not torch.jit.is_scripting():
+                # across processes: the rank's share of the mean over every rank's entries
+                head_loss = total * self._share_of_global_mean(count)
+            else:
+                head_loss = total / count.clamp_min(1.0)
             loss = loss + self.modality_head_weight * head_loss
         gate_mean = out.gate_mean
         if gate_mean is not None and self.feature_gate_l1 > 0:
