@@ -95,9 +95,9 @@ class CLDMDF(nn.Module):
     ``encoder_dropout``: dropout inside each modality encoder (:func:`modality_encoder`).
 
     Ablations: ``contrastive_weight=0``; ``feature_attention=False`` (uniform feature
-    weights); ``fusion='mean'`` (mean pooling of the present tokens).
+    weights); ``fusion='mean'`` (mean pooling of the present tokens);
+    ``modality_heads=False`` (the fused head alone).
     """
-
 
     def __init__(self, input_dims: Sequence[int], num_classes: int, dim: int = 64,
                  num_layers: int = 2, num_heads: int = 4, groups: int = 1,
@@ -184,7 +184,7 @@ class CLDMDF(nn.Module):
         for m in range(mask.shape[1]):
             rows = mask[:, m].nonzero().squeeze(1)
             per_modality[:, m] = per_modality[:, m].index_copy(
-                0, rows, embedded.index_select(0, rows)[:, m] @ heads_weight[m] + heads_bias[m])
+                0, rows, embedded[:, m].index_select(0, rows) @ heads_weight[m] + heads_bias[m])
         present = mask.to(fused.dtype)
         if fusion_weights is None:
             weights = present / present.sum(1, keepdim=True).clamp_min(1.0)
@@ -252,7 +252,9 @@ class CLDMDF(nn.Module):
 
     def output_loss(self, out: CLDMDFOutput, labels: Tensor, entity: Tensor,
                     task_normaliser: Optional[float] = None, row_offset: int = 0) -> Tensor:
-        """The training loss of a forward's output ``out``: its cross-entropy plus
+        """The training loss of a forward's output ``out``: its cross-entropy, plus
+        ``modality_head_weight`` times the per-modality heads' mean cross-entropy over the
+        present entries, ``feature_gate_l1`` times the mean feature gate, and
         ``contrastive_weight`` times the centroid loss of its present tokens."""
         loss = task_cross_entropy(out.logits, labels, task_normaliser)
         modality_logits = out.modality_logits  # a local: TorchScript refines Optional on it
