@@ -272,11 +272,11 @@ def check_belongs(path: str, config: Dict, task: Optional[str], data_path: Optio
 def build_model(path: str, config: Dict, state: Dict) -> torch.nn.Module:
     identity = config["data"]
     kwargs = dict(config["model_kwargs"])
-    cls, variant_settings = training.VARIANTS.get(config["model"], (None, {}))
+    cls, _ = training.VARIANTS.get(config["model"], (None, {}))
     if (cls is not None and "modality_heads" in training.model_settings(cls)
-            and "modality_heads" not in kwargs and "modality_heads" not in variant_settings
-            and "heads_weight" not in state):
+            and "modality_heads" not in kwargs and "heads_weight" not in state):
         # written before the per-modality heads became the default: the model without them
+        # (a variant's own setting, e.g. no-modality-heads, still wins in build_model)
         kwargs["modality_heads"] = False
     model = training.build_model(config["model"], identity["input_dims"],
                                  identity["num_classes"], kwargs)

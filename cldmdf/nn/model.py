@@ -148,26 +148,26 @@ class CLDMDF(nn.Module):
         the learned missing token elsewhere. Encoders (and feature gates) run on the present
         rows only."""
         batch = mask.shape[0]
-        tokens = []
-        gate_sum = modalities[0].new_zeros(())
-        gate_count = 0
-        # indexing the list, not zip(): TorchScript unrolls a ModuleList loop only when
-        # the ModuleList itself is iterated
-        for m, encoder in enumerate(self.encoders):
-            rows = mask[:, m].nonzero().squeeze(1)
-            x = modalities[m].index_select(0, rows)
-            for g, gate in enumerate(self.feature_gates):
-                if g == m:
-                    weights = torch.sigmoid(gate(x))
-                    x = x * weights
-                    gate_sum = gate_sum + weights.sum()
-                    gate_count += weights.numel()
-            encoded = encoder(x) + self.modality_embedding[m]
-            missing = self.missing_token[m].expand(batch, -1)
-            tokens.append(missing.index_copy(0, rows, encoded))
+        rows = [mask[:, m].nonzero().squeeze(1) for m in range(mask.shape[1])]
+        inputs = [x.index_select(0, r) for x, r in zip(modalities, rows)]
+        # the feature gates, when the model has them (one per modality); indexing the lists,
+        # not zip(): TorchScript unrolls a ModuleList loop only when the ModuleList itself is
+        # iterated
         gate_mean: Optional[Tensor] = None
         if len(self.feature_gates) > 0:
+            gate_sum = modalities[0].new_zeros(())
+            gate_count = 0
+            for m, gate in enumerate(self.feature_gates):
+                weights = torch.sigmoid(gate(inputs[m]))
+                inputs[m] = inputs[m] * weights
+                gate_sum = gate_sum + weights.sum()
+                gate_count += weights.numel()
             gate_mean = gate_sum / max(gate_count, 1)
+        tokens = []
+        for m, encoder in enumerate(self.encoders):
+            encoded = encoder(inputs[m]) + self.modality_embedding[m]
+            missing = self.missing_token[m].expand(batch, -1)
+            tokens.append(missing.index_copy(0, rows[m], encoded))
         return Embedded(torch.stack(tokens, dim=1), gate_mean)
 
     def decide(self, fused: Tensor, embedded: Tensor, mask: Tensor,
